@@ -1,0 +1,59 @@
+"""``desk`` on the command line. The only desk module that may import screens (lazily, to run the app).
+
+``desk``            start the app on the default store
+``desk demo``       build (once) and open the demo store
+``desk init``       create a store and its first administrator
+``desk <command>``  see ``desk --help``: subcommands live in desk/commands/, one module per area
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+
+from desk import commands
+from desk.errors import DomainError
+from desk.i18n import LANGUAGES, set_language
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desk", description="The case officer's desk (PMLP).")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the screens and messages (default lv; "
+                        "or DESK_LANG)")
+    parser.add_argument("--db", metavar="PATH|URL", help="store file or database URL")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name == "common":
+            continue
+        module = importlib.import_module(f"desk.commands.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from desk.commands.app import run_app
+
+        handler = run_app
+    try:
+        return int(handler(args) or 0)
+    except DomainError as exc:
+        from desk.commands.common import fail
+
+        return fail(exc)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Starting the app: ``desk`` (the default store), ``desk demo`` (the demo store), ``desk init``."""
+from __future__ import annotations
+
+import sys
+
+from desk.commands.common import add_command, open_from_args, read_password
+from desk.i18n import t
+
+
+def register(sub) -> None:
+    add_command(sub, "demo", run_demo, "build (once) and open the demo store, then start the app")
+    p = add_command(sub, "init", run_init, "create a store and its first administrator")
+    p.add_argument("--admin", default="admin", help="username of the first administrator (default admin)")
+    p.add_argument("--name", default="Administrator", help="full name of the first administrator")
+    p.add_argument("--office", default="RIG-CEN", help="office code of the first administrator")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add_command(sub, "run", run_app, "start the app on the store (the default command)")
+
+
+def run_app(args, *, demo: bool = False) -> int:
+    from desk.store import open_store
+
+    store = open_store(getattr(args, "db", None))
+    from screens.app import DeskApp  # lazily: the command line stays light
+
+    DeskApp(store=store, demo=demo).run()
+    return 0
+
+
+def run_demo(args) -> int:
+    from seed.demo import demo_path, ensure_demo_store
+
+    db = getattr(args, "db", None) or str(demo_path())
+    ensure_demo_store(db, progress=lambda msg: print(msg, file=sys.stderr))
+    args.db = db
+    return run_app(args, demo=True)
+
+
+def run_init(args) -> int:
+    from desk.services import auth
+    from seed.reference import load_reference
+
+    store = open_from_args(args)
+    with store.uow() as uow:
+        load_reference(uow.session)
+        if auth.has_officers(uow):
+            print(t("cli.init_exists"), file=sys.stderr)
+            return 1
+    password = read_password("Password: ", stdin=args.password_stdin)
+    if not args.password_stdin and sys.stdin.isatty():
+        again = read_password("Password again: ")
+        if again != password:
+            print(t("auth.passwords_differ"), file=sys.stderr)
+            return 2
+    with store.uow() as uow:
+        auth.create_officer(uow, None, username=args.admin, full_name=args.name, office_code=args.office,
+                            roles="administrator", password=password, bootstrap=True)
+    print(t("cli.init_done", url=store.url, username=args.admin))
+    return 0

@@ -1,0 +1,65 @@
+"""What the subcommands share: opening the store, naming the officer, printing errors."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from desk.errors import AuthError, DomainError, explain
+from desk.i18n import t
+
+
+def common_options() -> argparse.ArgumentParser:
+    """--db and --lang, accepted after the subcommand too (``desk demo --lang en``).
+
+    SUPPRESS keeps a subcommand from overwriting a value given before it with None."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS,
+                        help="store file or database URL (default: DESK_DATABASE_URL, then the user's data directory)")
+    parent.add_argument("--lang", choices=("lv", "en"), default=argparse.SUPPRESS, help="language (default lv)")
+    return parent
+
+
+def add_command(sub, name: str, handler, help: str, **kwargs) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help, description=help, parents=[common_options()], **kwargs)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def add_officer_arguments(parser) -> None:
+    parser.add_argument("--officer", metavar="USER", help="the officer doing this (password from the terminal "
+                        "or DESK_PASSWORD)")
+
+
+def open_from_args(args):
+    from desk.store import open_store
+
+    return open_store(getattr(args, "db", None))
+
+
+def read_password(prompt: str = "Password: ", *, stdin: bool = False) -> str:
+    if stdin:
+        return sys.stdin.readline().rstrip("\n")
+    env = os.environ.get("DESK_PASSWORD")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    return getpass.getpass(prompt)
+
+
+def cli_actor(store, args):
+    """Log the named officer in (audited like a login on screen) and return the Actor."""
+    from desk.services import auth
+
+    if not getattr(args, "officer", None):
+        raise AuthError("auth.officer_required")
+    password = read_password(f"{args.officer} password: ")
+    with store.uow() as uow:
+        return auth.login(uow, args.officer, password)
+
+
+def fail(exc: BaseException) -> int:
+    print(f"desk: {explain(exc)}", file=sys.stderr)
+    return 2 if isinstance(exc, DomainError) else 1

@@ -1,0 +1,69 @@
+"""Two languages for every word on screen.
+
+The catalogue is the union of the ``MESSAGES`` dicts of every ``*_catalog`` module in this package
+(one per area, so areas can grow independently); each entry maps a key to ``{"lv": ..., "en": ...}``.
+Latvian is the default; ``DESK_LANG=en`` or ``--lang en`` switches. A test fails if any entry lacks
+either language or if code asks for a key that is not in the catalogue.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from functools import lru_cache
+
+LANGUAGES = ("lv", "en")
+DEFAULT_LANGUAGE = "lv"
+
+_language = os.environ.get("DESK_LANG", DEFAULT_LANGUAGE) if os.environ.get("DESK_LANG") in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.endswith("_catalog"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for key, entry in module.MESSAGES.items():
+            if key in merged and merged[key] != entry:
+                raise RuntimeError(f"catalogue key {key!r} defined twice with different text ({info.name})")
+            merged[key] = entry
+    return merged
+
+
+def set_language(lang: str) -> None:
+    global _language
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    _language = lang
+
+
+def get_language() -> str:
+    return _language
+
+
+def t(key: str, /, **params) -> str:
+    """The text of ``key`` in the current language, with ``params`` filled in."""
+    entry = catalogue().get(key)
+    if entry is None:
+        return f"[{key}]"
+    text = entry.get(_language) or entry.get(DEFAULT_LANGUAGE) or key
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def has(key: str) -> bool:
+    return key in catalogue()
+
+
+def label(prefix: str, value: str | None) -> str:
+    """A stored code shown as a word: ``label("status.dublin", "sent")``; unknown codes show as they are."""
+    if value is None:
+        return ""
+    key = f"{prefix}.{value}"
+    return t(key) if key in catalogue() else str(value)

@@ -1,0 +1,91 @@
+"""Primitives every case kind shares: numbering, opening a case, and the optimistic lock.
+
+Case numbers are ``PREFIX-YEAR-NNNNNN`` per kind and year, drawn from ``case_counter`` inside the
+registering transaction; the counter only counts up, so a number is never reused.
+"""
+from __future__ import annotations
+
+from sqlalchemy import text, update
+from sqlmodel import select
+
+from desk.errors import ConflictError, NotFound
+from desk.clock import riga
+from models import Case, CaseCounter, CaseKind, Officer
+
+
+def format_number(kind: str, year: int, seq: int) -> str:
+    return f"{CaseKind(kind).prefix}-{year}-{seq:06d}"
+
+
+def next_number(uow, kind: str, year: int) -> tuple[str, int]:
+    session = uow.session
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        seq = session.execute(text(
+            "INSERT INTO case_counter (kind, year, last_seq) VALUES (:k, :y, 1) "
+            "ON CONFLICT (kind, year) DO UPDATE SET last_seq = case_counter.last_seq + 1 RETURNING last_seq"
+        ), {"k": kind, "y": year}).scalar_one()
+    else:  # SQLite: the write transaction already holds the lock (BEGIN IMMEDIATE)
+        counter = session.get(CaseCounter, (kind, year))
+        if counter is None:
+            counter = CaseCounter(kind=kind, year=year, last_seq=0)
+        counter.last_seq += 1
+        session.add(counter)
+        session.flush()
+        seq = counter.last_seq
+    return format_number(kind, year, seq), seq
+
+
+def open_case(uow, actor, *, kind: str, person_id: int, status: str, opened_on, office_id: int | None = None,
+              owner_id: int | None = None) -> Case:
+    number, seq = next_number(uow, kind, opened_on.year)
+    now = uow.clock.now()
+    case = Case(number=number, kind=kind, year=opened_on.year, seq=seq, status=status, person_id=person_id,
+                office_id=office_id if office_id is not None else actor.office_id,
+                owner_id=owner_id if owner_id is not None else getattr(actor, "id", None),
+                opened_on=opened_on, created_at=now, updated_at=now, updated_by_id=getattr(actor, "id", None))
+    uow.session.add(case)
+    uow.session.flush()
+    return case
+
+
+def get_case(uow, case_id: int) -> Case:
+    case = uow.session.get(Case, case_id)
+    if case is None:
+        raise NotFound("error.case_not_found", number=str(case_id))
+    return case
+
+
+def case_by_number(uow, number: str) -> Case:
+    case = uow.session.exec(select(Case).where(Case.number == number.strip().upper())).first()
+    if case is None:
+        raise NotFound("error.case_not_found", number=number.strip()[:24])
+    return case
+
+
+def conflict(uow, case: Case) -> ConflictError:
+    who = uow.session.get(Officer, case.updated_by_id) if case.updated_by_id else None
+    return ConflictError(officer=who.full_name if who else "?",
+                         at=riga(case.updated_at).strftime("%d.%m.%Y %H:%M"))
+
+
+def touch(uow, actor, case: Case, expected_version: int | None) -> Case:
+    """Claim the right to change ``case``: refuse if the officer's copy (``expected_version``) is stale.
+
+    The UPDATE carries ``WHERE version = :seen``, so two officers saving at the same moment cannot
+    both win even if both read the same version: the second one's UPDATE matches no row.
+    """
+    seen = case.version if expected_version is None else expected_version
+    if case.version != seen:
+        raise conflict(uow, case)
+    now = uow.clock.now()
+    result = uow.session.execute(
+        update(Case).where(Case.id == case.id, Case.version == seen)
+        .values(version=seen + 1, updated_at=now, updated_by_id=getattr(actor, "id", None))
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        uow.session.expire(case)
+        raise conflict(uow, uow.session.get(Case, case.id))
+    uow.session.expire(case)
+    return uow.session.get(Case, case.id)

@@ -1,0 +1,211 @@
+"""The store: an engine from a URL, SQLite pragmas, schema migrations and the unit of work.
+
+Nothing happens at import time. ``open_store(url)`` builds the engine, brings the schema up to date
+with the Alembic migrations shipped in ``desk/migrations`` (refusing a store newer than this program)
+and returns a ``Store`` whose ``uow()`` hands out units of work.
+
+SQLite (the embedded default) runs in WAL mode with foreign keys on, a busy timeout and
+``synchronous=NORMAL``. A unit of work that writes starts with ``BEGIN IMMEDIATE`` so that two officers
+saving at once queue on the busy timeout instead of failing half-way with "database is locked".
+PostgreSQL (``postgresql+psycopg://...``) runs the same code.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, create_engine
+
+from desk import clock as _clock
+from desk.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 30_000
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class StoreTooNew(StoreError):
+    key = "store.too_new"
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("desk", appauthor=False)) / "desk.db"
+
+
+def resolve_url(db: str | os.PathLike | None = None) -> str:
+    """``--db`` (a path or a URL) wins, then ``DESK_DATABASE_URL``, then the user's data directory."""
+    if db:
+        db = str(db)
+        return db if "://" in db else f"sqlite:///{Path(db).expanduser().resolve()}"
+    env = os.environ.get("DESK_DATABASE_URL")
+    if env:
+        return env
+    return f"sqlite:///{default_path()}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def make_engine(url: str) -> Engine:
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (below)
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            mode = "IMMEDIATE" if conn.get_execution_options().get("desk_write") else "DEFERRED"
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the schema to this program's head; refuse a store written by a newer program."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    current = current_revision(engine)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise StoreTooNew(revision=current) from None
+        if current == script.get_current_head():
+            return
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+
+
+@dataclass
+class Store:
+    url: str
+    engine: Engine
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def uow(self, *, write: bool = True) -> "UnitOfWork":
+        return UnitOfWork(self, write=write)
+
+    def reader(self) -> "UnitOfWork":
+        return UnitOfWork(self, write=False)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(db: str | os.PathLike | None = None, *, upgrade: bool = True) -> Store:
+    url = resolve_url(db)
+    engine = make_engine(url)
+    if upgrade:
+        try:
+            migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except OperationalError as exc:
+            engine.dispose()
+            log.error("cannot open the store: %s", exc.__class__.__name__)
+            raise StoreError("store.cannot_open") from exc
+    return Store(url=url, engine=engine)
+
+
+class UnitOfWork:
+    """One transaction: ``with store.uow() as uow: ...`` commits on success and rolls back on any error.
+
+    ``uow.session`` is the SQLModel session; ``uow.clock`` the clock; ``uow.after_rollback`` a list of
+    callables run in fresh transactions after a rollback (used to audit a refused action).
+    """
+
+    def __init__(self, store: Store, *, write: bool = True):
+        self.store = store
+        self.write = write
+        self.clock = _clock.clock()
+        self.session: Session | None = None
+        self.after_rollback: list = []
+
+    def __enter__(self) -> "UnitOfWork":
+        bind = self.store.engine.execution_options(desk_write=True) if self.write else self.store.engine
+        self.session = Session(bind=bind, expire_on_commit=False, autoflush=True)
+        if self.write and not self.store.is_sqlite:
+            self.session.connection()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        assert self.session is not None
+        try:
+            if exc_type is None:
+                self.session.commit()
+            else:
+                self.session.rollback()
+        finally:
+            self.session.close()
+            self.session = None
+        if exc_type is not None and self.after_rollback:
+            hooks, self.after_rollback = self.after_rollback, []
+            for hook in hooks:
+                with UnitOfWork(self.store) as again:
+                    hook(again)
+        return False
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def execute(self, statement, params=None):
+        return self.session.execute(statement, params or {})
+
+
+def table_names(engine: Engine) -> list[str]:
+    return inspect(engine).get_table_names()
+
+
+def sqlite_integrity_ok(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"

@@ -1,0 +1,34 @@
+"""SQLModel tables and enums for desk: data and constraints, no business rules.
+
+Every table is imported here so that ``SQLModel.metadata`` is complete once ``models`` is imported.
+Enumerated values are stored as short lowercase strings (portable between SQLite and PostgreSQL
+without native enum types); the allowed values live in ``desk.rules`` and are checked by the services.
+"""
+from models.base import utcnow
+from models.reference import Country, DecisionReason, Office, PermitPurpose
+from models.people import IdentityDocument, Officer, Person, Stay
+from models.cases import (
+    AsylumApplication,
+    Case,
+    CaseCounter,
+    CaseKind,
+    Deadline,
+    DublinRequest,
+    InvitedPerson,
+    Invitation,
+    ResidencePermit,
+    ReturnDecision,
+    Visa,
+)
+from models.audit import AuditEntry
+
+from sqlmodel import SQLModel
+
+metadata = SQLModel.metadata
+
+__all__ = [
+    "AsylumApplication", "AuditEntry", "Case", "CaseCounter", "CaseKind", "Country", "Deadline",
+    "DecisionReason", "DublinRequest", "IdentityDocument", "Invitation", "InvitedPerson", "Office",
+    "Officer", "PermitPurpose", "Person", "ResidencePermit", "ReturnDecision", "Stay", "Visa",
+    "metadata", "utcnow",
+]

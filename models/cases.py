@@ -1,0 +1,229 @@
+"""Cases and the details of each case kind, their deadlines.
+
+A case has a human-readable number per kind and year (``PAT-2026-000042``) drawn from ``case_counter``,
+which only ever counts up, so a number is never reused even when a case is withdrawn or deleted.
+``version`` is the optimistic lock: every change bumps it with ``UPDATE ... WHERE version = :seen``.
+"""
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.base import UTCDateTime, utcnow
+
+
+class CaseKind(StrEnum):
+    ASYLUM = "asylum"
+    DUBLIN = "dublin"
+    PERMIT = "permit"
+    VISA = "visa"
+    INVITATION = "invitation"
+    RETURN = "return"
+
+    @property
+    def prefix(self) -> str:
+        # Latvian initials: patvērums, Dublina, uzturēšanās atļauja, vīza, ielūgums/izsaukums, atgriešana
+        return {"asylum": "PAT", "dublin": "DUB", "permit": "UAT", "visa": "VIZ",
+                "invitation": "IEL", "return": "ATG"}[self.value]
+
+
+class CaseCounter(SQLModel, table=True):
+    __tablename__ = "case_counter"
+
+    kind: str = Field(primary_key=True, max_length=20)
+    year: int = Field(primary_key=True)
+    last_seq: int = Field(default=0)
+
+
+class Case(SQLModel, table=True):
+    __tablename__ = "case_file"
+    __table_args__ = (
+        UniqueConstraint("kind", "year", "seq", name="uq_case_kind_year_seq"),
+        Index("ix_case_owner_open", "owner_id", "closed_on"),
+        Index("ix_case_office_kind", "office_id", "kind"),
+        CheckConstraint("version >= 1", name="ck_case_version"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=20, unique=True)
+    kind: str = Field(max_length=20, index=True)
+    year: int
+    seq: int
+    status: str = Field(max_length=40, index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    office_id: int = Field(foreign_key="office.id")
+    owner_id: int | None = Field(default=None, foreign_key="officer.id")
+    opened_on: date = Field(index=True)
+    closed_on: date | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_by_id: int | None = Field(default=None, foreign_key="officer.id")
+    version: int = Field(default=1)
+
+
+class AsylumApplication(SQLModel, table=True):
+    """Asylum Law (2016): the application lodged with the State Border Guard and decided by PMLP."""
+
+    __tablename__ = "asylum_application"
+
+    case_id: int = Field(primary_key=True, foreign_key="case_file.id")
+    application_type: str = Field(default="first", max_length=10)  # first, repeat
+    procedure: str = Field(default="regular", max_length=12)  # regular, accelerated
+    lodged_on: date  # Dublin III counts from lodging
+    registered_on: date  # AMMR counts from registration
+    interview_on: date | None = None
+    decision: str | None = Field(default=None, max_length=30)  # refugee, alternative, refused, ...
+    decision_on: date | None = None
+    decision_extended_months: int = Field(default=0)
+    notified_on: date | None = None
+    appeal_lodged_on: date | None = None
+    final_on: date | None = None
+    accommodation: str | None = Field(default=None, max_length=60)  # e.g. "Mucenieki"
+    unaccompanied_minor: bool = Field(default=False)
+    reason_code: str | None = Field(default=None, max_length=40)
+
+
+class DublinRequest(SQLModel, table=True):
+    """A Dublin request exchanged over DubliNet; also a case of its own (number DUB-...)."""
+
+    __tablename__ = "dublin_request"
+    __table_args__ = (CheckConstraint("direction IN ('incoming', 'outgoing')", name="ck_dublin_direction"),)
+
+    case_id: int = Field(primary_key=True, foreign_key="case_file.id")
+    asylum_case_id: int | None = Field(default=None, foreign_key="case_file.id", index=True)
+    direction: str = Field(max_length=10)
+    request_kind: str = Field(max_length=20)  # take_charge, take_back, information
+    regime: str = Field(max_length=12)  # dublin_iii, ammr
+    partner_country: str = Field(foreign_key="country.code", max_length=3)
+    partner_reference: str | None = Field(default=None, max_length=40)
+    lodged_on: date | None = None
+    registered_on: date | None = None
+    knowledge_on: date | None = None  # when it became known another state may be responsible (Art. 24(2))
+    hit_kind: str | None = Field(default=None, max_length=10)  # eurodac, vis
+    hit_received_on: date | None = None
+    urgent_reply_by: date | None = None
+    detained: bool = Field(default=False)
+    sent_on: date | None = None  # outgoing: sent; incoming: sent by the partner
+    received_on: date | None = None  # incoming: DubliNet acknowledgement date
+    reply: str | None = Field(default=None, max_length=12)  # accepted, rejected
+    replied_on: date | None = None
+    tacit: bool = Field(default=False)
+    accepted_on: date | None = None
+    refusal_received_on: date | None = None
+    reexam_requested_on: date | None = None
+    reexam_answered_on: date | None = None
+    reexam_result: str | None = Field(default=None, max_length=12)
+    transfer_decided_on: date | None = None
+    transfer_scheduled_on: date | None = None
+    transfer_done_on: date | None = None
+    suspensive_appeal_final_on: date | None = None
+    extension: str | None = Field(default=None, max_length=14)  # imprisonment, absconding
+    out_of_time: bool = Field(default=False)
+
+
+class ResidencePermit(SQLModel, table=True):
+    """Immigration Law: temporary or permanent residence permit, EU long-term resident, EU registration."""
+
+    __tablename__ = "residence_permit"
+
+    case_id: int = Field(primary_key=True, foreign_key="case_file.id")
+    permit_kind: str = Field(max_length=20)  # temporary, permanent, eu_long_term, eu_registration
+    issue_type: str = Field(default="first", max_length=20)  # first, re_registration, re_issue
+    purpose: str = Field(foreign_key="permit_purpose.code", max_length=32)
+    sponsor_case_id: int | None = Field(default=None, foreign_key="case_file.id")  # the call that supports it
+    right_to_work: bool = Field(default=False)
+    applied_on: date
+    decided_on: date | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    issued_on: date | None = None
+    card_number: str | None = Field(default=None, max_length=20)
+    annulled_on: date | None = None
+    reason_code: str | None = Field(default=None, max_length=40)
+
+
+class Visa(SQLModel, table=True):
+    """Visa Code: PMLP issues or extends a visa when unforeseen circumstances keep a foreigner here."""
+
+    __table_args__ = (CheckConstraint("category IN ('C', 'D')", name="ck_visa_category"),)
+
+    case_id: int = Field(primary_key=True, foreign_key="case_file.id")
+    category: str = Field(max_length=1)
+    entries: str = Field(default="single", max_length=10)  # single, double, multiple
+    applied_on: date
+    decided_on: date | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    days_allowed: int | None = None
+    extension_reason: str | None = Field(default=None, max_length=40)
+    reason_code: str | None = Field(default=None, max_length=40)
+
+
+class Invitation(SQLModel, table=True):
+    """An invitation (ielūgums, for a visa) or a call (izsaukums, for a residence permit)."""
+
+    __table_args__ = (CheckConstraint("inviter_kind IN ('person', 'company')", name="ck_inviter_kind"),)
+
+    case_id: int = Field(primary_key=True, foreign_key="case_file.id")
+    invitation_kind: str = Field(max_length=12)  # invitation, call
+    inviter_kind: str = Field(max_length=8)
+    inviter_name: str = Field(max_length=200)
+    inviter_code: str | None = Field(default=None, max_length=20)  # personal code or company reg. number
+    purpose: str | None = Field(default=None, max_length=32)
+    submitted_on: date
+    decided_on: date | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    reason_code: str | None = Field(default=None, max_length=40)
+
+
+class InvitedPerson(SQLModel, table=True):
+    __tablename__ = "invited_person"
+    __table_args__ = (UniqueConstraint("invitation_case_id", "person_id", name="uq_invited_once"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    invitation_case_id: int = Field(foreign_key="case_file.id", index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+
+
+class ReturnDecision(SQLModel, table=True):
+    """Immigration Law; Return Directive 2008/115/EC: voluntary departure order or forced expulsion."""
+
+    __tablename__ = "return_decision"
+    __table_args__ = (CheckConstraint("decision_kind IN ('voluntary', 'forced')", name="ck_return_kind"),)
+
+    case_id: int = Field(primary_key=True, foreign_key="case_file.id")
+    decision_kind: str = Field(max_length=10)
+    grounds: str = Field(max_length=40)  # overstay, no_visa, no_permit, visa_free_breach, ...
+    issued_on: date
+    notified_on: date | None = None
+    departure_days: int | None = None  # 7..30 for a voluntary departure order (Directive Art. 7)
+    depart_by: date | None = None
+    departed_on: date | None = None
+    contested_on: date | None = None
+    ban_imposed: bool = Field(default=False)
+    ban_years: int | None = None
+    ban_months: int | None = None
+    ban_until: date | None = None  # runs from the actual departure (CJEU C-225/16 Ouhrami)
+
+
+class Deadline(SQLModel, table=True):
+    """A deadline the rules produced for a case, with its explanation; recomputed on every event."""
+
+    __table_args__ = (Index("ix_deadline_state_due", "state", "due_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case_file.id", index=True)
+    rule_id: str = Field(max_length=60)
+    article: str = Field(max_length=120)
+    title_key: str = Field(max_length=80)
+    anchor_event_key: str = Field(max_length=80)
+    anchor_date: date
+    due_on: date
+    state: str = Field(max_length=8)  # open, met, missed, moot
+    done_on: date | None = None
+    consequence_key: str | None = Field(default=None, max_length=80)
+    note_key: str | None = Field(default=None, max_length=80)
+    verified: bool = Field(default=True)
+    computed_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

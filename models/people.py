@@ -1,0 +1,65 @@
+"""Persons (the clients), their identity documents and stays; officers (the users)."""
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Column, Index
+from sqlmodel import Field, SQLModel
+
+from models.base import UTCDateTime, utcnow
+
+
+class Person(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("sex IN ('M', 'F', 'X')", name="ck_person_sex"),
+        Index("ix_person_birth_name", "date_of_birth", "surname_folded"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    surname: str = Field(max_length=100)
+    given_names: str = Field(max_length=150)
+    original_name: str | None = Field(default=None, max_length=250)  # the name in its own script
+    surname_folded: str = Field(max_length=100, index=True)  # lower case, no diacritics, Latin
+    given_folded: str = Field(max_length=150)
+    date_of_birth: date | None = Field(default=None)
+    sex: str = Field(default="X", max_length=1)
+    citizenship: str = Field(foreign_key="country.code", max_length=3)
+    personal_code: str | None = Field(default=None, max_length=12, index=True)  # 11 digits, no hyphen
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    version: int = Field(default=1)
+
+
+class IdentityDocument(SQLModel, table=True):
+    __tablename__ = "identity_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    kind: str = Field(max_length=20)  # passport, id_card, travel_document, residence_card
+    number: str = Field(max_length=30)
+    number_norm: str = Field(max_length=30, index=True)  # upper case, letters and digits only
+    issuing_country: str = Field(foreign_key="country.code", max_length=3)
+    valid_until: date | None = None
+
+
+class Stay(SQLModel, table=True):
+    """One stay in the Schengen area: entry and exit dates (exit empty while the person is here)."""
+
+    __table_args__ = (CheckConstraint("exit_on IS NULL OR exit_on >= entry_on", name="ck_stay_order"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    entry_on: date
+    exit_on: date | None = None
+    counts_for_90_180: bool = Field(default=True)  # False when covered by a residence permit or D visa
+    note: str | None = Field(default=None, max_length=200)
+
+
+class Officer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=40, unique=True)
+    full_name: str = Field(max_length=120)
+    office_id: int = Field(foreign_key="office.id", index=True)
+    roles: str = Field(max_length=200)  # comma-separated role names (see desk.services.auth.Role)
+    password_hash: str = Field(max_length=200)
+    active: bool = Field(default=True)
+    failed_logins: int = Field(default=0)
+    locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -1,0 +1,122 @@
+"""Shared fixtures: stores on SQLite (a temp file) and PostgreSQL (a schema of its own per test),
+a fixed clock, and officers of every role."""
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import datetime
+
+import pytest
+
+os.environ.setdefault("DESK_FAST_HASH", "1")  # cheaper argon2id in tests only (see desk.services.auth)
+from sqlalchemy import create_engine, text
+
+from desk import clock as desk_clock
+from desk.clock import RIGA, FixedClock
+from desk.i18n import set_language
+
+PG_URL = os.environ.get("DESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PASSWORD = "demo-pass-1"
+ROLE_USERS = {
+    "reception": "recepcija", "residence": "uzturesanas", "asylum": "patverums", "return": "atgriesana",
+    "supervisor": "vaditajs", "administrator": "admin",
+}
+
+
+@pytest.fixture(autouse=True)
+def _latvian_by_default():
+    set_language("lv")
+    yield
+    set_language("lv")
+
+
+@pytest.fixture
+def fixed_clock():
+    """22 November 2026, 10:00 in Riga; ``fixed_clock.advance(minutes=...)`` moves it."""
+    fc = FixedClock(datetime(2026, 11, 22, 10, 0, tzinfo=RIGA))
+    old = desk_clock.set_clock(fc)
+    yield fc
+    desk_clock.set_clock(old)
+
+
+def _pg_schema_url(schema: str) -> str:
+    return f"{PG_URL}?options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL schema for one test; dropped afterwards."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _pg_schema_url(schema)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'desk.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def store_url(request, tmp_path):
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'desk.db'}"
+    else:
+        yield request.getfixturevalue("pg_url")
+
+
+def _open(url):
+    from desk.store import open_store
+
+    return open_store(url)
+
+
+@pytest.fixture
+def store(store_url):
+    s = _open(store_url)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def sqlite_store(sqlite_url):
+    s = _open(sqlite_url)
+    yield s
+    s.dispose()
+
+
+def populate(store) -> dict:
+    """Reference data and one officer per role (all in office RIG-CEN, plus a second asylum officer)."""
+    from desk.services import auth
+    from seed.reference import load_reference
+
+    with store.uow() as uow:
+        load_reference(uow.session)
+        for role, username in ROLE_USERS.items():
+            auth.create_officer(uow, None, username=username, full_name=f"{username.title()} Demo",
+                                office_code="RIG-CEN", roles=role, password=PASSWORD, bootstrap=True)
+        auth.create_officer(uow, None, username="patverums2", full_name="Otra Patvēruma", office_code="RIG-CEN",
+                            roles="asylum", password=PASSWORD, bootstrap=True)
+    actors = {}
+    with store.uow() as uow:
+        for role, username in ROLE_USERS.items():
+            actors[role] = auth.login(uow, username, PASSWORD)
+        actors["asylum2"] = auth.login(uow, "patverums2", PASSWORD)
+    return actors
+
+
+@pytest.fixture
+def actors(store):
+    return populate(store)
+
+
+@pytest.fixture
+def sqlite_actors(sqlite_store):
+    return populate(sqlite_store)

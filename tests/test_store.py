@@ -1,0 +1,107 @@
+"""The store on SQLite and PostgreSQL: migrations, the unit of work, the optimistic lock."""
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import select
+
+from desk.errors import ConflictError
+from desk.services import casecore
+from desk.store import StoreTooNew, current_revision, head_revision, open_store, table_names
+from models import Case, Country, Office, Person
+
+
+def test_migration_builds_every_table_from_empty(store):
+    names = set(table_names(store.engine))
+    assert {"person", "case_file", "dublin_request", "deadline", "audit_entry", "alembic_version"} <= names
+    assert current_revision(store.engine) == head_revision()
+
+
+def test_reopening_is_idempotent(store_url):
+    first = open_store(store_url)
+    first.dispose()
+    again = open_store(store_url)
+    assert current_revision(again.engine) == head_revision()
+    again.dispose()
+
+
+def test_store_newer_than_program_is_refused(store_url):
+    s = open_store(store_url)
+    with s.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    s.dispose()
+    with pytest.raises(StoreTooNew) as info:
+        open_store(store_url)
+    assert "9999_from_the_future" in info.value.message()
+
+
+def test_sqlite_pragmas(sqlite_store):
+    with sqlite_store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_unit_of_work_rolls_back_on_error(store, actors):
+    with pytest.raises(RuntimeError):
+        with store.uow() as uow:
+            uow.session.add(Person(surname="Ozola", given_names="Anna", surname_folded="ozola",
+                                   given_folded="anna", citizenship="LVA"))
+            uow.session.flush()
+            raise RuntimeError("power cut")
+    with store.reader() as uow:
+        assert uow.session.exec(select(Person).where(Person.surname == "Ozola")).first() is None
+
+
+def test_unit_of_work_commits_on_success(store, actors):
+    with store.uow() as uow:
+        uow.session.add(Person(surname="Ozola", given_names="Anna", surname_folded="ozola",
+                               given_folded="anna", citizenship="LVA"))
+    with store.reader() as uow:
+        assert uow.session.exec(select(Person).where(Person.surname == "Ozola")).first() is not None
+
+
+def test_foreign_keys_are_enforced(store):
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        with store.uow() as uow:
+            uow.session.add(Person(surname="X", given_names="Y", surname_folded="x", given_folded="y",
+                                   citizenship="ZZZ"))
+
+
+def _a_case(store, actor):
+    with store.uow() as uow:
+        p = Person(surname="Petrovs", given_names="Ivans", surname_folded="petrovs", given_folded="ivans",
+                   citizenship="RUS")
+        uow.session.add(p)
+        uow.session.flush()
+        case = casecore.open_case(uow, actor, kind="asylum", person_id=p.id, status="lodged",
+                                  opened_on=date(2026, 11, 2))
+        return case.id, case.version, case.number
+
+
+def test_case_numbers_per_kind_and_year_are_never_reused(store, actors):
+    a = actors["asylum"]
+    numbers = [_a_case(store, a)[2] for _ in range(3)]
+    assert numbers == ["PAT-2026-000001", "PAT-2026-000002", "PAT-2026-000003"]
+    with pytest.raises(RuntimeError):
+        with store.uow() as uow:
+            casecore.next_number(uow, "asylum", 2026)
+            raise RuntimeError("abandoned")
+    assert _a_case(store, a)[2] == "PAT-2026-000004"
+
+
+def test_stale_save_is_refused_with_who_and_when(store, actors, fixed_clock):
+    first, second = actors["asylum"], actors["asylum2"]
+    case_id, version, _ = _a_case(store, first)
+    with store.uow() as uow:  # officer 2 saves first
+        casecore.touch(uow, second, casecore.get_case(uow, case_id), version)
+    with pytest.raises(ConflictError) as info:
+        with store.uow() as uow:  # officer 1 saves with the version they loaded
+            casecore.touch(uow, first, casecore.get_case(uow, case_id), version)
+    msg = info.value.message()
+    assert "Otra Patvēruma" in msg and "22.11.2026 10:00" in msg
+    with store.reader() as uow:
+        assert uow.session.get(Case, case_id).version == version + 1
