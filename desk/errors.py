@@ -65,3 +65,14 @@ def explain(exc: BaseException) -> str:
     if isinstance(key, str):
         return t(key, **getattr(exc, "params", {}))
     return t("error.unexpected")
+
+
+class FormInvalid(ValidationError):
+    """Several fields are wrong at once: ``errors`` maps a field name to its DomainError.
+    Nothing is saved; the form shows each message next to its field."""
+
+    key = "error.form_invalid"
+
+    def __init__(self, errors: dict[str, DomainError]):
+        super().__init__(self.key, n=len(errors))
+        self.errors = errors

@@ -83,3 +83,7 @@ MESSAGES.update({
     "cli.audit_broken": {"lv": "Audita ķēde pārrauta ierakstā #{id} ({reason}); pirms tā pārbaudīti {n} ieraksti.",
                          "en": "Audit chain broken at entry #{id} ({reason}); {n} entries before it checked."},
 })
+MESSAGES.update({
+    "error.form_invalid": {"lv": "Formā ir kļūdas ({n}); nekas netika saglabāts.",
+                           "en": "The form has errors ({n}); nothing was saved."},
+})
