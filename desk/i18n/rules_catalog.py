@@ -1,27 +1,325 @@
 """Messages of desk.rules: rule titles, consequences, anchors, notes, errors, and the labels of every
-status and action of every case kind (``status.<module>.<value>``, ``action.<module>.<value>``)."""
+status and action of every case kind (``status.<module>.<value>``, ``action.<module>.<value>``).
+
+Keys used by code are checked by tests/rules/test_catalog.py."""
 from __future__ import annotations
 
+
+def _m(lv: str, en: str) -> dict[str, str]:
+    return {"lv": lv, "en": en}
+
+
 MESSAGES: dict[str, dict[str, str]] = {
-    # --- errors -------------------------------------------------------------------------------------
-    "rules.transition_refused": {
-        "lv": "Darbība “{action}” nav atļauta, kad statuss ir “{state}”.",
-        "en": "The action “{action}” is not allowed when the status is “{state}”.",
-    },
-    "rules.missing_date": {
-        "lv": "Trūkst datuma: {field}.",
-        "en": "A date is missing: {field}.",
-    },
-    "rules.invalid_date": {
-        "lv": "Nederīgs datums: {value}.",
-        "en": "Not a valid date: {value}.",
-    },
-    "rules.negative_period": {
-        "lv": "Termiņš nevar būt negatīvs.",
-        "en": "A period cannot be negative.",
-    },
-    "rules.unknown_country": {
-        "lv": "Nezināma valsts: {country}.",
-        "en": "Unknown country: {country}.",
-    },
+    # --- errors ---------------------------------------------------------------------------------------
+    "rules.transition_refused": _m(
+        "Darbība “{action}” nav atļauta, kad statuss ir “{state}”.",
+        "The action “{action}” is not allowed when the status is “{state}”.",
+    ),
+    "rules.missing_date": _m("Trūkst datuma: {field}.", "A date is missing: {field}."),
+    "rules.invalid_date": _m("Nederīgs datums: {value}.", "Not a valid date: {value}."),
+    "rules.negative_period": _m("Termiņš nevar būt negatīvs.", "A period cannot be negative."),
+    "rules.unknown_country": _m("Nezināma valsts: {country}.", "Unknown country: {country}."),
+    "rules.dublin.no_request_limit": _m(
+        "Informācijas pieprasījuma nosūtīšanai termiņa nav.",
+        "There is no time limit for sending an information request.",
+    ),
+    "rules.dublin.unknown_kind": _m("Nezināms pieprasījuma veids: {kind}.", "Unknown request kind: {kind}."),
+    "rules.dublin.unknown_regime": _m("Nezināms režīms: {regime}.", "Unknown regime: {regime}."),
+    "rules.dublin.hit_required": _m(
+        "Atpakaļuzņemšanas paziņojumam vajadzīgs Eurodac atbilstības saņemšanas datums.",
+        "A take back notification needs the date the Eurodac hit was received.",
+    ),
+    "rules.dublin.urgent_take_charge_only": _m(
+        "Steidzamu atbildi var lūgt tikai pārņemšanas pieprasījumā.",
+        "An urgent reply can be asked only in a take charge request.",
+    ),
+    "rules.dublin.urgent_not_in_ammr": _m(
+        "Regula 2024/1351 neparedz steidzamas atbildes termiņu.",
+        "Regulation 2024/1351 provides no urgent reply period.",
+    ),
+    "rules.dublin.unknown_extension": _m(
+        "Nezināms pārsūtīšanas termiņa pagarinājuma pamats: {extension}.",
+        "Unknown ground for extending the transfer period: {extension}.",
+    ),
+    "rules.dublin.extension_not_in_regime": _m(
+        "Pagarinājuma pamats “{extension}” šajā režīmā nav paredzēts.",
+        "The extension ground “{extension}” does not exist under this regime.",
+    ),
+    # --- anchors --------------------------------------------------------------------------------------
+    "rules.anchor.lodged": _m("iesnieguma iesniegšana", "lodging of the application"),
+    "rules.anchor.registered": _m("iesnieguma reģistrēšana", "registration of the application"),
+    "rules.anchor.hit_received": _m("Eurodac/VIS atbilstības saņemšana", "receipt of the Eurodac/VIS hit"),
+    "rules.anchor.detained": _m("aizturēšana", "placement in detention"),
+    "rules.anchor.knowledge": _m(
+        "ziņas, ka atbildīga varētu būt cita dalībvalsts",
+        "learning that another Member State may be responsible",
+    ),
+    "rules.anchor.received": _m("pieprasījuma saņemšana", "receipt of the request"),
+    "rules.anchor.refusal_received": _m("atteikuma saņemšana", "receipt of the refusal"),
+    "rules.anchor.reexamination_requested": _m(
+        "lūgums pēc atkārtotas izskatīšanas", "request for re-examination"
+    ),
+    "rules.anchor.accepted": _m("pieprasījuma akceptēšana", "acceptance of the request"),
+    "rules.anchor.tacitly_accepted": _m("klusējot sniegta piekrišana", "tacit acceptance"),
+    "rules.anchor.appeal_final": _m(
+        "galīgais lēmums par pārsūdzību ar apturošu iedarbību",
+        "final decision on an appeal with suspensive effect",
+    ),
+    "rules.anchor.transfer_decision_notified": _m(
+        "lēmuma par pārsūtīšanu paziņošana", "notification of the transfer decision"
+    ),
+    # --- notes ----------------------------------------------------------------------------------------
+    "rules.note.regime_boundary": _m(
+        "Iesniegums reģistrēts 2026. gada 1. jūlijā: Regulas 2024/1351 84. pants šo dienu neaptver; "
+        "piemērota Regula 2024/1351 - pārbaudiet.",
+        "Application registered on 1 July 2026: Art. 84 of Regulation 2024/1351 does not cover that day; "
+        "Regulation 2024/1351 was applied - please check.",
+    ),
+    "rules.note.sent_out_of_time": _m(
+        "Pieprasījums nosūtīts pēc termiņa beigām.", "The request was sent after its time limit."
+    ),
+    # --- consequences ---------------------------------------------------------------------------------
+    "rules.consequence.tacit_acceptance": _m(
+        "Ja atbildes nav, pieprasījums uzskatāms par akceptētu (klusējot sniegta piekrišana).",
+        "Without a reply the request is deemed accepted (tacit acceptance).",
+    ),
+    "rules.consequence.tacit_confirmation": _m(
+        "Ja atbildes nav, paziņojuma saņemšana uzskatāma par apstiprinātu.",
+        "Without a reply the receipt of the notification is deemed confirmed.",
+    ),
+    "rules.consequence.requesting_state_responsible": _m(
+        "Par pieteikuma izskatīšanu atbildīga kļūst pieprasījuma iesniedzēja dalībvalsts.",
+        "The requesting Member State becomes responsible for examining the application.",
+    ),
+    "rules.consequence.registering_state_responsible": _m(
+        "Atbildīga kļūst dalībvalsts, kurā pieteikums reģistrēts.",
+        "The Member State where the application was registered becomes responsible.",
+    ),
+    "rules.consequence.new_application_state_responsible": _m(
+        "Atbildīga kļūst dalībvalsts, kurā iesniegts jaunais pieteikums.",
+        "The Member State where the new application was lodged becomes responsible.",
+    ),
+    "rules.consequence.new_application_opportunity": _m(
+        "Personai jādod iespēja iesniegt jaunu pieteikumu.",
+        "The person must be given the opportunity to lodge a new application.",
+    ),
+    "rules.consequence.obligation_remains": _m(
+        "Atbildīgās dalībvalsts pienākums uzņemt personu atpakaļ saglabājas.",
+        "The responsible Member State's obligation to take the person back remains.",
+    ),
+    "rules.consequence.urgent_reply_late": _m(
+        "Lūgtais steidzamās atbildes termiņš nav ievērots; klusēšana kļūst par piekrišanu mēnesi pēc saņemšanas.",
+        "The urgent period asked was not respected; silence becomes acceptance one month after receipt.",
+    ),
+    "rules.consequence.no_tacit_effect": _m(
+        "Klusēšanai nav juridisku seku (nav uzskatāma par piekrišanu).",
+        "Silence has no legal effect (it is not acceptance).",
+    ),
+    "rules.consequence.refusal_final": _m(
+        "Atteikums kļūst galīgs.", "The refusal becomes final."
+    ),
+    "rules.consequence.reexamination_ends": _m(
+        "Atkārtotās izskatīšanas procedūra beidzas; klusēšana NAV piekrišana.",
+        "The re-examination procedure ends; silence is NOT acceptance.",
+    ),
+    "rules.consequence.responsibility_shifts": _m(
+        "Atbildība pāriet uz pārsūtītāju dalībvalsti.",
+        "Responsibility passes to the transferring (requesting) Member State.",
+    ),
+    "rules.consequence.release_from_detention": _m(
+        "Persona vairs nedrīkst tikt turēta aizturēšanā.", "The person may no longer be kept in detention."
+    ),
+    "rules.consequence.extension_unavailable": _m(
+        "Pārsūtīšanas termiņu vairs nevar pagarināt.", "The transfer period can no longer be extended."
+    ),
+    "rules.consequence.decision_final": _m(
+        "Lēmums kļūst neapstrīdams.", "The decision can no longer be challenged."
+    ),
+    # --- Dublin III rule titles -----------------------------------------------------------------------
+    "rules.title.dublin3.take_charge.request": _m(
+        "Pārņemšanas pieprasījuma nosūtīšana (3 mēneši)", "Send the take charge request (3 months)"
+    ),
+    "rules.title.dublin3.take_charge.request_hit": _m(
+        "Pārņemšanas pieprasījums pēc Eurodac atbilstības (2 mēneši)",
+        "Take charge request after a Eurodac hit (2 months)",
+    ),
+    "rules.title.dublin3.take_charge.request_hit_cap": _m(
+        "Pārņemšanas pieprasījums ne vēlāk kā 3 mēnešos no iesniegšanas (Mengesteab)",
+        "Take charge request no later than 3 months from lodging (Mengesteab)",
+    ),
+    "rules.title.dublin3.take_back.request": _m(
+        "Atpakaļuzņemšanas pieprasījuma nosūtīšana (3 mēneši)", "Send the take back request (3 months)"
+    ),
+    "rules.title.dublin3.take_back.request_hit": _m(
+        "Atpakaļuzņemšanas pieprasījums pēc Eurodac atbilstības (2 mēneši)",
+        "Take back request after a Eurodac hit (2 months)",
+    ),
+    "rules.title.dublin3.take_back_no_application.request": _m(
+        "Atpakaļuzņemšanas pieprasījums bez jauna pieteikuma (3 mēneši)",
+        "Take back request without a new application (3 months)",
+    ),
+    "rules.title.dublin3.take_back_no_application.request_hit": _m(
+        "Atpakaļuzņemšanas pieprasījums bez jauna pieteikuma pēc Eurodac atbilstības (2 mēneši)",
+        "Take back request without a new application after a Eurodac hit (2 months)",
+    ),
+    "rules.title.dublin3.request_detained": _m(
+        "Pieprasījums aizturētas personas lietā (1 mēnesis)", "Request for a detained person (1 month)"
+    ),
+    "rules.title.dublin3.take_charge.reply": _m(
+        "Atbilde uz pārņemšanas pieprasījumu (2 mēneši)", "Reply to a take charge request (2 months)"
+    ),
+    "rules.title.dublin3.take_charge.reply_urgent": _m(
+        "Steidzama atbilde lūgtajā termiņā", "Urgent reply within the period asked"
+    ),
+    "rules.title.dublin3.take_charge.reply_urgent_max": _m(
+        "Steidzama atbilde ne vēlāk kā 1 mēnesī", "Urgent reply within one month at the latest"
+    ),
+    "rules.title.dublin3.take_back.reply": _m(
+        "Atbilde uz atpakaļuzņemšanas pieprasījumu (1 mēnesis)", "Reply to a take back request (1 month)"
+    ),
+    "rules.title.dublin3.take_back.reply_hit": _m(
+        "Atbilde uz atpakaļuzņemšanas pieprasījumu ar Eurodac datiem (2 nedēļas)",
+        "Reply to a take back request based on Eurodac data (2 weeks)",
+    ),
+    "rules.title.dublin3.reply_detained": _m(
+        "Atbilde aizturētas personas lietā (2 nedēļas)", "Reply for a detained person (2 weeks)"
+    ),
+    "rules.title.dublin3.information.reply": _m(
+        "Atbilde uz informācijas pieprasījumu (5 nedēļas)", "Reply to an information request (5 weeks)"
+    ),
+    "rules.title.dublin3.reexamination.request": _m(
+        "Lūgums atkārtoti izskatīt atteikumu (3 nedēļas)", "Ask for re-examination of a refusal (3 weeks)"
+    ),
+    "rules.title.dublin3.reexamination.reply": _m(
+        "Atbilde uz lūgumu atkārtoti izskatīt (2 nedēļas)", "Reply to a re-examination request (2 weeks)"
+    ),
+    "rules.title.dublin3.transfer": _m("Pārsūtīšana (6 mēneši)", "Transfer (6 months)"),
+    "rules.title.dublin3.transfer_imprisonment": _m(
+        "Pārsūtīšana, pagarināts ieslodzījuma dēļ (1 gads)", "Transfer extended for imprisonment (1 year)"
+    ),
+    "rules.title.dublin3.transfer_absconding": _m(
+        "Pārsūtīšana, pagarināts aizbēgšanas dēļ (18 mēneši)", "Transfer extended for absconding (18 months)"
+    ),
+    "rules.title.dublin3.transfer_detained": _m(
+        "Aizturētas personas pārsūtīšana (6 nedēļas)", "Transfer of a detained person (6 weeks)"
+    ),
+    "rules.title.dublin3.transfer_extension_notice": _m(
+        "Paziņojums par pārsūtīšanas termiņa pagarināšanu", "Notice of the extended transfer period"
+    ),
+    # --- AMMR rule titles ----------------------------------------------------------------------------
+    "rules.title.ammr.take_charge.request": _m(
+        "Pārņemšanas pieprasījuma nosūtīšana (2 mēneši)", "Send the take charge request (2 months)"
+    ),
+    "rules.title.ammr.take_charge.request_hit": _m(
+        "Pārņemšanas pieprasījums pēc Eurodac vai VIS atbilstības (1 mēnesis)",
+        "Take charge request after a Eurodac or VIS hit (1 month)",
+    ),
+    "rules.title.ammr.take_charge.request_detained": _m(
+        "Pārņemšanas pieprasījums aizturētas personas lietā (2 nedēļas)",
+        "Take charge request for a detained person (2 weeks)",
+    ),
+    "rules.title.ammr.take_charge.request_detained_later": _m(
+        "Pārņemšanas pieprasījums, ja persona aizturēta vēlāk (1 nedēļa)",
+        "Take charge request when detained later (1 week)",
+    ),
+    "rules.title.ammr.take_back.notification": _m(
+        "Atpakaļuzņemšanas paziņojuma nosūtīšana (2 nedēļas)", "Send the take back notification (2 weeks)"
+    ),
+    "rules.title.ammr.take_back.notification_detained": _m(
+        "Atpakaļuzņemšanas paziņojums aizturētas personas lietā (2 nedēļas)",
+        "Take back notification for a detained person (2 weeks)",
+    ),
+    "rules.title.ammr.take_back.notification_detained_later": _m(
+        "Atpakaļuzņemšanas paziņojums, ja persona aizturēta vēlāk (1 nedēļa)",
+        "Take back notification when detained later (1 week)",
+    ),
+    "rules.title.ammr.take_charge.reply": _m(
+        "Atbilde uz pārņemšanas pieprasījumu (1 mēnesis)", "Reply to a take charge request (1 month)"
+    ),
+    "rules.title.ammr.take_charge.reply_hit": _m(
+        "Atbilde uz pārņemšanas pieprasījumu ar atbilstību (2 nedēļas)",
+        "Reply to a hit-based take charge request (2 weeks)",
+    ),
+    "rules.title.ammr.reply_detained": _m(
+        "Atbilde aizturētas personas lietā (1 nedēļa)", "Reply for a detained person (1 week)"
+    ),
+    "rules.title.ammr.take_back.confirmation": _m(
+        "Atpakaļuzņemšanas paziņojuma saņemšanas apstiprināšana (2 nedēļas)",
+        "Confirm receipt of a take back notification (2 weeks)",
+    ),
+    "rules.title.ammr.information.reply": _m(
+        "Atbilde uz informācijas pieprasījumu (5 nedēļas, jāpārbauda)",
+        "Reply to an information request (5 weeks, to verify)",
+    ),
+    "rules.title.ammr.reexamination.request": _m(
+        "Lūgums atkārtoti izskatīt atteikumu (3 nedēļas, jāpārbauda)",
+        "Ask for re-examination of a refusal (3 weeks, to verify)",
+    ),
+    "rules.title.ammr.reexamination.reply": _m(
+        "Atbilde uz lūgumu atkārtoti izskatīt (2 nedēļas, jāpārbauda)",
+        "Reply to a re-examination request (2 weeks, to verify)",
+    ),
+    "rules.title.ammr.transfer_decision": _m(
+        "Lēmums par pārsūtīšanu (2 nedēļas)", "Transfer decision (2 weeks)"
+    ),
+    "rules.title.ammr.transfer_appeal": _m(
+        "Lēmuma par pārsūtīšanu pārsūdzēšana", "Appeal against the transfer decision"
+    ),
+    "rules.title.ammr.transfer": _m("Pārsūtīšana (6 mēneši)", "Transfer (6 months)"),
+    "rules.title.ammr.transfer_imprisonment": _m(
+        "Pārsūtīšana, pagarināts ieslodzījuma vai veselības dēļ (1 gads)",
+        "Transfer extended for imprisonment or medical unfitness (1 year)",
+    ),
+    "rules.title.ammr.transfer_absconding": _m(
+        "Pārsūtīšana, pagarināts aizbēgšanas vai pretošanās dēļ (3 gadi)",
+        "Transfer extended for absconding or resisting (3 years)",
+    ),
+    "rules.title.ammr.transfer_extension_notice": _m(
+        "Paziņojums par pārsūtīšanas termiņa pagarināšanu", "Notice of the extended transfer period"
+    ),
+    # --- Dublin values -------------------------------------------------------------------------------
+    "rules.label.dublin.kind.take_charge": _m("pārņemšanas pieprasījums", "take charge request"),
+    "rules.label.dublin.kind.take_back": _m("atpakaļuzņemšanas pieprasījums", "take back request"),
+    "rules.label.dublin.kind.information": _m("informācijas pieprasījums", "information request"),
+    "rules.label.dublin.regime.dublin_iii": _m("Dublinas III regula (604/2013)", "Dublin III (604/2013)"),
+    "rules.label.dublin.regime.ammr": _m("Regula 2024/1351 (AMMR)", "Regulation 2024/1351 (AMMR)"),
+    "rules.label.dublin.direction.outgoing": _m("nosūtīts", "outgoing"),
+    "rules.label.dublin.direction.incoming": _m("saņemts", "incoming"),
+    # --- Dublin statuses and actions -------------------------------------------------------------------
+    "status.dublin.draft": _m("melnraksts", "draft"),
+    "status.dublin.sent": _m("nosūtīts, gaida atbildi", "sent, awaiting reply"),
+    "status.dublin.answered": _m("atbildēts", "answered"),
+    "status.dublin.accepted": _m("akceptēts", "accepted"),
+    "status.dublin.tacitly_accepted": _m("akceptēts klusējot", "tacitly accepted"),
+    "status.dublin.rejected": _m("noraidīts", "rejected"),
+    "status.dublin.reexamination_requested": _m("lūgta atkārtota izskatīšana", "re-examination requested"),
+    "status.dublin.reexamination_lapsed": _m(
+        "atkārtotā izskatīšana beigusies bez atbildes", "re-examination lapsed without reply"
+    ),
+    "status.dublin.closed": _m("slēgts (atteikums galīgs)", "closed (refusal final)"),
+    "status.dublin.transfer_decided": _m("pieņemts lēmums par pārsūtīšanu", "transfer decided"),
+    "status.dublin.transfer_scheduled": _m("pārsūtīšana ieplānota", "transfer scheduled"),
+    "status.dublin.transfer_extended": _m("pārsūtīšanas termiņš pagarināts", "transfer period extended"),
+    "status.dublin.transferred": _m("pārsūtīts", "transferred"),
+    "status.dublin.expired": _m("pārsūtīšanas termiņš beidzies", "transfer period expired"),
+    "status.dublin.withdrawn": _m("atsaukts", "withdrawn"),
+    "action.dublin.send": _m("Nosūtīt", "Send"),
+    "action.dublin.answer": _m("Reģistrēt atbildi", "Record the answer"),
+    "action.dublin.accept": _m("Akceptēt", "Accept"),
+    "action.dublin.accept_tacitly": _m("Reģistrēt klusējot sniegtu piekrišanu", "Record tacit acceptance"),
+    "action.dublin.reject": _m("Noraidīt", "Reject"),
+    "action.dublin.request_reexamination": _m("Lūgt atkārtotu izskatīšanu", "Ask for re-examination"),
+    "action.dublin.accept_on_reexamination": _m("Akceptēt pēc atkārtotas izskatīšanas", "Accept on re-examination"),
+    "action.dublin.reject_on_reexamination": _m("Noraidīt pēc atkārtotas izskatīšanas", "Reject on re-examination"),
+    "action.dublin.lapse_reexamination": _m(
+        "Atzīmēt, ka atkārtotā izskatīšana beigusies", "Mark the re-examination as lapsed"
+    ),
+    "action.dublin.close": _m("Slēgt", "Close"),
+    "action.dublin.decide_transfer": _m("Pieņemt lēmumu par pārsūtīšanu", "Decide the transfer"),
+    "action.dublin.schedule_transfer": _m("Ieplānot pārsūtīšanu", "Schedule the transfer"),
+    "action.dublin.cancel_schedule": _m("Atcelt ieplānoto pārsūtīšanu", "Cancel the scheduled transfer"),
+    "action.dublin.extend_transfer": _m("Pagarināt pārsūtīšanas termiņu", "Extend the transfer period"),
+    "action.dublin.complete_transfer": _m("Atzīmēt pārsūtīšanu kā notikušu", "Record the transfer as done"),
+    "action.dublin.expire": _m("Atzīmēt termiņa beigas", "Mark as expired"),
+    "action.dublin.withdraw": _m("Atsaukt", "Withdraw"),
 }

@@ -9,7 +9,7 @@ import importlib
 
 from desk.rules.common import Rule
 
-CASE_MODULES: tuple[str, ...] = ()
+CASE_MODULES: tuple[str, ...] = ("dublin",)
 
 
 def all_rules() -> dict[str, Rule]:
