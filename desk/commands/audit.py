@@ -50,7 +50,7 @@ def audit_show(args) -> int:
     with store.uow() as uow:
         target = args.of_user or (None if args.case else actor.username)
         if target != actor.username or args.case:
-            auth.require(uow, actor, auth.Permission.REPORTS, what="audit.show")
+            auth.require(uow, actor, auth.Permission.REPORTS, command="audit.show")
         case_id = casecore.case_by_number(uow, args.case).id if args.case else None
         rows = audit.entries(uow, case_id=case_id, officer_username=target, limit=args.limit, newest_first=False)
         audit.record(uow, actor, "audit.show", case_id=case_id, officer=target)

@@ -6,6 +6,7 @@ written to the audit trail in a transaction of its own (the refused one is rolle
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -154,7 +155,7 @@ def login(uow, username: str, password: str) -> Actor:
         uow.after_rollback.append(lambda again: audit.record(again, None, "auth.failed", username=username[:40]))
         raise AuthError("auth.bad_credentials")
     if officer.locked_until is not None and officer.locked_until > now:
-        minutes = max(1, int((officer.locked_until - now).total_seconds() // 60) + 1)
+        minutes = max(1, math.ceil((officer.locked_until - now).total_seconds() / 60))
         raise AuthError("auth.locked", minutes=minutes)
     if not verify_password(officer.password_hash, password):
         officer_id = officer.id
