@@ -42,7 +42,7 @@ def read_password(prompt: str = "Password: ", *, stdin: bool = False) -> str:
     if stdin:
         return sys.stdin.readline().rstrip("\n")
     env = os.environ.get("DESK_PASSWORD")
-    if env is not None:
+    if env:
         return env
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\n")

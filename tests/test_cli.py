@@ -1,0 +1,59 @@
+"""The command line: desk init, desk user ..., officers named and audited (issue 4)."""
+import io
+
+import pytest
+
+from desk.cli import main
+from desk.services import audit
+from desk.store import open_store
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "cli.db")
+
+
+def _stdin(monkeypatch, *lines):
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(line + "\n" for line in lines)))
+
+
+def test_init_creates_the_first_administrator_once(db, monkeypatch, capsys):
+    monkeypatch.delenv("DESK_PASSWORD", raising=False)
+    _stdin(monkeypatch, "first-admin-pass")
+    assert main(["init", "--db", db, "--password-stdin"]) == 0
+    _stdin(monkeypatch, "another-pass-1")
+    assert main(["init", "--db", db, "--password-stdin"]) == 1
+    monkeypatch.setenv("DESK_PASSWORD", "first-admin-pass")
+    capsys.readouterr()
+    assert main(["user", "list", "--db", db, "--officer", "admin"]) == 0
+    assert "administrator" in capsys.readouterr().out
+
+
+def test_user_add_disable_and_refusals(db, monkeypatch, capsys):
+    monkeypatch.delenv("DESK_PASSWORD", raising=False)
+    _stdin(monkeypatch, "first-admin-pass")
+    main(["init", "--db", db, "--password-stdin"])
+    _stdin(monkeypatch, "first-admin-pass", "officer-pass-1")
+    assert main(["user", "add", "liga", "--name", "Līga Kalniņa", "--office", "LIE", "--roles", "residence",
+                 "--officer", "admin", "--password-stdin", "--db", db]) == 0
+    monkeypatch.setenv("DESK_PASSWORD", "officer-pass-1")
+    assert main(["user", "list", "--db", db, "--officer", "liga", "--lang", "en"]) == 2  # not an administrator
+    assert "does not allow" in capsys.readouterr().err
+    monkeypatch.setenv("DESK_PASSWORD", "first-admin-pass")
+    assert main(["user", "disable", "liga", "--db", db, "--officer", "admin"]) == 0
+    monkeypatch.setenv("DESK_PASSWORD", "officer-pass-1")
+    assert main(["user", "list", "--db", db, "--officer", "liga"]) == 2  # disabled: cannot log in
+    store = open_store(db)
+    with store.reader() as uow:
+        actions = [e.action for e in audit.entries(uow, newest_first=False, limit=100)]
+        assert audit.verify_chain(uow).ok
+    store.dispose()
+    assert "officer.create" in actions and "officer.disable" in actions and "refused" in actions
+
+
+def test_cli_without_officer_is_refused(db, monkeypatch, capsys):
+    monkeypatch.delenv("DESK_PASSWORD", raising=False)
+    _stdin(monkeypatch, "first-admin-pass")
+    main(["init", "--db", db, "--password-stdin"])
+    assert main(["user", "list", "--db", db]) == 2
+    assert "--officer" in capsys.readouterr().err
