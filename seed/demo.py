@@ -1,0 +1,278 @@
+"""The demo store: built once (then reused), reproducibly (``random.Random(2026)``), with dates relative to
+today so that deadlines are overdue, due today and upcoming whenever it is built.
+
+Everything goes through the services (``persons.register_person``, ``casework.register``,
+``casework.perform``) so the demo's deadlines and audit trail are exactly what the app would produce.
+Every case kind is walked to every status of its life cycle (``desk.rules.<kind>.MACHINE``); Dublin
+requests exist incoming and outgoing, of every request kind, under both regimes (registration before
+and after 1 July 2026). Cases belong to the demo officer of the kind's role, so each officer sees a
+full worklist.
+"""
+from __future__ import annotations
+
+import random
+from collections import deque
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Callable
+
+from dateutil.relativedelta import relativedelta
+
+# (username, password, role, full name): printed on the login screen of the demo and in README.
+DEMO_OFFICERS: list[tuple[str, str, str, str]] = [
+    ("recepcija", "demo-reception-1", "reception", "Līga Bērziņa"),
+    ("uzturesanas", "demo-residence-1", "residence", "Jānis Kalniņš"),
+    ("patverums", "demo-asylum-1", "asylum", "Anna Ozola"),
+    ("patverums2", "demo-asylum-2", "asylum", "Pēteris Liepiņš"),
+    ("atgriesana", "demo-return-1", "return", "Māris Vītols"),
+    ("vaditaja", "demo-supervisor-1", "supervisor", "Ilze Krūmiņa"),
+    ("admin", "demo-admin-1", "administrator", "Edgars Zariņš"),
+]
+DEMO_OFFICE = "RIG-CEN"
+DEMO_PERSONS = 2000
+DEMO_SEED = 2026
+KIND_ROLE = {"asylum": "asylum", "dublin": "asylum", "permit": "residence", "visa": "residence",
+             "invitation": "reception", "return": "return"}
+
+
+def demo_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("desk", appauthor=False)) / "demo.db"
+
+
+def has_demo(store) -> bool:
+    from sqlmodel import select
+
+    from models import Officer
+
+    with store.reader() as uow:
+        return uow.session.exec(select(Officer.id).where(Officer.username == DEMO_OFFICERS[0][0])).first() is not None
+
+
+def ensure_demo_store(db, progress: Callable[[str], None] = print):
+    """Open the demo store at ``db`` (a path or URL), building the demo first if it is not there."""
+    from desk.store import open_store
+
+    store = open_store(db)
+    if has_demo(store):
+        progress("demo: reusing the demo store")
+        return store
+    build_demo(store, progress=progress)
+    return store
+
+
+# --- building -------------------------------------------------------------------------------------
+
+
+def build_demo(store, *, persons: int = DEMO_PERSONS, seed: int = DEMO_SEED,
+               progress: Callable[[str], None] = print) -> dict:
+    """Reference data, officers, persons, and cases of every kind in every status; returns counts."""
+    from desk.services import auth, persons as person_service
+    from seed.reference import load_reference
+
+    rng = random.Random(seed)
+    with store.uow() as uow:
+        load_reference(uow.session)
+        hashes: dict[str, str] = {}
+        for username, password, role, full_name in DEMO_OFFICERS:
+            office = DEMO_OFFICE
+            auth.create_officer(uow, None, username=username, full_name=full_name, office_code=office, roles=role,
+                                password=password, bootstrap=True)
+    progress("demo: officers created")
+    actors = {}
+    with store.uow() as uow:
+        for username, password, role, _name in DEMO_OFFICERS:
+            actors.setdefault(role, auth.login(uow, username, password))
+    today = uow.clock.today()
+    person_ids = _persons(store, actors["reception"], rng, persons, today, person_service)
+    progress(f"demo: {len(person_ids)} persons")
+    counts = _cases(store, actors, rng, person_ids, today)
+    progress(f"demo: {sum(counts.values())} cases")
+    return counts
+
+
+def _persons(store, actor, rng, n: int, today: date, service) -> list[int]:
+    from desk.text import make_personal_code
+    from seed.names import make_name, pick_pool
+
+    mixes = ["permit"] * 45 + ["invitation"] * 20 + ["asylum"] * 12 + ["dublin"] * 6 + ["visa"] * 5 + \
+        ["return"] * 6 + ["resident"] * 6
+    ids: list[int] = []
+    batch = 250
+    for start in range(0, n, batch):
+        with store.uow() as uow:
+            for i in range(start, min(n, start + batch)):
+                mix = rng.choice(mixes)
+                name = make_name(rng, pick_pool(rng, mix))
+                born = today - timedelta(days=int(rng.triangular(18 * 365, 70 * 365, 31 * 365)))
+                raw = {"surname": name.surname, "given_names": name.given_names,
+                       "original_name": name.original_name or "", "date_of_birth": born.isoformat(),
+                       "sex": name.sex, "citizenship": name.citizenship}
+                if name.citizenship == "LVA" or rng.random() < 0.3:
+                    raw["personal_code"] = make_personal_code(born, i)
+                if rng.random() < 0.9:
+                    issuing = "LVA" if name.citizenship == "XXA" else name.citizenship
+                    raw.update(document_kind="travel_document" if name.citizenship == "XXA" else "passport",
+                               document_number=f"{issuing[:2]}{rng.randrange(10**6, 10**7)}",
+                               document_country=issuing,
+                               document_valid_until=(today + timedelta(days=rng.randrange(30, 3000))).isoformat())
+                ids.append(service.register_person(uow, actor, raw, allow_duplicate=True))
+    return ids
+
+
+def _path_to(module, status: str, start: str, allowed) -> list[str] | None:
+    """The shortest list of actions from ``start`` to ``status`` (breadth first over the machine)."""
+    queue, seen = deque([(start, [])]), {start}
+    while queue:
+        state, path = queue.popleft()
+        if state == status:
+            return path
+        for action in allowed(state):
+            nxt = str(module.MACHINE.apply(state, action))
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append((nxt, path + [action]))
+    return None
+
+
+def _fill(form, day: date, rng: random.Random, kind: str = "") -> dict:
+    """Plausible values for an action's form: every date is the event's day (``valid_until`` later:
+    two years for a permit, 180 days otherwise)."""
+    from desk.services.forms import FieldType
+
+    raw: dict = {}
+    for f in form.fields:
+        if f.type == FieldType.DATE:
+            if f.name == "valid_until":
+                until = day + (relativedelta(years=2) if kind == "permit" else timedelta(days=180))
+                raw[f.name] = until.isoformat()
+            elif f.required or f.name in ("notified_on", "valid_from"):
+                raw[f.name] = day.isoformat()
+        elif f.type == FieldType.CHOICE:
+            raw[f.name] = f.default or (f.choices[0][0] if f.choices else "")
+        elif f.type == FieldType.INT:
+            raw[f.name] = str(f.default or (30 if f.name == "days_allowed" else (f.low or 1)))
+        elif f.type == FieldType.BOOL:
+            raw[f.name] = False
+        elif f.required:
+            raw[f.name] = f"DEMO-{rng.randrange(10**5, 10**6)}"
+    return raw
+
+
+# Gap in days between a case's events, and how long before today the last event happened: spread so
+# that open deadlines fall before, on and after today.
+LAST_EVENT_AGO = (1, 3, 6, 10, 16, 25, 34, 45, 58, 61, 75, 100)
+
+
+def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, int]:
+    from desk.rules.dublin import AMMR_APPLIES_FROM
+    from desk.services import casework
+    from desk.services.deadlines import rules_module
+    from models import Case
+
+    counts: dict[str, int] = {}
+    people = iter(rng.sample(person_ids, len(person_ids)))
+    asylum_numbers: list[str] = []
+    variant = 0
+
+    def run(kind: str, raw: dict, path: list[str], first_day: date, step: int) -> int:
+        actor = actors[KIND_ROLE[kind]]
+        with store.uow() as uow:
+            case_id = casework.register(uow, actor, kind, raw)
+            day = first_day
+            for action in path:
+                day = min(today, day + timedelta(days=_gap(action, step)))
+                version = uow.session.get(Case, case_id).version
+                form = casework.action_form(kind, action)
+                casework.perform(uow, actor, case_id, action, _fill(form, day, rng, kind), version)
+            counts[kind] = counts.get(kind, 0) + 1
+            if kind == "asylum":
+                asylum_numbers.append(uow.session.get(Case, case_id).number)
+        return case_id
+
+    for kind in ("asylum", "permit", "visa", "invitation", "return"):
+        module = rules_module(kind)
+        if module is None:
+            continue
+        start = str(module.MACHINE.initial)
+        for status in module.MACHINE.states:
+            path = _path_to(module, str(status), start, module.MACHINE.allowed)
+            if path is None:
+                continue
+            for _copy in range(2):
+                ago = LAST_EVENT_AGO[variant % len(LAST_EVENT_AGO)]
+                variant += 1
+                step = rng.randrange(5, 20)
+                opened = today - timedelta(days=ago + step * len(path))
+                raw = _registration(kind, opened, next(people), rng, people)
+                run(kind, raw, path, opened, step)
+
+    dublin = rules_module("dublin")
+    for registered in (date(2026, 3, 2), None):  # Dublin III (before 1 July 2026) and AMMR (from today back)
+        for direction in ("outgoing", "incoming"):
+            for request_kind in ("take_charge", "take_back", "information"):
+                start = str(dublin.initial_status(direction))
+                allowed = lambda s, rk=request_kind: [str(a) for a in dublin.allowed_actions(s, rk)]  # noqa: E731
+                for status in dublin.MACHINE.states:
+                    path = _path_to(dublin, str(status), start, allowed)
+                    if path is None:
+                        continue
+                    ago = LAST_EVENT_AGO[variant % len(LAST_EVENT_AGO)]
+                    variant += 1
+                    step = 4
+                    first = today - timedelta(days=ago + sum(_gap(a, step) for a in path))
+                    reg = registered or max(AMMR_APPLIES_FROM + timedelta(days=1), first - timedelta(days=10))
+                    reg = min(reg, first)
+                    raw = {"direction": direction, "request_kind": request_kind,
+                           "partner_country": rng.choice(["DEU", "POL", "LTU", "SWE", "ITA", "AUT"]),
+                           "person_id": str(next(people)), "lodged_on": reg.isoformat(),
+                           "registered_on": reg.isoformat(), "hit_kind": "none",
+                           "partner_reference": f"DN-{rng.randrange(10**6, 10**7)}"}
+                    if direction == "incoming":
+                        raw.update(sent_on=first.isoformat(), received_on=first.isoformat())
+                    run("dublin", raw, path, first, step)
+    # deadlines exactly on today and just ahead: a Dublin III outgoing take charge request sent two months
+    # ago is due for a reply today (Art. 22(1), Art. 42: no roll-forward); one sent a little later is upcoming
+    for months_ago, days_more in ((2, 0), (2, -3), (2, 5)):
+        sent = today - relativedelta(months=months_ago) - timedelta(days=days_more)
+        raw = {"direction": "outgoing", "request_kind": "take_charge", "partner_country": "DEU",
+               "person_id": str(next(people)), "lodged_on": "2026-06-15", "registered_on": "2026-06-15",
+               "hit_kind": "none"}
+        run("dublin", raw, ["send"], sent - timedelta(days=1), 1)
+    return counts
+
+
+def _gap(action: str, step: int) -> int:
+    """Days before ``action``: tacit acceptance only exists once the reply period (at most 2 months,
+    Dublin III Art. 22(1)) has passed in silence."""
+    return 70 if action == "accept_tacitly" else step
+
+
+def _registration(kind: str, opened: date, person_id: int, rng: random.Random, people) -> dict:
+    day = opened.isoformat()
+    if kind == "asylum":
+        return {"person_id": str(person_id), "lodged_on": day, "registered_on": day,
+                "application_type": "repeat" if rng.random() < 0.2 else "first", "procedure": "regular",
+                "accommodation": "Mucenieki"}
+    if kind == "permit":
+        return {"person_id": str(person_id), "permit_kind": "temporary", "purpose": rng.choice(
+            ["employment", "study", "family"]), "applied_on": day, "issue_type": "first"}
+    if kind == "visa":
+        return {"person_id": str(person_id), "category": "D", "entries": "single", "applied_on": day,
+                "extension_reason": "unforeseen_circumstances"}
+    if kind == "invitation":
+        named = [str(person_id)] + ([str(next(people))] if rng.random() < 0.3 else [])
+        return {"invitation_kind": rng.choice(["invitation", "call"]), "inviter_kind": "company",
+                "inviter_name": "SIA \"Baltijas Būve\"", "inviter_code": "40003000000", "purpose": "employment",
+                "submitted_on": day, "person_ids": ",".join(named)}
+    if kind == "return":
+        voluntary = rng.random() < 0.7
+        raw = {"person_id": str(person_id), "decision_kind": "voluntary" if voluntary else "forced",
+               "grounds": "overstay", "issued_on": day}
+        if voluntary:
+            raw["departure_days"] = "30"
+        else:
+            raw.update(ban_imposed=True, ban_years="3")
+        return raw
+    raise ValueError(kind)
