@@ -1,0 +1,273 @@
+"""Lookup of persons and cases (issue 6), on SQLite and PostgreSQL: every matching rule, the ranking,
+role filtering, the audit entry, and an index that follows the data inside the same transaction."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from desk.services import audit, casecore
+from desk.services.search import (SCORE_EXACT, find_case_numbers, name_score, parse_query, rebuild_index,
+                                  search)
+from desk.text import fold, make_personal_code, normalize_document_number
+from models import IdentityDocument, Person
+
+
+def add_person(uow, surname, given, *, original=None, born=None, code=None, doc=None, citizenship="LVA"):
+    p = Person(surname=surname, given_names=given, original_name=original, surname_folded=fold(surname),
+               given_folded=fold(given), date_of_birth=born, citizenship=citizenship, personal_code=code)
+    uow.session.add(p)
+    uow.session.flush()
+    if doc:
+        uow.session.add(IdentityDocument(person_id=p.id, kind="passport", number=doc,
+                                         number_norm=normalize_document_number(doc), issuing_country=citizenship))
+        uow.session.flush()
+    return p.id
+
+
+CODE_ANNA = make_personal_code(date(1990, 1, 1), 123)
+
+
+@pytest.fixture
+def people(store, actors, fixed_clock):
+    """A small population with the awkward cases: diacritics, Cyrillic originals, shared first names."""
+    ids = {}
+    with store.uow() as uow:
+        ids["berzins"] = add_person(uow, "Bērziņš", "Jānis", born=date(1980, 5, 17))
+        ids["berzina"] = add_person(uow, "Bērziņa", "Anna", born=date(1985, 2, 3), code=CODE_ANNA)
+        ids["petrovs"] = add_person(uow, "Petrovs", "Ivans", original="Петров Иван", born=date(1975, 3, 12),
+                                    citizenship="RUS")
+        ids["petrov"] = add_person(uow, "Petrov", "Ivan", born=date(1991, 7, 1), citizenship="UKR")
+        ids["scerbakovs"] = add_person(uow, "Ščerbakovs", "Oļegs", original="Щербаков Олег", citizenship="RUS",
+                                       doc="C 1234-567")
+        ids["ivanov"] = add_person(uow, "Ivanov", "Sergei", born=date(1975, 3, 12), citizenship="RUS")
+        ids["ivanovska"] = add_person(uow, "Ivanovska", "Marija", citizenship="POL")
+        ids["ozola"] = add_person(uow, "Ozola", "Ivanna", born=date(1975, 3, 12), doc="LV7654321")
+        actor = actors["asylum"]
+        for key in ("petrovs", "petrovs", "berzins"):  # PAT-2026-000001..3
+            c = casecore.open_case(uow, actor, kind="asylum", person_id=ids[key], status="lodged",
+                                   opened_on=date(2026, 11, 2))
+            ids.setdefault(f"case_{key}", c.id)
+        for n in range(4, 45):  # PAT-2026-000004 .. PAT-2026-000044 for Ozola
+            c = casecore.open_case(uow, actor, kind="asylum", person_id=ids["ozola"], status="lodged",
+                                   opened_on=date(2026, 11, 3))
+            ids[f"pat{n}"] = c.id
+        ids["permit"] = casecore.open_case(uow, actors["residence"], kind="permit", person_id=ids["berzina"],
+                                           status="applied", opened_on=date(2026, 11, 4)).id  # UAT-2026-000001
+    return ids
+
+
+def persons(hits):
+    return [h.id for h in hits if h.kind == "person"]
+
+
+def cases(hits):
+    return [h.number for h in hits if h.kind == "case"]
+
+
+def find(store, actor, query, **kw):
+    with store.uow() as uow:
+        return search(uow, actor, query, **kw)
+
+
+# --- names --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query", ["Bērziņš", "berzins", "BERZINS", "bērziņš jānis", "janis berz"])
+def test_names_regardless_of_case_and_diacritics(store, actors, people, query):
+    assert people["berzins"] in persons(find(store, actors["supervisor"], query))
+
+
+def test_word_prefix_in_any_order(store, actors, people):
+    hits = find(store, actors["reception"], "ivan petr")
+    assert {people["petrovs"], people["petrov"]} <= set(persons(hits))
+    assert people["ivanov"] not in persons(hits)  # every word must match
+    assert people["ozola"] not in persons(hits)
+
+
+def test_latin_query_finds_the_name_in_its_own_script(store, actors, people):
+    # "shcherbakov" is how Щербаков transliterates; the Latvian passport form is "Ščerbakovs".
+    assert persons(find(store, actors["reception"], "shcherbakov oleg")) == [people["scerbakovs"]]
+
+
+def test_name_typed_in_its_own_script_finds_the_latin_record(store, actors, people):
+    hits = persons(find(store, actors["reception"], "Иванов"))
+    assert people["ivanov"] in hits and people["ivanovska"] in hits
+    assert set(persons(find(store, actors["reception"], "Петров Иван"))) == {people["petrov"], people["petrovs"]}
+
+
+def test_whole_words_rank_before_prefixes(store, actors, people):
+    hits = persons(find(store, actors["reception"], "ivanov"))
+    assert hits.index(people["ivanov"]) < hits.index(people["ivanovska"])
+    assert name_score(("ivan",), "petrov", "ivan", "") > name_score(("ivan",), "petrov", "ivanna", "")
+
+
+def test_date_of_birth_narrows(store, actors, people):
+    assert set(persons(find(store, actors["reception"], "ivan"))) >= {people["petrov"], people["petrovs"],
+                                                                        people["ivanov"], people["ozola"]}
+    assert set(persons(find(store, actors["reception"], "ivan 12.03.1975"))) == {
+        people["petrovs"], people["ivanov"], people["ozola"]}
+    assert set(persons(find(store, actors["reception"], "1975-03-12 ivan"))) == {
+        people["petrovs"], people["ivanov"], people["ozola"]}
+    assert set(persons(find(store, actors["reception"], "1975-03-12 petr"))) == {people["petrovs"]}
+    assert set(persons(find(store, actors["reception"], "12.03.1975"))) == {
+        people["petrovs"], people["ivanov"], people["ozola"]}
+
+
+# --- identifiers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", [CODE_ANNA, f"{CODE_ANNA[:6]}-{CODE_ANNA[6:]}"])
+def test_personal_code_with_or_without_hyphen(store, actors, people, typed):
+    hits = find(store, actors["supervisor"], typed)
+    assert hits[0].kind == "person" and hits[0].id == people["berzina"] and hits[0].score == SCORE_EXACT
+    assert hits[0].personal_code_masked == f"{CODE_ANNA[:6]}-*****" and hits[0].personal_code is None
+    assert "UAT-2026-000001" in cases(hits)  # the person's cases come right under them
+
+
+def test_personal_code_prefix(store, actors, people):
+    assert persons(find(store, actors["reception"], f"{CODE_ANNA[:6]}-")) == [people["berzina"]]
+    assert persons(find(store, actors["reception"], CODE_ANNA[:8])) == [people["berzina"]]
+
+
+@pytest.mark.parametrize("typed", ["C1234567", "c 1234-567", "C-1234567"])
+def test_document_number(store, actors, people, typed):
+    assert persons(find(store, actors["reception"], typed)) == [people["scerbakovs"]]
+
+
+def test_whole_case_number(store, actors, people):
+    hits = find(store, actors["asylum"], "pat-2026-000002")
+    assert cases(hits) == ["PAT-2026-000002"] and hits[0].score == SCORE_EXACT
+    assert hits[0].surname == "Petrovs" and hits[0].case_kind == "asylum" and hits[0].status == "lodged"
+
+
+@pytest.mark.parametrize("typed,expected", [
+    ("2026-00004", [f"PAT-2026-0000{n}" for n in range(40, 45)]),
+    ("PAT-2026-00004", [f"PAT-2026-0000{n}" for n in range(40, 45)]),
+    ("000042", ["PAT-2026-000042"]),
+    ("42", ["PAT-2026-000042"]),
+    ("2026-0000", [f"PAT-2026-0000{n:02d}" for n in range(1, 45)]),
+])
+def test_partial_case_numbers(store, actors, people, typed, expected):
+    assert sorted(cases(find(store, actors["asylum"], typed, limit=100))) == sorted(expected)
+
+
+def test_exact_identifier_ranks_first(store, actors, people):
+    # a document number and a name in one query: the document's owner first, then the name matches
+    hits = find(store, actors["supervisor"], "ivan LV7654321")
+    assert hits[0].id == people["ozola"] and hits[0].score == SCORE_EXACT - 10
+    assert hits[0].kind == "person"
+    assert {people["petrov"], people["petrovs"], people["ivanov"]} <= set(persons(hits[1:]))
+    # a case number part ranks before persons found by name only
+    hits = find(store, actors["supervisor"], "000001 berzins")
+    assert {h.number for h in hits[:2]} == {"PAT-2026-000001", "UAT-2026-000001"}
+    assert hits[2].kind == "person" and hits[2].id == people["berzins"]
+
+
+# --- roles and the audit trail ------------------------------------------------------------------
+
+def test_cases_only_of_kinds_the_role_may_see(store, actors, people):
+    assert cases(find(store, actors["residence"], "000001")) == ["UAT-2026-000001"]
+    assert sorted(cases(find(store, actors["supervisor"], "000001"))) == ["PAT-2026-000001", "UAT-2026-000001"]
+    assert cases(find(store, actors["reception"], "PAT-2026-000001")) == []
+    # a person's cases under an exact identifier are filtered the same way
+    assert cases(find(store, actors["asylum"], CODE_ANNA)) == []
+
+
+def test_administrator_sees_nothing(store, actors, people):
+    assert find(store, actors["administrator"], "berzins") == []
+    assert find(store, actors["administrator"], "PAT-2026-000001") == []
+
+
+def test_every_search_is_audited_with_its_query(store, actors, people):
+    find(store, actors["reception"], "Bērziņš")
+    find(store, actors["reception"], CODE_ANNA, reveal_codes=True)
+    with store.reader() as uow:
+        rows = [e for e in audit.entries(uow, officer_username=actors["reception"].username) if e.action == "search"]
+        assert audit.verify_chain(uow).ok
+    assert rows[1].detail == {"query": "Bērziņš", "hits": 1}
+    assert rows[0].detail == {"query": CODE_ANNA, "hits": 1, "codes_shown": True}
+
+
+def test_reveal_codes_gives_the_whole_code(store, actors, people):
+    hit = find(store, actors["reception"], CODE_ANNA, reveal_codes=True)[0]
+    assert hit.personal_code == CODE_ANNA
+
+
+def test_no_audit_when_asked_not_to(store, actors, people):
+    with store.uow() as uow:
+        before = len(audit.entries(uow, limit=10_000))
+        search(uow, actors["reception"], "berzins", audit=False)
+        assert len(audit.entries(uow, limit=10_000)) == before
+
+
+# --- the index follows the data -----------------------------------------------------------------
+
+def test_index_sees_the_same_transaction_and_forgets_a_rollback(store, actors, fixed_clock):
+    with store.reader() as uow:
+        assert find(store, actors["reception"], "Kalniņš") == []
+    with pytest.raises(RuntimeError):
+        with store.uow() as uow:
+            pid = add_person(uow, "Kalniņš", "Pēteris", original="Калныньш Петерис")
+            assert persons(search(uow, actors["reception"], "kalnins peteris")) == [pid]
+            assert persons(search(uow, actors["reception"], "Калныньш")) == [pid]
+            raise RuntimeError("the officer pressed cancel")
+    assert find(store, actors["reception"], "kalnins") == []
+
+
+def test_index_follows_updates_and_raw_sql_inserts(store, actors, fixed_clock):
+    with store.uow() as uow:
+        pid = add_person(uow, "Liepa", "Anna")
+    with store.uow() as uow:
+        p = uow.session.get(Person, pid)
+        p.surname, p.surname_folded, p.original_name = "Kļava", fold("Kļava"), "Клява Анна"
+        uow.session.add(p)
+    assert find(store, actors["reception"], "liepa") == []
+    assert persons(find(store, actors["reception"], "klava")) == [pid]
+    assert persons(find(store, actors["reception"], "klyava anna")) == [pid]
+    with store.uow() as uow:  # a bulk path that bypasses the ORM (seed, import) is indexed too
+        uow.session.execute(text(
+            "INSERT INTO person (surname, given_names, original_name, surname_folded, given_folded, sex, "
+            "citizenship, created_at, version) VALUES ('Avotiņa', 'Līga', 'Авотиня Лига', 'avotina', 'liga', 'F', "
+            "'LVA', :at, 1)"), {"at": fixed_clock.now()})
+    assert len(persons(find(store, actors["reception"], "avotin liga"))) == 1
+    assert len(persons(find(store, actors["reception"], "avotinya"))) == 1
+
+
+def test_rebuild_index(store, actors, people):
+    with store.uow() as uow:
+        n = rebuild_index(uow)
+        assert n == uow.session.execute(text("SELECT count(*) FROM person")).scalar_one()
+    assert persons(find(store, actors["reception"], "shcherbakov")) == [people["scerbakovs"]]
+
+
+def test_database_folding_matches_desk_text_fold(store, actors, fixed_clock):
+    """The triggers fold original names the way desk.text.fold does (Cyrillic, Arabic, Georgian, Vietnamese)."""
+    names = ["Щербаков Олег", "Їжакевич Ґанна", "محمد الأحمد", "ნინო ბერიძე", "Nguyễn Thị Hương", "Ωμέγα Σ"]
+    with store.uow() as uow:
+        ids = [add_person(uow, "X", "Y", original=n) for n in names]
+        if store.is_sqlite:
+            got = [uow.session.execute(text("SELECT original FROM person_fts WHERE rowid = :i"), {"i": i}).scalar_one()
+                   for i in ids]
+        else:
+            got = [uow.session.execute(text("SELECT original FROM person_search WHERE person_id = :i"),
+                                       {"i": i}).scalar_one() for i in ids]
+    assert [" ".join(fold(g).split()) for g in got] == [fold(n) for n in names]
+
+
+# --- the parser and the palette -----------------------------------------------------------------
+
+def test_parse_query_splits_identifiers_dates_and_names():
+    q = parse_query("Bērziņš 17.05.1980 PAT-2026-000042 010190-12345 LV123456")
+    assert q.names == ("berzins",) and q.born == date(1980, 5, 17) and q.codes == ("01019012345",)
+    assert "LV123456" in q.documents and q.case_parts[0].exact == "PAT-2026-000042"
+    assert parse_query("31.02.2026").born is None  # not a date: ignored rather than guessed
+    assert parse_query("0004").case_parts[0].seq_low == 400 and parse_query("42").case_parts[0].seq_high == 42
+
+
+def test_palette_finds_case_numbers(store, actors, people):
+    with store.reader() as uow:
+        hits = find_case_numbers(uow, actors["asylum"], "PAT-2026-00004")
+        assert [h.number for h in hits] == [f"PAT-2026-0000{n}" for n in range(40, 45)]
+        assert find_case_numbers(uow, actors["asylum"], "berzins") == []
+        assert find_case_numbers(uow, actors["reception"], "PAT-2026-000001") == []
