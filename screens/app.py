@@ -1,0 +1,265 @@
+"""DeskApp: login, the officer's screens, the idle screen lock, help, the command palette, logout.
+
+``desk`` starts it with ``DeskApp(store=store, demo=demo).run()``. The app holds the store and the
+logged-in ``Actor``; the screens reach the services only through thread workers (screens.base).
+"""
+from __future__ import annotations
+
+import logging
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandPalette
+
+import desk
+from desk import clock as desk_clock
+from desk.errors import explain
+from desk.i18n import LANGUAGES, get_language, set_language, t
+from desk.services import auth, casecore
+from screens.base import PaletteCommand, ServiceCalls, Translated, translate_bindings
+from screens.palette import DeskCommands
+
+log = logging.getLogger("desk.screens")
+
+DEFAULT_IDLE_MINUTES = 10
+
+
+def stylesheet_path() -> Path:
+    """desk.tcss from the installed package (a symlink in the repo), else the repository root."""
+    packaged = Path(desk.__file__).with_name("desk.tcss")
+    if packaged.exists():
+        return packaged
+    return Path(__file__).resolve().parents[1] / "desk.tcss"
+
+
+def idle_minutes_from_env() -> float:
+    raw = os.environ.get("DESK_IDLE_LOCK_MINUTES", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return value if value > 0 else DEFAULT_IDLE_MINUTES
+
+
+def search_screen_class():
+    """The search screen, when that module is installed (it is built separately)."""
+    try:
+        from screens.search import SearchScreen
+    except Exception:
+        return None
+    return SearchScreen
+
+
+class DeskApp(ServiceCalls, App):
+    """The case officer's desk."""
+
+    CSS_PATH = stylesheet_path()
+    TITLE = "desk"
+    COMMANDS = {DeskCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "", id="app.help"),
+        Binding("ctrl+p", "command_palette", "", id="app.palette", priority=True),
+        Binding("ctrl+l", "lock", "", id="app.lock", priority=True),
+        Binding("f10", "logout", "", id="app.logout", priority=True),
+        Binding("slash", "search", "", id="app.search"),
+        Binding("ctrl+f", "search", "", id="app.search_ctrl_f", show=False, priority=True),
+        Binding("f9", "toggle_language", "", id="app.language"),
+        Binding("ctrl+q", "quit_desk", "", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, *, store, demo: bool = False, idle_minutes: float | None = None,
+                 idle_check_seconds: float = 5.0) -> None:
+        super().__init__()
+        self.store = store
+        self.demo = demo
+        self.actor: auth.Actor | None = None
+        self.idle_limit = timedelta(minutes=idle_minutes if idle_minutes is not None else idle_minutes_from_env())
+        self.idle_check_seconds = idle_check_seconds
+        self.last_activity = desk_clock.now()
+
+    # --- start, login, logout ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        self.set_interval(self.idle_check_seconds, self.check_idle_lock)
+        self.show_login()
+
+    def show_login(self) -> None:
+        from screens.login import LoginScreen
+
+        self.actor = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(LoginScreen(demo=self.demo))
+
+    def logged_in(self, actor: auth.Actor) -> None:
+        from screens.home import HomeScreen
+
+        self.actor = actor
+        self.last_activity = desk_clock.now()
+        self.switch_screen(HomeScreen())
+
+    def action_logout(self) -> None:
+        if self.actor is not None:
+            self.call("logout", auth.logout, self.actor)
+
+    def loaded_logout(self, _result) -> None:
+        self.show_login()
+        self.notify(t("ui.app.logged_out"))
+
+    def action_quit_desk(self) -> None:
+        if self.actor is None:
+            self.exit()
+        else:
+            self.call("quit", auth.logout, self.actor)
+
+    def loaded_quit(self, _result) -> None:
+        self.exit()
+
+    def failed_quit(self, _error) -> bool:
+        self.exit()
+        return True
+
+    # --- the screen lock -----------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        from screens.lock import LockScreen
+
+        return any(isinstance(s, LockScreen) for s in self.screen_stack)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseEvent)):
+            self.last_activity = desk_clock.now()
+        await super().on_event(event)
+
+    def check_idle_lock(self) -> None:
+        if self.actor is None or self.locked:
+            return
+        if desk_clock.now() - self.last_activity >= self.idle_limit:
+            self.lock("idle")
+
+    def action_lock(self) -> None:
+        self.lock("key")
+
+    def lock(self, reason: str) -> None:
+        from screens.lock import LockScreen
+
+        if self.actor is None or self.locked:
+            return
+        if CommandPalette.is_open(self):
+            self.pop_screen()
+        self.push_screen(LockScreen(self.actor))
+        self.call("record_lock", auth.record_lock, self.actor, reason)
+
+    def unlocked(self) -> None:
+        from screens.lock import LockScreen
+
+        self.last_activity = desk_clock.now()
+        if isinstance(self.screen, LockScreen):
+            self.pop_screen()
+
+    # --- what the bindings allow where -----------------------------------------------------------
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in {"lock", "logout", "search"} and (self.actor is None or self.locked):
+            return False
+        if action in {"help", "command_palette"} and self.locked:
+            return False
+        if action == "search" and search_screen_class() is None:
+            return False
+        return True
+
+    # --- help, palette, language ---------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen, keys_of
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        screen_keys, global_keys = keys_of(self, self.screen)
+        self.push_screen(HelpScreen(screen_keys, global_keys))
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self) and not self.locked:
+            self.push_screen(CommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette"))
+
+    def palette_commands(self, screen):
+        """The commands the palette offers on ``screen``: the screen's own first, then the global ones."""
+        commands: list[PaletteCommand] = []
+        if self.locked:
+            return commands
+        if isinstance(screen, Translated):
+            commands.extend(screen.palette_commands())
+        if self.actor is not None:
+            commands.append(PaletteCommand(t("ui.palette.lock"), t("ui.palette.lock_help"), self.action_lock))
+            commands.append(PaletteCommand(t("ui.palette.logout"), t("ui.palette.logout_help"), self.action_logout))
+            if search_screen_class() is not None:
+                commands.append(PaletteCommand(t("ui.palette.search"), t("ui.palette.search_help"), self.action_search))
+        commands.append(PaletteCommand(t("ui.palette.help"), t("ui.palette.help_help"), self.action_help))
+        for lang in LANGUAGES:
+            if lang != get_language():
+                commands.append(PaletteCommand(t(f"ui.palette.language_{lang}"), t("ui.palette.language_help"),
+                                               lambda lang=lang: self.switch_language(lang)))
+        return commands
+
+    def action_toggle_language(self) -> None:
+        others = [lang for lang in LANGUAGES if lang != get_language()]
+        self.switch_language(others[0])
+
+    def switch_language(self, lang: str) -> None:
+        set_language(lang)
+        translate_bindings(self)
+        for screen in self.screen_stack:
+            if isinstance(screen, Translated):
+                screen.retranslate()
+        from screens.widgets import OfficerBar
+
+        for screen in self.screen_stack:
+            for bar in screen.query(OfficerBar):
+                bar.redraw()
+        self.screen.refresh_bindings()
+        self.notify(t("ui.app.language_switched"))
+
+    # --- opening files -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        cls = search_screen_class()
+        if cls is None or self.actor is None or self.locked:
+            return
+        self.push_screen(cls(self.store, self.actor), self.open_found)
+
+    def open_found(self, found) -> None:
+        if not found:
+            return
+        what, ident = found
+        if what == "case":
+            self.open_case(int(ident))
+        elif what == "person":
+            self.open_person(int(ident))
+
+    def open_case(self, case_id: int) -> None:
+        from screens.casefile import CaseFileScreen
+
+        self.push_screen(CaseFileScreen(case_id))
+
+    def open_person(self, person_id: int) -> None:
+        from screens.person import PersonScreen
+
+        self.push_screen(PersonScreen(person_id))
+
+    def open_case_number(self, number: str) -> None:
+        self.call("case_number", lambda uow: casecore.case_by_number(uow, number).id, write=False)
+
+    def loaded_case_number(self, case_id: int) -> None:
+        self.open_case(case_id)
+
+    # --- errors never crash the app ------------------------------------------------------------
+
+    def notify_error(self, error: BaseException) -> None:
+        self.notify(explain(error), severity="error", timeout=8)

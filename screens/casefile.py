@@ -1,0 +1,191 @@
+"""A case's file: header, tabs (details, deadlines, history, related cases) and the actions its status allows.
+
+The actions are exactly ``CaseFile.actions`` (FormSpecs from the services): keys 1..9 in the footer and
+the same commands in the palette. Each opens the generic form; saving calls ``casework.perform`` with the
+version the officer saw, so a save over someone else's change is refused as a conflict.
+"""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+
+from desk.i18n import t
+from desk.services import casework, views
+from screens.base import DeskScreen, PaletteCommand, riga_date
+from screens.home import state_text
+from screens.widgets import KeyedTable, OfficerBar, sync_rows
+
+MAX_ACTIONS = 9
+TABS = ("details", "deadlines", "history", "related")
+
+
+def action_name(spec) -> str:
+    """FormSpec.id is "<kind>.<action>"."""
+    return spec.id.split(".", 1)[1] if "." in spec.id else spec.id
+
+
+class CaseFileScreen(DeskScreen):
+    """One case."""
+
+    BINDINGS = [
+        *[Binding(str(i + 1), f"perform({i})", "", id=f"case.action_{i + 1}") for i in range(MAX_ACTIONS)],
+        Binding("escape", "back", "", id="case.back"),
+        Binding("p", "person", "", id="case.person"),
+        Binding("f5", "reload", "", id="case.reload"),
+        Binding("enter", "open_related", "", id="case.open_related", show=False),
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.file = None
+
+    def compose(self) -> ComposeResult:
+        yield OfficerBar("ui.case.title")
+        yield Static(t("ui.case.loading"), id="case-header")
+        with TabbedContent(id="case-tabs"):
+            with TabPane(t("ui.case.tab.details"), id="tab-details"):
+                yield DataTable(id="details", cursor_type="row", show_header=False)
+                yield Static("", id="schengen")
+            with TabPane(t("ui.case.tab.deadlines"), id="tab-deadlines"):
+                yield KeyedTable(id="case-deadlines")
+            with TabPane(t("ui.case.tab.history"), id="tab-history"):
+                yield KeyedTable(id="history")
+            with TabPane(t("ui.case.tab.related"), id="tab-related"):
+                yield KeyedTable(id="related")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.make_columns()
+        self.action_reload()
+
+    def make_columns(self) -> None:
+        details = self.query_one("#details", DataTable)
+        details.clear(columns=True)
+        details.add_columns(t("ui.case.col.field"), t("ui.case.col.value"))
+        due = self.query_one("#case-deadlines", KeyedTable)
+        due.clear(columns=True)
+        for key in ("rule", "article", "anchor", "anchor_date", "due_on", "state", "consequence"):
+            due.add_column(t(f"ui.case.col.{key}"), key=key)
+        history = self.query_one("#history", KeyedTable)
+        history.clear(columns=True)
+        for key in ("at", "officer", "action", "summary"):
+            history.add_column(t(f"ui.case.col.{key}"), key=key)
+        related = self.query_one("#related", KeyedTable)
+        related.clear(columns=True)
+        for key in ("number", "kind", "status", "person", "opened"):
+            related.add_column(t(f"ui.home.col.{key}"), key=key)
+
+    def redraw_texts(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        for name in TABS:
+            tabs.get_tab(f"tab-{name}").label = t(f"ui.case.tab.{name}")
+        self.make_columns()
+        self.action_reload()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        self.call("file", views.case_file, self.app.actor, self.case_id)
+
+    def loaded_file(self, file) -> None:
+        self.file = file
+        person = file.person
+        header = [
+            f"[b]{file.number}[/b]  {file.kind_label}  │  {t('ui.case.status')}: [b]{file.status_label}[/b]",
+            f"{t('ui.case.person')}: {person.full_name} ({riga_date(person.date_of_birth)}, {person.citizenship})"
+            f"  │  {t('ui.case.owner')}: {file.owner_name} ({file.owner_username}, {file.office_code})"
+            f"  │  {t('ui.case.opened')}: {riga_date(file.opened_on)}"
+            + (f"  │  {t('ui.case.closed')}: {riga_date(file.closed_on)}" if file.closed_on else ""),
+        ]
+        self.query_one("#case-header", Static).update("\n".join(header))
+        details = self.query_one("#details", DataTable)
+        sync_rows(details, [(f"d{i}", (label, value)) for i, (label, value) in enumerate(file.details)])
+        schengen = file.schengen
+        self.query_one("#schengen", Static).update(
+            t("ui.case.schengen", used=schengen.days_used, remaining=schengen.days_remaining, on=riga_date(schengen.on))
+            if schengen is not None else "")
+        due = self.query_one("#case-deadlines", KeyedTable)
+        sync_rows(due, [(f"{d.rule_id}:{i}", (
+            state_text(d.state, d.title, self.app), d.article, d.anchor_event, riga_date(d.anchor_date),
+            state_text(d.state, riga_date(d.due_on), self.app), state_text(d.state, t(f"ui.state.{d.state}"), self.app),
+            d.consequence)) for i, d in enumerate(file.deadlines)])
+        history = self.query_one("#history", KeyedTable)
+        sync_rows(history, [(f"h{i}", (h.at_riga.strftime("%d.%m.%Y %H:%M"), h.officer, h.action_label, h.summary))
+                            for i, h in enumerate(file.history)])
+        related = self.query_one("#related", KeyedTable)
+        sync_rows(related, [(str(r.id), (r.number, t("kind." + r.kind), r.status_label, r.person_name,
+                                         riga_date(r.opened_on))) for r in file.related])
+        self.translate()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    @property
+    def actions(self) -> list:
+        return list(self.file.actions) if self.file is not None else []
+
+    def binding_overrides(self) -> dict[str, str]:
+        return {f"case.action_{i + 1}": t(spec.title_key) for i, spec in enumerate(self.actions[:MAX_ACTIONS])}
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "perform":
+            return bool(parameters) and parameters[0] < len(self.actions)
+        if action == "person":
+            return self.file is not None
+        return True
+
+    def action_perform(self, index: int) -> None:
+        if index >= len(self.actions):
+            return
+        spec = self.actions[index]
+        self.open_action(spec)
+
+    def open_action(self, spec) -> None:
+        from screens.form import FormScreen
+        from screens.options import load_options
+
+        actor = self.app.actor
+        case_id = self.case_id
+        version = self.file.version
+        action = action_name(spec)
+
+        def submit(uow, raw):
+            casework.perform(uow, actor, case_id, action, raw, expected_version=version)
+            return True
+
+        def done(result) -> None:
+            if result:
+                self.app.notify(t("ui.case.action_done", action=t(spec.title_key)))
+                self.action_reload()
+
+        load_options(self, spec, lambda options: self.app.push_screen(
+            FormScreen(spec, submit, options=options, title=f"{self.file.number}: {t(spec.title_key)}"), done))
+
+    def palette_commands(self):
+        out = [PaletteCommand(t(spec.title_key), t("ui.palette.action_help", number=self.file.number),
+                              lambda spec=spec: self.open_action(spec)) for spec in self.actions]
+        if self.file is not None:
+            out.append(PaletteCommand(t("ui.palette.open_person"), t("ui.palette.open_person_help"), self.action_person))
+        out.append(PaletteCommand(t("ui.palette.reload"), t("ui.palette.reload_help"), self.action_reload))
+        return out
+
+    # --- moving on -----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_person(self) -> None:
+        if self.file is not None:
+            self.app.open_person(self.file.person.id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.data_table.id == "related":
+            self.app.open_case(int(event.row_key.value))
+
+    def action_open_related(self) -> None:
+        related = self.query_one("#related", KeyedTable)
+        if related.has_focus and related.selected_key():
+            self.app.open_case(int(related.selected_key()))

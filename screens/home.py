@@ -1,0 +1,267 @@
+"""Home: the officer's worklist (paged), the deadlines due, counts per kind and the recent files.
+
+Enter opens a case; n registers a case of a kind the officer's role allows; a supervisor toggles the
+scope (mine / my office), selects rows with space and reassigns them to another officer of the office.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Label, Static
+
+from desk import clock
+from desk.i18n import label, t
+from desk.services import auth, casework, views
+from screens.base import DeskScreen, PaletteCommand, riga_date
+from screens.widgets import KeyedTable, OfficerBar, sync_rows
+
+PAGE = 50
+KIND_ORDER = ("asylum", "dublin", "permit", "visa", "invitation", "return")
+
+
+@dataclass(frozen=True)
+class HomeData:
+    """What the home screen shows, read in one unit of work."""
+
+    rows: list
+    total: int
+    counts: dict
+    deadlines: list
+    recent: list
+
+
+def load_home(uow, actor, scope: str) -> HomeData:
+    today = uow.clock.today()
+    return HomeData(
+        rows=views.worklist(uow, actor, scope=scope, offset=0, limit=PAGE),
+        total=views.count_worklist(uow, actor, scope=scope),
+        counts=views.counts_per_kind(uow, actor, scope=scope),
+        deadlines=views.deadlines_due(uow, actor, today=today, scope=scope),
+        recent=views.recent_files(uow, actor, limit=20),
+    )
+
+
+def state_text(state: str | None, text: str, app) -> Text:
+    """Overdue and missed in the theme's error colour; due today in bold."""
+    if state in ("overdue", "missed"):
+        return Text(text, style=f"bold {app.theme_variables.get('error', 'red')}")
+    if state == "today":
+        return Text(text, style=f"bold {app.theme_variables.get('warning', 'yellow')}")
+    return Text(text)
+
+
+class HomeScreen(DeskScreen):
+    """The worklist."""
+
+    BINDINGS = [
+        Binding("enter", "open", "", id="home.open"),
+        Binding("n", "register", "", id="home.register"),
+        Binding("o", "toggle_scope", "", id="home.scope"),
+        Binding("space", "select_row", "", id="home.select"),
+        Binding("r", "reassign", "", id="home.reassign"),
+        Binding("f5", "reload", "", id="home.reload"),
+        Binding("tab", "app.focus_next", "", id="home.next_pane", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="home")
+        self.scope = "mine"
+        self.selected: set[int] = set()
+        self.rows_by_id: dict[int, object] = {}
+        self.total = 0
+
+    @property
+    def actor(self):
+        return self.app.actor
+
+    def compose(self) -> ComposeResult:
+        yield OfficerBar("ui.home.title")
+        with Horizontal(id="home-body"):
+            with Vertical(id="worklist-pane"):
+                yield Label("", id="worklist-title", classes="pane-title")
+                yield KeyedTable(id="worklist")
+            with Vertical(id="side-pane"):
+                yield Label(t("ui.home.deadlines"), id="deadlines-title", classes="pane-title")
+                yield KeyedTable(id="deadlines")
+                yield Label(t("ui.home.counts"), id="counts-title", classes="pane-title")
+                yield Static("", id="counts")
+                yield Label(t("ui.home.recent"), id="recent-title", classes="pane-title")
+                yield KeyedTable(id="recent")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.make_columns()
+        self.query_one("#worklist").focus()
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.app.actor is not None:
+            self.action_reload()
+
+    def make_columns(self) -> None:
+        work = self.query_one("#worklist", KeyedTable)
+        work.clear(columns=True)
+        work.add_column(" ", key="mark", width=1)
+        for key in ("number", "kind", "status", "person", "opened", "next_due", "owner"):
+            work.add_column(t(f"ui.home.col.{key}"), key=key)
+        due = self.query_one("#deadlines", KeyedTable)
+        due.clear(columns=True)
+        for key in ("due_on", "case", "title", "article"):
+            due.add_column(t(f"ui.home.col.{key}"), key=key)
+        recent = self.query_one("#recent", KeyedTable)
+        recent.clear(columns=True)
+        for key in ("number", "kind", "status", "person"):
+            recent.add_column(t(f"ui.home.col.{key}"), key=key)
+
+    def redraw_texts(self) -> None:
+        self.query_one("#deadlines-title", Label).update(t("ui.home.deadlines"))
+        self.query_one("#counts-title", Label).update(t("ui.home.counts"))
+        self.query_one("#recent-title", Label).update(t("ui.home.recent"))
+        self.make_columns()
+        self.action_reload()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        if self.actor is not None:
+            self.call("home", load_home, self.actor, self.scope)
+
+    def loaded_home(self, data: HomeData) -> None:
+        self.total = data.total
+        self.rows_by_id = {r.id: r for r in data.rows}
+        self.selected &= set(self.rows_by_id)
+        work = self.query_one("#worklist", KeyedTable)
+        sync_rows(work, [(str(r.id), self.case_cells(r)) for r in data.rows])
+        work.has_more = len(data.rows) < data.total
+        self.update_title()
+        due = self.query_one("#deadlines", KeyedTable)
+        sync_rows(due, [(f"{d.case_id}:{d.rule_id}:{i}", (
+            state_text(d.state, riga_date(d.due_on), self.app), d.case_number,
+            state_text(d.state, d.title, self.app), d.article)) for i, d in enumerate(data.deadlines)])
+        counts = [f"{t('kind.' + k)}: {data.counts[k]}" for k in KIND_ORDER if k in data.counts]
+        self.query_one("#counts", Static).update("\n".join(counts) or t("ui.home.no_kinds"))
+        recent = self.query_one("#recent", KeyedTable)
+        sync_rows(recent, [(str(r.id), (r.number, t("kind." + r.kind), r.status_label, r.person_name))
+                           for r in data.recent])
+
+    def case_cells(self, r) -> tuple:
+        mark = "●" if r.id in self.selected else " "
+        return (mark, r.number, t("kind." + r.kind), r.status_label, r.person_name, riga_date(r.opened_on),
+                state_text(r.next_due_state, riga_date(r.next_due), self.app), r.owner_username)
+
+    def update_title(self) -> None:
+        key = "ui.home.worklist_office" if self.scope == "office" else "ui.home.worklist_mine"
+        shown = self.query_one("#worklist", KeyedTable).row_count
+        extra = t("ui.home.selected", n=len(self.selected)) if self.selected else ""
+        self.query_one("#worklist-title", Label).update(
+            f"{t(key, shown=shown, total=self.total)}{extra}")
+
+    def on_keyed_table_more_wanted(self, event: KeyedTable.MoreWanted) -> None:
+        if event.table.id == "worklist":
+            offset = event.table.row_count
+            self.call("more", lambda uow: views.worklist(uow, self.actor, scope=self.scope, offset=offset,
+                                                           limit=PAGE), write=False)
+
+    def loaded_more(self, rows) -> None:
+        work = self.query_one("#worklist", KeyedTable)
+        for r in rows:
+            self.rows_by_id[r.id] = r
+        sync_rows(work, [(str(r.id), self.case_cells(r)) for r in rows], append=True)
+        work.has_more = work.row_count < self.total
+        self.update_title()
+
+    # --- opening -------------------------------------------------------------------------------
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_row(event.data_table, event.row_key.value)
+
+    def action_open(self) -> None:
+        table = self.focused if isinstance(self.focused, KeyedTable) else self.query_one("#worklist", KeyedTable)
+        self.open_row(table, table.selected_key())
+
+    def open_row(self, table, key: str | None) -> None:
+        if not key:
+            return
+        case_id = int(key.split(":")[0])
+        self.app.open_case(case_id)
+
+    # --- scope, selection, reassignment (supervisor) ---------------------------------------------
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("toggle_scope", "select_row", "reassign"):
+            actor = self.actor
+            return actor is not None and actor.can(auth.Permission.REASSIGN)
+        if action == "register":
+            return self.actor is not None and bool(self.actor.case_kinds)
+        return True
+
+    def action_toggle_scope(self) -> None:
+        self.scope = "office" if self.scope == "mine" else "mine"
+        self.selected.clear()
+        self.action_reload()
+
+    def action_select_row(self) -> None:
+        work = self.query_one("#worklist", KeyedTable)
+        key = work.selected_key()
+        if key is None:
+            return
+        case_id = int(key)
+        self.selected ^= {case_id}
+        work.update_cell(key, "mark", "●" if case_id in self.selected else " ")
+        if work.cursor_row < work.row_count - 1:
+            work.move_cursor(row=work.cursor_row + 1)
+        self.update_title()
+
+    def action_reassign(self) -> None:
+        if not self.selected:
+            key = self.query_one("#worklist", KeyedTable).selected_key()
+            if key is None:
+                return
+            self.selected = {int(key)}
+        self.call("officers", views.officers_of_office, self.actor, write=False)
+
+    def loaded_officers(self, officers) -> None:
+        from screens.dialogs import PickDialog
+
+        ids = sorted(self.selected)
+        dialog = PickDialog(t("ui.home.reassign_title", n=len(ids)),
+                            [(u, f"{name} ({u})") for u, name in officers])
+
+        def picked(username: str | None) -> None:
+            if username:
+                self.call("reassign", casework.reassign, self.actor, ids, username)
+
+        self.app.push_screen(dialog, picked)
+
+    def loaded_reassign(self, count: int) -> None:
+        self.selected.clear()
+        self.app.notify(t("ui.home.reassigned", n=count))
+        self.action_reload()
+
+    # --- registration --------------------------------------------------------------------------
+
+    def action_register(self, kind: str | None = None) -> None:
+        from screens.register import start_registration
+
+        start_registration(self.app, kind)
+
+    def palette_commands(self):
+        out = []
+        actor = self.actor
+        if actor is None:
+            return out
+        for kind in KIND_ORDER:
+            if actor.can_work_on(kind):
+                out.append(PaletteCommand(t("ui.palette.register", kind=t("kind." + kind)), t("ui.palette.register_help"),
+                                          lambda kind=kind: self.action_register(kind)))
+        if actor.can(auth.Permission.REASSIGN):
+            out.append(PaletteCommand(t("ui.palette.scope"), t("ui.palette.scope_help"), self.action_toggle_scope))
+            out.append(PaletteCommand(t("ui.palette.reassign"), t("ui.palette.reassign_help"), self.action_reassign))
+        out.append(PaletteCommand(t("ui.palette.reload"), t("ui.palette.reload_help"), self.action_reload))
+        return out

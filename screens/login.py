@@ -1,0 +1,85 @@
+"""The login screen: username, password, Enter. Errors in the officer's language; demo accounts listed."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.widgets import Footer, Input, Label, Static
+
+from desk.i18n import t
+from desk.services import auth
+from screens.base import DeskScreen
+
+
+def demo_accounts() -> list[tuple[str, str, str]]:
+    """(username, password, role) of the demo store, if the demo seed is installed."""
+    try:
+        from seed.demo import DEMO_OFFICERS
+    except Exception:  # the demo seed is optional
+        return []
+    return list(DEMO_OFFICERS)
+
+
+class LoginScreen(DeskScreen):
+    """Who is at the desk."""
+
+    BINDINGS = [Binding("enter", "login", "", id="login.submit", show=True)]
+
+    def __init__(self, *, demo: bool = False) -> None:
+        super().__init__()
+        self.demo = demo
+
+    def compose(self) -> ComposeResult:
+        with Center():
+            with Vertical(id="login-box", classes="dialog"):
+                yield Label(t("ui.login.title"), classes="dialog-title", id="login-title")
+                yield Label(t("ui.login.username"), id="username-label")
+                yield Input(id="username", placeholder=t("ui.login.username"))
+                yield Label(t("ui.login.password"), id="password-label")
+                yield Input(id="password", password=True, placeholder=t("ui.login.password"))
+                yield Label("", id="login-error", classes="field-error")
+                if self.demo:
+                    accounts = demo_accounts()
+                    if accounts:
+                        lines = [t("ui.login.demo_accounts")] + [
+                            f"  {u:<14} {p:<14} {t('role.' + r) if r else ''}" for u, p, r in accounts]
+                        yield Static("\n".join(lines), id="demo-accounts")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#username", Input).focus()
+
+    def redraw_texts(self) -> None:
+        self.query_one("#login-title", Label).update(t("ui.login.title"))
+        self.query_one("#username-label", Label).update(t("ui.login.username"))
+        self.query_one("#password-label", Label).update(t("ui.login.password"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "username":
+            self.query_one("#password", Input).focus()
+        else:
+            self.action_login()
+
+    def action_login(self) -> None:
+        username = self.query_one("#username", Input).value.strip().lower()
+        password = self.query_one("#password", Input).value
+        if not username:
+            self.query_one("#username", Input).focus()
+            return
+        self.query_one("#login-error", Label).update(t("ui.login.checking"))
+        self.call("login", auth.login, username, password)
+
+    def loaded_login(self, actor) -> None:
+        self.query_one("#password", Input).value = ""
+        self.query_one("#login-error", Label).update("")
+        self.app.logged_in(actor)
+
+    def failed_login(self, error) -> bool:
+        from desk.errors import explain
+
+        self.query_one("#password", Input).value = ""
+        self.query_one("#login-error", Label).update(explain(error))
+        self.query_one("#password", Input).focus()
+        return True

@@ -1,0 +1,129 @@
+"""A person's file: identity, documents, stays with the Schengen 90/180 position, and their cases.
+
+e records an entry (a new stay), x records the exit of the highlighted open stay; Enter on a case opens it.
+"""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Label, Static
+
+from desk.i18n import label, t
+from desk.services import persons, stays
+from screens.base import DeskScreen, PaletteCommand, riga_date
+from screens.widgets import KeyedTable, OfficerBar, sync_rows
+
+
+class PersonScreen(DeskScreen):
+    """One person."""
+
+    BINDINGS = [
+        Binding("e", "record_entry", "", id="person.entry"),
+        Binding("x", "record_exit", "", id="person.exit"),
+        Binding("escape", "back", "", id="person.back"),
+        Binding("f5", "reload", "", id="person.reload"),
+    ]
+
+    def __init__(self, person_id: int) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.file = None
+
+    def compose(self) -> ComposeResult:
+        yield OfficerBar("ui.person.title")
+        yield Static(t("ui.case.loading"), id="person-header")
+        with VerticalScroll(id="person-body"):
+            yield Label(t("ui.person.documents"), id="documents-title", classes="pane-title")
+            yield KeyedTable(id="documents", cursor_type="none")
+            yield Label(t("ui.person.stays"), id="stays-title", classes="pane-title")
+            yield Static("", id="schengen")
+            yield KeyedTable(id="stays")
+            yield Label(t("ui.person.cases"), id="cases-title", classes="pane-title")
+            yield KeyedTable(id="person-cases")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.make_columns()
+        self.query_one("#stays").focus()
+        self.action_reload()
+
+    def make_columns(self) -> None:
+        for table_id, keys in (("#documents", ("doc_kind", "doc_number", "doc_country", "doc_valid")),
+                               ("#stays", ("entry_on", "exit_on", "days", "counts")),
+                               ("#person-cases", ("number", "kind", "status", "opened", "owner"))):
+            table = self.query_one(table_id, KeyedTable)
+            table.clear(columns=True)
+            for key in keys:
+                table.add_column(t(f"ui.person.col.{key}"), key=key)
+
+    def redraw_texts(self) -> None:
+        for name in ("documents", "stays", "cases"):
+            self.query_one(f"#{name}-title", Label).update(t(f"ui.person.{name}"))
+        self.make_columns()
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.call("file", persons.person_file, self.app.actor, self.person_id)
+
+    def loaded_file(self, file) -> None:
+        self.file = file
+        s = file.summary
+        lines = [f"[b]{s.full_name}[/b]" + (f"  ({s.original_name})" if s.original_name else ""),
+                 "  │  ".join(part for part in (
+                     f"{t('ui.person.born')}: {riga_date(s.date_of_birth) or '—'}",
+                     f"{t('ui.person.sex')}: {label('person.sex', file.sex)}",
+                     f"{t('ui.person.citizenship')}: {s.citizenship}",
+                     f"{t('ui.person.personal_code')}: {s.personal_code_masked or '—'}") if part)]
+        self.query_one("#person-header", Static).update("\n".join(lines))
+        sync_rows(self.query_one("#documents", KeyedTable), [
+            (str(d.id), (d.kind_label, d.number, d.issuing_country, riga_date(d.valid_until))) for d in file.documents])
+        sc = file.schengen
+        self.query_one("#schengen", Static).update(
+            t("ui.person.schengen", used=sc.days_used, remaining=sc.days_remaining, on=riga_date(sc.on)))
+        sync_rows(self.query_one("#stays", KeyedTable), [
+            (str(v.id), (riga_date(v.entry_on), riga_date(v.exit_on) or t("ui.person.still_here"), str(v.days),
+                         t("ui.person.yes") if v.counts_for_90_180 else t("ui.person.no"))) for v in file.stays])
+        sync_rows(self.query_one("#person-cases", KeyedTable), [
+            (str(r.id), (r.number, t(f"kind.{r.kind}"), r.status_label, riga_date(r.opened_on), r.owner_username))
+            for r in file.cases])
+
+    def action_record_entry(self) -> None:
+        from screens.form import FormScreen
+
+        actor, person_id = self.app.actor, self.person_id
+        self.app.push_screen(FormScreen(stays.STAY_FORM, lambda uow, raw: stays.record_stay(uow, actor, person_id, raw)),
+                             self.saved)
+
+    def action_record_exit(self) -> None:
+        from screens.form import FormScreen
+
+        key = self.query_one("#stays", KeyedTable).selected_key()
+        if key is None:
+            self.app.notify(t("ui.person.no_stay"), severity="warning")
+            return
+        actor, stay_id = self.app.actor, int(key)
+
+        def submit(uow, raw):
+            stays.record_exit(uow, actor, stay_id, raw)
+            return True
+
+        self.app.push_screen(FormScreen(stays.EXIT_FORM, submit), self.saved)
+
+    def saved(self, result) -> None:
+        if result:
+            self.app.notify(t("ui.person.saved"))
+            self.action_reload()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.data_table.id == "person-cases":
+            self.app.open_case(int(event.row_key.value))
+
+    def palette_commands(self):
+        return [PaletteCommand(t("ui.palette.record_entry"), t("ui.palette.record_entry_help"), self.action_record_entry),
+                PaletteCommand(t("ui.palette.record_exit"), t("ui.palette.record_exit_help"), self.action_record_exit)]

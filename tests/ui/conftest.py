@@ -1,0 +1,36 @@
+"""UI test fixtures: a small SQLite store with officers (password "demo-pass-1"), a fixed clock, and helpers
+to drive DeskApp with Pilot."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PASSWORD, ROLE_USERS, populate
+
+
+@pytest.fixture
+def ui_store(sqlite_store, fixed_clock):
+    """Officers of every role (office RIG-CEN) on SQLite, the clock at 22.11.2026 10:00 Riga."""
+    actors = populate(sqlite_store)
+    sqlite_store.actors = actors
+    return sqlite_store
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Let workers finish and their messages land."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+
+
+async def log_in(pilot, role: str = "asylum", password: str = PASSWORD) -> None:
+    username = ROLE_USERS.get(role, role)
+    await settle(pilot)
+    await type_text(pilot, username)
+    await pilot.press("enter")
+    await type_text(pilot, password)
+    await pilot.press("enter")
+    await settle(pilot)
