@@ -271,3 +271,45 @@ def test_palette_finds_case_numbers(store, actors, people):
         assert [h.number for h in hits] == [f"PAT-2026-0000{n}" for n in range(40, 45)]
         assert find_case_numbers(uow, actors["asylum"], "berzins") == []
         assert find_case_numbers(uow, actors["reception"], "PAT-2026-000001") == []
+
+
+# --- desk find / desk reindex --------------------------------------------------------------------
+
+def _cli_people(sqlite_store):
+    with sqlite_store.uow() as uow:
+        pid = add_person(uow, "Bērziņa", "Anna", born=date(1985, 2, 3), code=CODE_ANNA)
+    return pid
+
+
+def test_desk_find_prints_masked_results_and_audits(sqlite_store, sqlite_actors, monkeypatch, capsys):
+    from desk.cli import main
+    from tests.conftest import PASSWORD
+
+    pid = _cli_people(sqlite_store)
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
+    db = sqlite_store.url
+    assert main(["find", "berzina", "03.02.1985", "--json", "--officer", "recepcija", "--db", db]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["kind"], r["id"], r["personal_code"], r["date_of_birth"]) for r in rows] == [
+        ("person", pid, f"{CODE_ANNA[:6]}-*****", "1985-02-03")]
+    assert main(["find", CODE_ANNA, "--show-codes", "--officer", "recepcija", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert CODE_ANNA in out and "Bērziņa" in out
+    assert main(["find", "nobody", "--officer", "admin", "--db", db]) == 1  # administrators see nothing
+    with sqlite_store.reader() as uow:
+        found = [e for e in audit.entries(uow, limit=50) if e.action == "search"]
+    assert [(e.officer_username, e.detail["query"]) for e in found] == [
+        ("admin", "nobody"), ("recepcija", CODE_ANNA), ("recepcija", "berzina 03.02.1985")]
+    assert found[1].detail["codes_shown"] is True
+
+
+def test_desk_reindex(sqlite_store, sqlite_actors, capsys):
+    from desk.cli import main
+
+    _cli_people(sqlite_store)
+    with sqlite_store.uow() as uow:
+        uow.session.execute(text("DELETE FROM person_fts"))
+    assert find(sqlite_store, sqlite_actors["reception"], "berzina") == []
+    assert main(["reindex", "--db", sqlite_store.url]) == 0
+    assert "1" in capsys.readouterr().out
+    assert len(find(sqlite_store, sqlite_actors["reception"], "berzina")) == 1
