@@ -1,0 +1,269 @@
+"""Casework messages: persons, stays, registration and action forms, statuses, actions, history."""
+
+
+def _pairs(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    return {f"{prefix}.{code}": {"lv": lv, "en": en} for code, (lv, en) in table.items()}
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # persons
+    "person.duplicate": {"lv": "Iespējams, šī persona jau ir reģistrēta ({n}); izvēlieties esošo vai apstipriniet jaunu.",
+                         "en": "This person may already be registered ({n}); pick the existing one or confirm a new one."},
+    "person.register.title": {"lv": "Reģistrēt personu", "en": "Register a person"},
+    "person.help.citizenship": {"lv": "XXA – bezvalstnieks, XXX – nezināma.", "en": "XXA: stateless, XXX: unknown."},
+    "casework.yes": {"lv": "Jā", "en": "Yes"},
+    "casework.no": {"lv": "Nē", "en": "No"},
+    # stays
+    "stay.record.title": {"lv": "Reģistrēt ieceļošanu", "en": "Record an entry"},
+    "stay.exit.title": {"lv": "Reģistrēt izceļošanu", "en": "Record an exit"},
+    "stay.help.counts_for_90_180": {"lv": "Nē, ja uzturēšanos sedz uzturēšanās atļauja vai D vīza.",
+                                    "en": "No if a residence permit or a D visa covers the stay."},
+    "stay.overlap": {"lv": "Šī uzturēšanās pārklājas ar jau reģistrētu.", "en": "This stay overlaps one already recorded."},
+    "stay.exit_before_entry": {"lv": "Izceļošana nevar būt agrāk par ieceļošanu.", "en": "The exit cannot be before the entry."},
+    "stay.not_found": {"lv": "Uzturēšanās nav atrasta.", "en": "Stay not found."},
+    "stay.already_left": {"lv": "Izceļošana jau ir reģistrēta.", "en": "The exit is already recorded."},
+    # registration titles and help
+    "casework.register.asylum": {"lv": "Reģistrēt patvēruma iesniegumu", "en": "Register an asylum application"},
+    "casework.register.dublin": {"lv": "Reģistrēt Dublinas pieprasījumu", "en": "Register a Dublin request"},
+    "casework.register.permit": {"lv": "Reģistrēt uzturēšanās atļaujas pieprasījumu", "en": "Register a residence permit application"},
+    "casework.register.visa": {"lv": "Reģistrēt vīzas pieprasījumu", "en": "Register a visa application"},
+    "casework.register.invitation": {"lv": "Reģistrēt ielūgumu vai izsaukumu", "en": "Register an invitation or call"},
+    "casework.register.return": {"lv": "Reģistrēt atgriešanas lēmumu", "en": "Register a return decision"},
+    "casework.help.asylum_case": {"lv": "Patvēruma lietas numurs, piemēram, PAT-2026-000001; vai norādiet personu.",
+                                  "en": "The asylum case number, e.g. PAT-2026-000001; or name the person."},
+    "casework.help.registered_on": {"lv": "Režīmu (Dublina III vai AMMR) nosaka reģistrācijas datums.",
+                                    "en": "The registration date decides the regime (Dublin III or AMMR)."},
+    "casework.help.sponsor_case": {"lv": "Izsaukuma lietas numurs (IEL-...), ja tāds ir.",
+                                   "en": "The call's case number (IEL-...), if any."},
+    "casework.help.departure_days": {"lv": "Brīvprātīgai izceļošanai: 7–30 dienas.", "en": "Voluntary departure: 7 to 30 days."},
+    # errors
+    "casework.rules_missing": {"lv": "Šā veida lietu noteikumi vēl nav pieejami ({kind}).",
+                               "en": "The rules for this kind of case are not available yet ({kind})."},
+    "casework.wrong_case_kind": {"lv": "Vajag lietu ar veidu \"{kind}\".", "en": "A case of kind \"{kind}\" is needed."},
+    "casework.unknown_kind": {"lv": "Nezināms lietas veids: {kind}.", "en": "Unknown case kind: {kind}."},
+    "casework.dublin.person_mismatch": {"lv": "Persona nesakrīt ar patvēruma lietas personu.",
+                                        "en": "The person is not the asylum case's person."},
+    "casework.dublin.case_or_person": {"lv": "Norādiet patvēruma lietu vai personu.", "en": "Give the asylum case or the person."},
+    "casework.dublin.received_incoming_only": {"lv": "Saņemšanas datums ir tikai ienākošiem pieprasījumiem.",
+                                               "en": "The date of receipt is for incoming requests only."},
+    "casework.dublin.not_tacit_yet": {"lv": "Klusējot piekrišana vēl nav iestājusies.", "en": "Tacit acceptance has not yet occurred."},
+    "casework.dublin.extension_not_in_regime": {"lv": "Šis pagarināšanas pamats Dublinas III regulā nav paredzēts.",
+                                                "en": "Dublin III does not provide this ground for extension."},
+    "casework.invitation.person_twice": {"lv": "Persona norādīta divreiz.", "en": "A person is named twice."},
+    "casework.return.no_departure_period": {"lv": "Piespiedu izraidīšanai izceļošanas termiņu nenosaka.",
+                                            "en": "A forced expulsion sets no departure period."},
+    "casework.return.ban_mandatory": {"lv": "Piespiedu izraidīšanai ieceļošanas aizliegums ir obligāts.",
+                                      "en": "An entry ban is mandatory with a forced expulsion."},
+    "casework.return.ban_length": {"lv": "Norādiet ieceļošanas aizlieguma ilgumu.", "en": "Give the length of the entry ban."},
+    "casework.return.ban_not_imposed": {"lv": "Ilgums norādīts, bet aizliegums nav atzīmēts.",
+                                        "en": "A length is given but no ban is marked."},
+    "casework.reassign.bad_officer": {"lv": "Jānorāda aktīvs tās pašas nodaļas darbinieks.",
+                                      "en": "Name an active officer of the same office."},
+    "casework.reassign.other_office": {"lv": "Lieta {number} pieder citai nodaļai.", "en": "Case {number} belongs to another office."},
+    "casework.reassign.officer_cannot": {"lv": "Darbinieka loma neļauj strādāt ar lietu {number} ({kind}).",
+                                         "en": "The officer's role cannot work on case {number} ({kind})."},
+    # history
+    "casework.audit.case.register": {"lv": "Lieta reģistrēta", "en": "Case registered"},
+    "casework.audit.case.reassign": {"lv": "Lieta nodota citam darbiniekam", "en": "Case reassigned"},
+    "casework.audit.case.view": {"lv": "Lieta atvērta", "en": "Case opened"},
+    "casework.audit.refused": {"lv": "Darbība atteikta", "en": "Action refused"},
+    "casework.audit.person.register": {"lv": "Persona reģistrēta", "en": "Person registered"},
+    "casework.audit.person.view": {"lv": "Personas lieta atvērta", "en": "Person's file opened"},
+    "casework.audit.person.stay": {"lv": "Uzturēšanās reģistrēta", "en": "Stay recorded"},
+    "casework.audit.person.exit": {"lv": "Izceļošana reģistrēta", "en": "Exit recorded"},
+    "casework.audit.person.pick_existing": {"lv": "Izvēlēta esoša persona", "en": "Existing person picked"},
+}
+
+MESSAGES.update(_pairs("person.field", {
+    "surname": ("Uzvārds", "Surname"), "given_names": ("Vārdi", "Given names"),
+    "original_name": ("Vārds oriģinālrakstībā", "Name in original script"),
+    "date_of_birth": ("Dzimšanas datums", "Date of birth"), "sex": ("Dzimums", "Sex"),
+    "citizenship": ("Pilsonība", "Citizenship"), "personal_code": ("Personas kods", "Personal code"),
+    "document_kind": ("Dokumenta veids", "Document kind"), "document_number": ("Dokumenta numurs", "Document number"),
+    "document_country": ("Izdevējvalsts", "Issuing country"),
+    "document_valid_until": ("Dokuments derīgs līdz", "Document valid until"),
+}))
+MESSAGES.update(_pairs("person.sex", {"M": ("Vīrietis", "Male"), "F": ("Sieviete", "Female"), "X": ("Nenorādīts", "Unspecified")}))
+MESSAGES.update(_pairs("person.document", {
+    "passport": ("Pase", "Passport"), "id_card": ("Personas apliecība", "Identity card"),
+    "travel_document": ("Ceļošanas dokuments", "Travel document"),
+    "residence_card": ("Uzturēšanās atļaujas karte", "Residence card"),
+}))
+MESSAGES.update(_pairs("stay.field", {
+    "entry_on": ("Ieceļošanas datums", "Entry date"), "exit_on": ("Izceļošanas datums", "Exit date"),
+    "counts_for_90_180": ("Skaitās 90/180 dienās", "Counts for 90/180"),
+}))
+
+MESSAGES.update(_pairs("casework.field", {
+    "person_id": ("Persona", "Person"), "person_ids": ("Uzaicinātās personas", "Invited persons"),
+    "owner": ("Atbildīgais", "Owner"), "status": ("Statuss", "Status"), "closed_on": ("Slēgta", "Closed on"),
+    "on": ("Datums", "Date"), "reason": ("Pamatojums", "Reason"), "reason_code": ("Pamatojums", "Reason"),
+    # asylum
+    "application_type": ("Iesnieguma veids", "Application type"), "procedure": ("Procedūra", "Procedure"),
+    "lodged_on": ("Iesniegts", "Lodged on"), "registered_on": ("Reģistrēts", "Registered on"),
+    "accommodation": ("Izmitināšana", "Accommodation"), "unaccompanied_minor": ("Nepavadīts nepilngadīgais", "Unaccompanied minor"),
+    "interview_on": ("Intervija", "Interview on"), "decision": ("Lēmums", "Decision"),
+    "decision_on": ("Lēmuma datums", "Decision date"), "decision_extended_months": ("Termiņš pagarināts (mēn.)", "Extended by (months)"),
+    "notified_on": ("Paziņots", "Notified on"), "appeal_lodged_on": ("Pārsūdzēts", "Appeal lodged on"),
+    "final_on": ("Stājies spēkā", "Final on"), "accepted_on": ("Pieņemts", "Accepted on"),
+    "remitted_on": ("Tiesa nodeva atpakaļ", "Remitted on"), "withdrawn_on": ("Atsaukts", "Withdrawn on"),
+    # Dublin
+    "direction": ("Virziens", "Direction"), "request_kind": ("Pieprasījuma veids", "Request kind"),
+    "regime": ("Režīms", "Regime"), "partner_country": ("Partnervalsts", "Partner state"),
+    "partner_reference": ("Partnera atsauce", "Partner's reference"), "asylum_case": ("Patvēruma lieta", "Asylum case"),
+    "knowledge_on": ("Uzzināts par atbildību", "Known on"), "hit_kind": ("Sakritība", "Hit"),
+    "hit_received_on": ("Sakritība saņemta", "Hit received on"), "urgent_reply_by": ("Steidzama atbilde līdz", "Urgent reply by"),
+    "detained": ("Aizturēts", "Detained"), "sent_on": ("Nosūtīts", "Sent on"), "received_on": ("Saņemts", "Received on"),
+    "reply": ("Atbilde", "Reply"), "replied_on": ("Atbildes datums", "Replied on"), "tacit": ("Klusējot", "Tacit"),
+    "refusal_received_on": ("Atteikums saņemts", "Refusal received on"),
+    "reexam_requested_on": ("Pārskatīšana lūgta", "Re-examination requested on"),
+    "reexam_answered_on": ("Pārskatīšanas atbilde", "Re-examination answered on"),
+    "reexam_result": ("Pārskatīšanas rezultāts", "Re-examination result"), "requested_on": ("Lūgts", "Requested on"),
+    "answered_on": ("Atbildēts", "Answered on"), "transfer_decided_on": ("Lēmums par pārsūtīšanu", "Transfer decided on"),
+    "transfer_scheduled_on": ("Pārsūtīšana ieplānota", "Transfer scheduled for"),
+    "transfer_done_on": ("Pārsūtīts", "Transferred on"),
+    "suspensive_appeal_final_on": ("Apturošas pārsūdzības galīgais lēmums", "Suspensive appeal final on"),
+    "extension": ("Pagarinājuma pamats", "Extension ground"), "out_of_time": ("Nokavēts", "Out of time"),
+    "scheduled_on": ("Ieplānots", "Scheduled for"), "done_on": ("Izpildīts", "Done on"),
+    # permit and visa
+    "permit_kind": ("Atļaujas veids", "Permit kind"), "issue_type": ("Izsniegšanas veids", "Issue type"),
+    "purpose": ("Mērķis", "Purpose"), "sponsor_case": ("Izsaukums", "Call"), "right_to_work": ("Tiesības strādāt", "Right to work"),
+    "applied_on": ("Pieprasīts", "Applied on"), "decided_on": ("Lēmuma datums", "Decided on"),
+    "valid_from": ("Derīgs no", "Valid from"), "valid_until": ("Derīgs līdz", "Valid until"),
+    "issued_on": ("Izsniegts", "Issued on"), "card_number": ("Kartes numurs", "Card number"),
+    "annulled_on": ("Anulēts", "Annulled on"), "revoked_on": ("Atcelts", "Revoked on"),
+    "category": ("Kategorija", "Category"), "entries": ("Ieceļošanas reizes", "Entries"),
+    "days_allowed": ("Atļautās dienas", "Days allowed"), "extension_reason": ("Pagarināšanas iemesls", "Extension reason"),
+    # invitation
+    "invitation_kind": ("Veids", "Kind"), "inviter_kind": ("Uzaicinātājs ir", "Inviter is"),
+    "inviter_name": ("Uzaicinātājs", "Inviter"), "inviter_code": ("Personas kods vai reģ. nr.", "Personal code or reg. no."),
+    "submitted_on": ("Iesniegts", "Submitted on"),
+    # return
+    "decision_kind": ("Lēmuma veids", "Decision kind"), "grounds": ("Pamats", "Grounds"),
+    "departure_days": ("Izceļošanas termiņš (dienas)", "Departure period (days)"), "depart_by": ("Izceļot līdz", "Depart by"),
+    "departed_on": ("Izceļoja", "Departed on"), "contested_on": ("Apstrīdēts", "Contested on"),
+    "ban_imposed": ("Ieceļošanas aizliegums", "Entry ban"), "ban_years": ("Aizliegums (gadi)", "Ban (years)"),
+    "ban_months": ("Aizliegums (mēneši)", "Ban (months)"), "ban_until": ("Aizliegums līdz", "Ban until"),
+}))
+
+_CHOICES = {
+    "application_type": {"first": ("Pirmreizējs", "First"), "repeat": ("Atkārtots", "Repeat")},
+    "procedure": {"regular": ("Parastā", "Regular"), "accelerated": ("Paātrinātā", "Accelerated")},
+    "direction": {"outgoing": ("Izejošs", "Outgoing"), "incoming": ("Ienākošs", "Incoming")},
+    "request_kind": {"take_charge": ("Pārņemšana", "Take charge"), "take_back": ("Atpakaļuzņemšana", "Take back"),
+                     "information": ("Informācijas pieprasījums", "Information request")},
+    "hit_kind": {"none": ("Nav", "None"), "eurodac": ("Eurodac", "Eurodac"), "vis": ("VIS", "VIS")},
+    "extension": {"imprisonment": ("Ieslodzījums", "Imprisonment"), "absconding": ("Izvairīšanās", "Absconding"),
+                  "medical_unfitness": ("Veselības stāvoklis", "Medical unfitness"), "resisting": ("Pretošanās", "Resisting")},
+    "regime": {"dublin_iii": ("Dublinas III regula", "Dublin III"), "ammr": ("AMMR (2024/1351)", "AMMR (2024/1351)")},
+    "reply": {"accepted": ("Piekrīt", "Accepted"), "rejected": ("Noraida", "Rejected")},
+    "reexam_result": {"accepted": ("Piekrīt", "Accepted"), "rejected": ("Noraida", "Rejected")},
+    "decision": {"refugee": ("Bēgļa statuss", "Refugee status"), "alternative": ("Alternatīvais statuss", "Alternative status"),
+                 "refused": ("Atteikts", "Refused"), "left_without_examination": ("Atstāts bez izskatīšanas", "Left without examination")},
+    "permit_kind": {"temporary": ("Termiņuzturēšanās atļauja", "Temporary residence permit"),
+                    "permanent": ("Pastāvīgās uzturēšanās atļauja", "Permanent residence permit"),
+                    "eu_long_term": ("ES pastāvīgā iedzīvotāja statuss", "EU long-term resident"),
+                    "eu_registration": ("ES pilsoņa reģistrācijas apliecība", "EU registration certificate")},
+    "issue_type": {"first": ("Pirmreizēja", "First-time"), "re_registration": ("Pārreģistrācija", "Re-registration"),
+                   "re_issue": ("Atkārtota izsniegšana", "Re-issue")},
+    "purpose": {"employment": ("Nodarbinātība", "Employment"), "study": ("Studijas", "Study"),
+                "family": ("Ģimenes atkalapvienošanās", "Family reunification"), "business": ("Komercdarbība", "Business"),
+                "investment": ("Investīcijas", "Investment"), "repatriate": ("Repatriants", "Repatriate"),
+                "international_protection": ("Starptautiskā aizsardzība", "International protection"),
+                "research": ("Pētniecība", "Research"), "eu_citizen": ("ES pilsoņa reģistrācija", "EU citizen registration"),
+                "other": ("Cits", "Other")},
+    "category": {"C": ("C (īstermiņa)", "C (short stay)"), "D": ("D (ilgtermiņa)", "D (long stay)")},
+    "entries": {"single": ("Vienreizēja", "Single"), "double": ("Divreizēja", "Double"), "multiple": ("Daudzkārtēja", "Multiple")},
+    "extension_reason": {"unforeseen_circumstances": ("Neparedzēti apstākļi", "Unforeseen circumstances"),
+                         "force_majeure": ("Nepārvarama vara", "Force majeure"), "humanitarian": ("Humāni apsvērumi", "Humanitarian reasons"),
+                         "serious_personal_reasons": ("Nopietni personiski iemesli", "Serious personal reasons")},
+    "invitation_kind": {"invitation": ("Ielūgums", "Invitation"), "call": ("Izsaukums", "Call")},
+    "inviter_kind": {"person": ("Fiziska persona", "Natural person"), "company": ("Uzņēmums", "Company")},
+    "decision_kind": {"voluntary": ("Izbraukšanas rīkojums", "Voluntary departure order"),
+                      "forced": ("Piespiedu izraidīšana", "Forced expulsion")},
+    "grounds": {"overstay": ("Pārsniegts uzturēšanās laiks", "Overstay"), "no_visa": ("Nav derīgas vīzas", "No valid visa"),
+                "no_permit": ("Nav derīgas uzturēšanās atļaujas", "No valid residence permit"),
+                "visa_free_breach": ("Pārkāpti bezvīzu nosacījumi", "Visa-free conditions breached"),
+                "illegal_entry": ("Nelikumīga ieceļošana", "Irregular entry")},
+}
+for _field, _table in _CHOICES.items():
+    MESSAGES.update(_pairs(f"casework.choice.{_field}", _table))
+
+MESSAGES.update(_pairs("casework.reason", {
+    "asylum.well_founded_fear": ("Pamatotas bailes no vajāšanas", "Well-founded fear of persecution"),
+    "asylum.serious_harm": ("Reāls risks ciest nopietnu kaitējumu", "Real risk of serious harm"),
+    "asylum.safe_country": ("Droša izcelsmes valsts", "Safe country of origin"),
+    "asylum.not_credible": ("Sniegtās ziņas nav ticamas", "Statements not credible"),
+    "asylum.other_state_responsible": ("Atbildīga cita dalībvalsts", "Another Member State is responsible"),
+    "asylum.withdrawn": ("Iesniegums atsaukts", "Application withdrawn"),
+    "permit.conditions_met": ("Nosacījumi izpildīti", "Conditions met"),
+    "permit.insufficient_means": ("Nepietiekami līdzekļi", "Insufficient means of subsistence"),
+    "permit.false_information": ("Sniegtas nepatiesas ziņas", "False information given"),
+    "permit.threat_public_order": ("Drauds sabiedriskajai kārtībai", "Threat to public order"),
+    "visa.unforeseen_circumstances": ("Neparedzēti apstākļi", "Unforeseen circumstances"),
+    "visa.force_majeure": ("Nepārvarama vara", "Force majeure"),
+    "visa.humanitarian": ("Humāni apsvērumi", "Humanitarian reasons"),
+}))
+
+MESSAGES.update(_pairs("casework.status.asylum", {
+    "lodged": ("Iesniegts", "Lodged"), "accepted_for_examination": ("Pieņemts izskatīšanai", "Accepted for examination"),
+    "interviewed": ("Intervija notikusi", "Interviewed"), "refugee_status": ("Bēgļa statuss piešķirts", "Refugee status granted"),
+    "alternative_status": ("Alternatīvais statuss piešķirts", "Alternative status granted"), "refused": ("Atteikts", "Refused"),
+    "left_without_examination": ("Atstāts bez izskatīšanas", "Left without examination"), "withdrawn": ("Atsaukts", "Withdrawn"),
+    "appealed": ("Pārsūdzēts", "Appealed"), "final": ("Stājies spēkā", "Final"),
+}))
+MESSAGES.update(_pairs("casework.status.dublin", {
+    "draft": ("Sagatave", "Draft"), "sent": ("Nosūtīts, gaida atbildi", "Sent, awaiting reply"),
+    "answered": ("Atbildēts", "Answered"), "accepted": ("Pieņemts", "Accepted"),
+    "tacitly_accepted": ("Pieņemts klusējot", "Tacitly accepted"), "rejected": ("Noraidīts", "Rejected"),
+    "reexamination_requested": ("Lūgta pārskatīšana", "Re-examination requested"),
+    "reexamination_lapsed": ("Pārskatīšana beigusies bez atbildes", "Re-examination lapsed"),
+    "closed": ("Slēgts", "Closed"), "transfer_decided": ("Pārsūtīšana nolemta", "Transfer decided"),
+    "transfer_scheduled": ("Pārsūtīšana ieplānota", "Transfer scheduled"),
+    "transfer_extended": ("Pārsūtīšanas termiņš pagarināts", "Transfer period extended"),
+    "transferred": ("Pārsūtīts", "Transferred"), "expired": ("Termiņš beidzies", "Expired"), "withdrawn": ("Atsaukts", "Withdrawn"),
+}))
+MESSAGES.update(_pairs("casework.status.permit", {
+    "applied": ("Pieprasīta", "Applied"), "granted": ("Piešķirta", "Granted"), "refused": ("Atteikta", "Refused"),
+    "issued": ("Izsniegta", "Issued"), "reregistered": ("Pārreģistrēta", "Re-registered"), "annulled": ("Anulēta", "Annulled"),
+    "expired": ("Beigusies", "Expired"), "withdrawn": ("Atsaukta", "Withdrawn"),
+}))
+MESSAGES.update(_pairs("casework.status.visa", {
+    "applied": ("Pieprasīta", "Applied"), "issued": ("Izsniegta", "Issued"), "refused": ("Atteikta", "Refused"),
+    "extended": ("Pagarināta", "Extended"), "annulled": ("Anulēta", "Annulled"), "revoked": ("Atcelta", "Revoked"),
+    "expired": ("Beigusies", "Expired"), "withdrawn": ("Atsaukta", "Withdrawn"),
+}))
+
+MESSAGES.update(_pairs("casework.action.asylum", {
+    "accept_for_examination": ("Pieņemt izskatīšanai", "Accept for examination"),
+    "hold_interview": ("Reģistrēt interviju", "Record the interview"),
+    "grant_refugee_status": ("Piešķirt bēgļa statusu", "Grant refugee status"),
+    "grant_alternative_status": ("Piešķirt alternatīvo statusu", "Grant alternative status"),
+    "refuse": ("Atteikt", "Refuse"), "leave_without_examination": ("Atstāt bez izskatīšanas", "Leave without examination"),
+    "withdraw": ("Atsaukts", "Withdrawn"), "appeal": ("Reģistrēt pārsūdzību", "Record an appeal"),
+    "court_remits": ("Tiesa nodod atpakaļ", "Court remits"), "become_final": ("Lēmums stājies spēkā", "Decision final"),
+}))
+MESSAGES.update(_pairs("casework.action.dublin", {
+    "send": ("Nosūtīt", "Send"), "answer": ("Atbildēts", "Answered"), "accept": ("Atbilde: piekrīt", "Reply: accepted"),
+    "accept_tacitly": ("Piekrišana klusējot", "Tacit acceptance"), "reject": ("Atbilde: noraida", "Reply: rejected"),
+    "request_reexamination": ("Lūgt pārskatīšanu", "Request re-examination"),
+    "accept_on_reexamination": ("Pēc pārskatīšanas: piekrīt", "Accepted on re-examination"),
+    "reject_on_reexamination": ("Pēc pārskatīšanas: noraida", "Rejected on re-examination"),
+    "lapse_reexamination": ("Pārskatīšana bez atbildes", "Re-examination lapsed"), "close": ("Slēgt", "Close"),
+    "decide_transfer": ("Lēmums par pārsūtīšanu", "Decide the transfer"),
+    "schedule_transfer": ("Ieplānot pārsūtīšanu", "Schedule the transfer"),
+    "cancel_schedule": ("Atcelt plānoto pārsūtīšanu", "Cancel the schedule"),
+    "extend_transfer": ("Pagarināt pārsūtīšanas termiņu", "Extend the transfer period"),
+    "complete_transfer": ("Pārsūtīšana notikusi", "Transfer done"), "expire": ("Termiņš beidzies", "Time limit expired"),
+    "withdraw": ("Atsaukt", "Withdraw"),
+}))
+MESSAGES.update(_pairs("casework.action.permit", {
+    "grant": ("Piešķirt", "Grant"), "refuse": ("Atteikt", "Refuse"), "issue": ("Izsniegt karti", "Issue the card"),
+    "reregister": ("Pārreģistrēt", "Re-register"), "annul": ("Anulēt", "Annul"), "expire": ("Beigusies", "Expired"),
+    "withdraw": ("Atsaukts", "Withdrawn"),
+}))
+MESSAGES.update(_pairs("casework.action.visa", {
+    "issue": ("Izsniegt", "Issue"), "refuse": ("Atteikt", "Refuse"), "extend": ("Pagarināt", "Extend"),
+    "annul": ("Anulēt", "Annul"), "revoke": ("Atcelt", "Revoke"), "expire": ("Beigusies", "Expired"),
+    "withdraw": ("Atsaukts", "Withdrawn"),
+}))

@@ -1,0 +1,348 @@
+"""Read models for the screens: the worklist, deadlines due, a case's file, recent files, officers.
+
+Every query is paged (``offset``/``limit``) and runs on an index: the store holds about a million
+persons and a few hundred thousand cases, so nothing here loads a whole table. Only frozen dataclasses
+leave this module; words are already translated (``desk.i18n.t``) so a screen only draws them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import case as sql_case
+from sqlalchemy import func, or_
+from sqlmodel import select
+
+from desk.clock import riga
+from desk.i18n import has, t
+from desk.services import audit
+from desk.services.auth import Actor, Permission, require, require_kind
+from desk.services.casecore import get_case
+from models import AuditEntry, Case, Deadline, DublinRequest, InvitedPerson, Office, Officer, Person
+
+SCOPES = ("mine", "office")
+DUE_SOON_DAYS = 7
+RECENTLY_MISSED_DAYS = 30  # a missed deadline not yet acted on stays on the "due" list this long
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    number: str
+    kind: str
+    status: str
+    status_label: str
+    person_id: int
+    person_name: str
+    opened_on: date
+    owner_username: str
+    office_code: str
+    next_due: date | None
+    next_due_state: str | None  # overdue, today, soon (within 7 days), open (later); None: nothing due
+    version: int
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    case_id: int
+    case_number: str
+    kind: str
+    rule_id: str
+    article: str
+    title: str
+    anchor_event: str
+    anchor_date: date
+    due_on: date
+    state: str
+    consequence: str
+    note: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at_riga: datetime
+    officer: str
+    action_label: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    id: int
+    number: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    person: object  # desk.services.persons.PersonSummary
+    owner_username: str
+    owner_name: str
+    office_code: str
+    opened_on: date
+    closed_on: date | None
+    version: int
+    details: list[tuple[str, str]]
+    deadlines: list[DeadlineRow]
+    history: list[HistoryRow]
+    related: list[CaseRow]
+    actions: list  # list[FormSpec]
+    schengen: object | None  # desk.services.stays.SchengenView for visa cases
+
+
+# --- labels -----------------------------------------------------------------------------------------------
+
+
+def kind_label(kind: str) -> str:
+    return t(f"kind.{kind}")
+
+
+def status_label(kind: str, status: str) -> str:
+    """The status as a word: the rules' own label if the rules catalogue has one, else ours."""
+    for key in (f"status.{kind}.{status}", f"rules.status.{kind}.{status}", f"casework.status.{kind}.{status}"):
+        if has(key):
+            return t(key)
+    return status
+
+
+def action_label(kind: str, action: str) -> str:
+    key = action_title_key(kind, action)
+    return t(key) if has(key) else action
+
+
+def action_title_key(kind: str, action: str) -> str:
+    """The rules' label key for an action where the rules catalogue defines one, else ours."""
+    for key in (f"rules.action.{kind}.{action}", f"action.{kind}.{action}"):
+        if has(key):
+            return key
+    return f"casework.action.{kind}.{action}"
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def due_state(due: date | None, today: date) -> str | None:
+    if due is None:
+        return None
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    if due <= today + timedelta(days=DUE_SOON_DAYS):
+        return "soon"
+    return "open"
+
+
+# --- case rows ------------------------------------------------------------------------------------------
+
+
+def _next_due():
+    return (select(func.min(Deadline.due_on))
+            .where(Deadline.case_id == Case.id, Deadline.state == "open")
+            .correlate(Case).scalar_subquery())
+
+
+def _row_query(next_due=None):
+    next_due = next_due if next_due is not None else _next_due().label("next_due")
+    return (select(Case, Person.surname, Person.given_names, Officer.username, Office.code, next_due)
+            .join(Person, Person.id == Case.person_id)
+            .join(Office, Office.id == Case.office_id)
+            .outerjoin(Officer, Officer.id == Case.owner_id))
+
+
+def _rows(uow, result) -> list[CaseRow]:
+    today = uow.clock.today()
+    out = []
+    for case, surname, given, username, office_code, next_due in result:
+        out.append(CaseRow(case.id, case.number, case.kind, case.status, status_label(case.kind, case.status),
+                           case.person_id, f"{surname} {given}".strip(), case.opened_on, username or "",
+                           office_code, next_due, due_state(next_due, today), case.version))
+    return out
+
+
+def case_rows(uow, case_ids: list[int]) -> list[CaseRow]:
+    """Rows for the given cases, in the given order (no permission check: callers filter)."""
+    if not case_ids:
+        return []
+    rows = {r.id: r for r in _rows(uow, uow.session.exec(_row_query().where(Case.id.in_(case_ids))).all())}
+    return [rows[i] for i in case_ids if i in rows]
+
+
+def _visible_kinds(actor: Actor, kinds) -> list[str]:
+    allowed = actor.case_kinds
+    return sorted(allowed if not kinds else allowed & set(kinds))
+
+
+def _scoped(q, actor: Actor, scope: str, kinds, open_only: bool):
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}")
+    q = q.where(Case.owner_id == actor.id) if scope == "mine" else q.where(Case.office_id == actor.office_id)
+    q = q.where(Case.kind.in_(_visible_kinds(actor, kinds)))
+    if open_only:
+        q = q.where(Case.closed_on.is_(None))
+    return q
+
+
+def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int = 0, limit: int = 50,
+             open_only: bool = True) -> list[CaseRow]:
+    """The officer's (or the office's) cases, the nearest open deadline first, then by number."""
+    next_due = _next_due().label("next_due")
+    q = _scoped(_row_query(next_due), actor, scope, kinds, open_only)
+    q = q.order_by(sql_case((next_due.is_(None), 1), else_=0), next_due, Case.number)
+    return _rows(uow, uow.session.exec(q.offset(max(0, offset)).limit(max(0, min(limit, 500)))).all())
+
+
+def count_worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, open_only: bool = True) -> int:
+    q = _scoped(select(func.count(Case.id)), actor, scope, kinds, open_only)
+    return int(uow.session.exec(q).one())
+
+
+def counts_per_kind(uow, actor: Actor, *, scope: str = "mine") -> dict[str, int]:
+    """Open cases per kind the officer may see (kinds with none are 0)."""
+    q = _scoped(select(Case.kind, func.count(Case.id)), actor, scope, None, True).group_by(Case.kind)
+    counts = {k: 0 for k in _visible_kinds(actor, None)}
+    for kind, n in uow.session.exec(q).all():
+        counts[kind] = int(n)
+    return counts
+
+
+# --- deadlines --------------------------------------------------------------------------------------------
+
+
+def deadline_row(d: Deadline, case_number: str, kind: str) -> DeadlineRow:
+    return DeadlineRow(
+        d.case_id, case_number, kind, d.rule_id, d.article, t(d.title_key), t(d.anchor_event_key), d.anchor_date,
+        d.due_on, d.state, t(d.consequence_key) if d.consequence_key else "",
+        t(d.note_key) if d.note_key else "", d.verified,
+    )
+
+
+def deadlines_due(uow, actor: Actor, *, today: date, within_days: int = DUE_SOON_DAYS, scope: str = "mine",
+                  limit: int = 200) -> list[DeadlineRow]:
+    """Open deadlines overdue, due today or within ``within_days``, plus recently missed ones not yet
+    done; overdue first (by due date, then case number)."""
+    horizon = today + timedelta(days=within_days)
+    q = (select(Deadline, Case.number, Case.kind).join(Case, Case.id == Deadline.case_id)
+         .where(or_((Deadline.state == "open") & (Deadline.due_on <= horizon),
+                    (Deadline.state == "missed") & Deadline.done_on.is_(None)
+                    & (Deadline.due_on >= today - timedelta(days=RECENTLY_MISSED_DAYS)))))
+    q = _scoped(q, actor, scope, None, True).order_by(Deadline.due_on, Case.number, Deadline.id)
+    return [deadline_row(d, number, kind) for d, number, kind in uow.session.exec(q.limit(limit)).all()]
+
+
+def deadlines_of(uow, case: Case) -> list[DeadlineRow]:
+    rows = uow.session.exec(select(Deadline).where(Deadline.case_id == case.id)
+                            .order_by(Deadline.due_on, Deadline.id)).all()
+    return [deadline_row(d, case.number, case.kind) for d in rows]
+
+
+# --- a case's file ----------------------------------------------------------------------------------------
+
+
+def cases_of_person(uow, actor: Actor, person_id: int, *, limit: int = 200) -> list[CaseRow]:
+    """The person's cases of the kinds the officer may see: as the main person and as an invited person."""
+    kinds = _visible_kinds(actor, None)
+    invited = select(InvitedPerson.invitation_case_id).where(InvitedPerson.person_id == person_id)
+    q = (_row_query().where(or_(Case.person_id == person_id, Case.id.in_(invited)))
+         .where(Case.kind.in_(kinds)).order_by(Case.opened_on.desc(), Case.id.desc()).limit(limit))
+    return _rows(uow, uow.session.exec(q).all())
+
+
+def _related(uow, actor: Actor, case: Case) -> list[CaseRow]:
+    ids: list[int] = []
+    if case.kind == "asylum":
+        ids += list(uow.session.exec(select(DublinRequest.case_id)
+                                     .where(DublinRequest.asylum_case_id == case.id)).all())
+    elif case.kind == "dublin":
+        req = uow.session.get(DublinRequest, case.id)
+        if req is not None and req.asylum_case_id:
+            ids.append(req.asylum_case_id)
+    linked = [r for r in case_rows(uow, ids) if actor.can_work_on(r.kind)]
+    seen = {case.id} | {r.id for r in linked}
+    others = [r for r in cases_of_person(uow, actor, case.person_id) if r.id not in seen]
+    return linked + others
+
+
+def _history_summary(detail: dict) -> str:
+    from desk.services.casework import field_label, display_value
+
+    parts = []
+    changes = detail.get("changes") or {}
+    for name, pair in changes.items():
+        if not isinstance(pair, list) or len(pair) != 2:
+            continue
+        before, after = (display_value(v) for v in pair)
+        label = field_label(name)
+        parts.append(f"{label}: {before} → {after}" if before else f"{label}: {after}")
+    if detail.get("to"):
+        parts.append(f"{t('casework.field.owner')}: {detail.get('from') or ''} → {detail['to']}")
+    return "; ".join(parts)
+
+
+def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
+    out = []
+    for e in audit.entries(uow, case_id=case_id, limit=limit):
+        if e.action == "case.view":
+            continue
+        key = f"casework.audit.{e.action}"
+        if has(key):
+            label = t(key)
+        elif e.action.startswith("case."):
+            # case.<action>: the action's own label
+            label = e.action
+            for kind in ("asylum", "dublin", "permit", "visa", "invitation", "return"):
+                k = action_title_key(kind, e.action[5:])
+                if has(k):
+                    label = t(k)
+                    break
+        else:
+            label = e.action
+        out.append(HistoryRow(riga(e.at), e.officer_username, label, _history_summary(e.detail)))
+    return out
+
+
+def case_file(uow, actor: Actor, case_id: int) -> CaseFile:
+    """Everything on a case's file. Audited as "case.view" (also read by ``recent_files``)."""
+    from desk.services import casework, stays
+    from desk.services.persons import summary_of
+
+    case = get_case(uow, case_id)
+    require_kind(uow, actor, case.kind, case_id=case.id)
+    owner = uow.session.get(Officer, case.owner_id) if case.owner_id else None
+    office = uow.session.get(Office, case.office_id)
+    schengen = None
+    if case.kind == "visa":
+        schengen = stays.schengen_view(uow, case.person_id, uow.clock.today())
+    result = CaseFile(
+        id=case.id, number=case.number, kind=case.kind, kind_label=kind_label(case.kind), status=case.status,
+        status_label=status_label(case.kind, case.status), person=summary_of(uow, case.person_id),
+        owner_username=owner.username if owner else "", owner_name=owner.full_name if owner else "",
+        office_code=office.code if office else "", opened_on=case.opened_on, closed_on=case.closed_on,
+        version=case.version, details=casework.details_of(uow, case), deadlines=deadlines_of(uow, case),
+        history=history_of(uow, case.id), related=_related(uow, actor, case),
+        actions=casework.forms_for_case(uow, case), schengen=schengen,
+    )
+    audit.record(uow, actor, "case.view", case_id=case.id, person_id=case.person_id)
+    return result
+
+
+def recent_files(uow, actor: Actor, limit: int = 20) -> list[CaseRow]:
+    """The officer's most recently opened case files (from the audit trail's "case.view" entries)."""
+    last = func.max(AuditEntry.id)
+    q = (select(AuditEntry.case_id, last)
+         .where(AuditEntry.officer_id == actor.id, AuditEntry.action == "case.view",
+                AuditEntry.case_id.is_not(None))
+         .group_by(AuditEntry.case_id).order_by(last.desc()).limit(limit))
+    ids = [cid for cid, _ in uow.session.exec(q).all()]
+    return [r for r in case_rows(uow, ids) if actor.can_work_on(r.kind)]
+
+
+def officers_of_office(uow, actor: Actor) -> list[tuple[str, str]]:
+    """(username, full name) of the active officers of the actor's office who work on cases."""
+    from desk.services.auth import CASE_ROLES, parse_roles
+
+    require(uow, actor, Permission.REASSIGN)
+    rows = uow.session.exec(select(Officer).where(Officer.office_id == actor.office_id, Officer.active.is_(True))
+                            .order_by(Officer.username)).all()
+    return [(o.username, o.full_name) for o in rows if parse_roles(o.roles) & CASE_ROLES]

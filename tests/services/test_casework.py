@@ -1,0 +1,263 @@
+"""Casework services on SQLite and PostgreSQL: persons, registration of every kind, transitions,
+deadlines, stale saves, refused roles, reassignment, the Dublin flow, stays and the read models."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from desk.errors import ConflictError, FormInvalid, PermissionDenied, TransitionNotAllowed
+from desk.services import audit, casework, persons, stays, views
+from models import AsylumApplication, Case, Deadline, DublinRequest, ResidencePermit, Visa
+from tests.services.conftest import new_person
+
+
+def _deadlines(store, case_id):
+    with store.reader() as uow:
+        return {d.rule_id: (d.due_on, d.state) for d in uow.session.exec(select(Deadline).where(Deadline.case_id == case_id)).all()}
+
+
+def _case(store, case_id):
+    with store.reader() as uow:
+        return uow.session.get(Case, case_id)
+
+
+def _register(store, actor, kind, raw):
+    with store.uow() as uow:
+        return casework.register(uow, actor, kind, raw)
+
+
+def _perform(store, actor, case_id, action, raw=None):
+    version = _case(store, case_id).version
+    with store.uow() as uow:
+        casework.perform(uow, actor, case_id, action, raw or {}, version)
+
+
+# --- persons ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, why", [
+    ({"surname": "BERZINS", "given_names": "JANIS", "date_of_birth": "01.05.1990", "citizenship": "UKR"},
+     "same name and date of birth after folding diacritics"),
+    ({"surname": "Other", "given_names": "Name", "citizenship": "UKR", "document_number": "lv 123-4567"},
+     "same document number, typed differently"),
+])
+def test_duplicate_person_is_offered_not_saved(cw, raw, why):
+    store, actors = cw
+    first = new_person(store, actors["reception"])
+    with store.uow() as uow:
+        found = persons.find_duplicates(uow, actors["reception"], raw)
+    assert [p.id for p in found] == [first], why
+    with pytest.raises(persons.DuplicatePerson) as exc:
+        with store.uow() as uow:
+            persons.register_person(uow, actors["reception"], raw)
+    assert [c.id for c in exc.value.candidates] == [first]
+    with store.uow() as uow:
+        assert persons.register_person(uow, actors["reception"], raw, use_existing=first) == first
+    with store.uow() as uow:
+        other = persons.register_person(uow, actors["reception"], raw, allow_duplicate=True)
+    assert other != first
+
+
+def test_person_file_is_audited_and_shows_schengen_days(cw):
+    store, actors = cw
+    pid = new_person(store, actors["reception"])
+    with store.uow() as uow:
+        stays.record_stay(uow, actors["residence"], pid, {"entry_on": "2026-10-01", "exit_on": "2026-10-10"})
+    with store.uow() as uow:
+        stay_id = stays.record_stay(uow, actors["residence"], pid, {"entry_on": "2026-11-20"})
+    with store.uow() as uow:
+        f = persons.person_file(uow, actors["residence"], pid)
+    assert f.summary.surname == "Bērziņš"
+    assert f.schengen.days_used == 10 + 3  # 1-10 Oct and 20-22 Nov, entry and exit days both count
+    assert f.schengen.days_remaining == 90 - 13
+    with store.uow() as uow:
+        stays.record_exit(uow, actors["residence"], stay_id, {"exit_on": "2026-11-21"})
+    with store.reader() as uow:
+        assert stays.schengen_view(uow, pid, date(2026, 11, 22)).days_used == 12
+        assert audit.entries(uow, person_id=pid, limit=10)[1].action == "person.view"
+        assert stays.planned_last_day(uow, pid, date(2026, 12, 1)) > date(2026, 12, 1)
+
+
+# --- registration and a transition for every kind -------------------------------------------------------
+
+ASYLUM = {"lodged_on": "2026-11-02", "registered_on": "2026-11-03", "application_type": "first"}
+
+
+def test_asylum_register_and_interview(cw):
+    store, actors = cw
+    pid = new_person(store, actors["asylum"])
+    cid = _register(store, actors["asylum"], "asylum", {**ASYLUM, "person_id": str(pid)})
+    case = _case(store, cid)
+    assert case.number == "PAT-2026-000001" and case.status == "lodged"
+    dl = _deadlines(store, cid)
+    assert dl["asylum.decision"] == (date(2027, 5, 3), "open")  # 6 months after registration
+    _perform(store, actors["asylum"], cid, "accept_for_examination", {"accepted_on": "2026-11-04"})
+    _perform(store, actors["asylum"], cid, "hold_interview", {"interview_on": "2026-11-20"})
+    with store.reader() as uow:
+        assert uow.session.get(AsylumApplication, cid).interview_on == date(2026, 11, 20)
+    assert _deadlines(store, cid)["asylum.decision"] == (date(2027, 2, 20), "open")  # 3 months after interview
+    assert _case(store, cid).status == "interviewed"
+
+
+def test_permit_register_grant_with_validity(cw):
+    store, actors = cw
+    pid = new_person(store, actors["residence"])
+    cid = _register(store, actors["residence"], "permit", {"person_id": pid, "permit_kind": "temporary",
+                                                           "purpose": "study", "applied_on": "2026-11-10"})
+    assert _case(store, cid).status == "applied" and _deadlines(store, cid) == {}
+    with pytest.raises(FormInvalid) as exc:
+        _perform(store, actors["residence"], cid, "grant",
+                 {"decided_on": "2026-11-20", "valid_from": "2026-12-01", "valid_until": "2032-12-01"})
+    assert "valid_until" in exc.value.errors
+    _perform(store, actors["residence"], cid, "grant",
+             {"decided_on": "2026-11-20", "valid_from": "2026-12-01", "valid_until": "2027-11-30"})
+    with store.reader() as uow:
+        assert uow.session.get(ResidencePermit, cid).valid_until == date(2027, 11, 30)
+    assert _deadlines(store, cid)["permits.validity_end"] == (date(2027, 11, 30), "open")
+
+
+def test_visa_register_issue_and_90_180(cw):
+    store, actors = cw
+    pid = new_person(store, actors["residence"])
+    with store.uow() as uow:
+        stays.record_stay(uow, actors["residence"], pid, {"entry_on": "2026-11-01"})
+    cid = _register(store, actors["residence"], "visa", {"person_id": pid, "category": "C", "applied_on": "2026-11-21"})
+    _perform(store, actors["residence"], cid, "issue", {"decided_on": "2026-11-22", "valid_from": "2026-11-22",
+                                                       "valid_until": "2027-01-15", "days_allowed": "40"})
+    with store.reader() as uow:
+        assert uow.session.get(Visa, cid).days_allowed == 40
+    dl = _deadlines(store, cid)
+    assert dl["visas.schengen_90_180"][0] == date(2027, 1, 29)  # 90 days from 1 Nov 2026, both ends counted
+    with store.uow() as uow:
+        f = views.case_file(uow, actors["residence"], cid)
+    assert f.schengen.days_used == 22
+
+
+# --- Dublin ---------------------------------------------------------------------------------------------
+
+def _asylum_case(store, actor, pid, lodged="2026-03-02", registered="2026-03-03"):
+    return _register(store, actor, "asylum", {"person_id": pid, "lodged_on": lodged, "registered_on": registered})
+
+
+def test_dublin_flow_outgoing_take_charge(cw):
+    store, actors = cw
+    a = actors["asylum"]
+    pid = new_person(store, a)
+    asylum_id = _asylum_case(store, a, pid)
+    number = _case(store, asylum_id).number
+    cid = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge",
+                                         "partner_country": "DEU", "asylum_case": number})
+    with store.reader() as uow:
+        req = uow.session.get(DublinRequest, cid)
+        assert (req.regime, req.lodged_on, req.asylum_case_id) == ("dublin_iii", date(2026, 3, 2), asylum_id)
+    assert _case(store, cid).status == "draft"
+    assert _deadlines(store, cid)["dublin3.take_charge.request"] == (date(2026, 6, 2), "missed")
+    _perform(store, a, cid, "send", {"sent_on": "2026-05-20"})
+    dl = _deadlines(store, cid)
+    assert dl["dublin3.take_charge.request"] == (date(2026, 6, 2), "met")
+    assert dl["dublin3.take_charge.reply"][0] == date(2026, 7, 20)  # Art. 22(1): 2 months after receipt
+    _perform(store, a, cid, "reject", {"replied_on": "2026-11-10"})
+    dl = _deadlines(store, cid)
+    assert dl["dublin3.reexamination.request"] == (date(2026, 12, 1), "open")  # 1560/2003 Art. 5(2): 3 weeks
+    _perform(store, a, cid, "request_reexamination", {"requested_on": "2026-11-20"})
+    dl = _deadlines(store, cid)
+    assert dl["dublin3.reexamination.request"] == (date(2026, 12, 1), "met")
+    assert dl["dublin3.reexamination.reply"] == (date(2026, 12, 4), "open")
+    with store.reader() as uow:
+        assert uow.session.get(DublinRequest, cid).reexam_requested_on == date(2026, 11, 20)
+        entry = audit.entries(uow, case_id=cid, limit=1)[0]
+    assert entry.action == "case.request_reexamination"
+    assert entry.detail["changes"]["status"] == ["rejected", "reexamination_requested"]
+    with store.uow() as uow:
+        f = views.case_file(uow, a, asylum_id)
+    assert [r.id for r in f.related][:1] == [cid]
+
+
+def test_dublin_partner_must_be_a_member_state(cw_sqlite):
+    store, actors = cw_sqlite
+    pid = new_person(store, actors["asylum"])
+    for country in ("LVA", "UKR"):
+        with pytest.raises(FormInvalid) as exc:
+            _register(store, actors["asylum"], "dublin", {"direction": "incoming", "request_kind": "take_back",
+                                                          "partner_country": country, "person_id": pid,
+                                                          "registered_on": "2026-11-01", "received_on": "2026-11-20"})
+        assert "partner_country" in exc.value.errors
+
+
+def test_impossible_transition_refused_and_nothing_saved(cw):
+    store, actors = cw
+    pid = new_person(store, actors["asylum"])
+    cid = _asylum_case(store, actors["asylum"], pid)
+    before = _case(store, cid)
+    with pytest.raises(TransitionNotAllowed) as exc:
+        _perform(store, actors["asylum"], cid, "grant_refugee_status", {"decision_on": "2026-11-20"})
+    assert "iesniegts" in str(exc.value).lower() and "bēgļa statusu" in str(exc.value)
+    after = _case(store, cid)
+    assert (after.status, after.version) == (before.status, before.version)
+
+
+def test_stale_save_refused_with_officer_and_time(cw):
+    store, actors = cw
+    pid = new_person(store, actors["asylum"])
+    cid = _asylum_case(store, actors["asylum"], pid)
+    seen = _case(store, cid).version
+    with store.uow() as uow:
+        casework.perform(uow, actors["asylum2"], cid, "accept_for_examination", {"accepted_on": "2026-11-21"}, seen)
+    with pytest.raises(ConflictError) as exc:
+        with store.uow() as uow:
+            casework.perform(uow, actors["asylum"], cid, "withdraw", {"withdrawn_on": "2026-11-21"}, seen)
+    assert "Otra Patvēruma" in str(exc.value) and "22.11.2026 10:00" in str(exc.value)
+    assert _case(store, cid).status == "accepted_for_examination"
+
+
+def test_refused_role_is_audited(cw):
+    store, actors = cw
+    pid = new_person(store, actors["residence"])
+    with pytest.raises(PermissionDenied):
+        _register(store, actors["residence"], "asylum", {**ASYLUM, "person_id": pid})
+    with store.reader() as uow:
+        assert uow.session.exec(select(Case)).first() is None
+        last = audit.entries(uow, limit=1)[0]
+    assert (last.action, last.officer_username, last.detail["what"]) == ("refused", "uzturesanas", "case.asylum")
+
+
+def test_reassign_by_supervisor_only(cw):
+    store, actors = cw
+    pid = new_person(store, actors["asylum"])
+    ids = [_asylum_case(store, actors["asylum"], pid) for _ in range(2)]
+    with pytest.raises(PermissionDenied):
+        with store.uow() as uow:
+            casework.reassign(uow, actors["asylum"], ids, "patverums2")
+    with pytest.raises(Exception):
+        with store.uow() as uow:  # a residence officer cannot work on asylum cases
+            casework.reassign(uow, actors["supervisor"], ids, "uzturesanas")
+    with store.uow() as uow:
+        assert casework.reassign(uow, actors["supervisor"], ids, "patverums2") == 2
+    with store.reader() as uow:
+        assert [r.id for r in views.worklist(uow, actors["asylum2"])] == ids
+        assert views.worklist(uow, actors["asylum"]) == []
+        assert audit.entries(uow, case_id=ids[0], limit=1)[0].detail["to"] == "patverums2"
+
+
+def test_worklist_counts_and_deadlines_due(cw_sqlite):
+    store, actors = cw_sqlite
+    a = actors["asylum"]
+    pid = new_person(store, a)
+    asylum_id = _asylum_case(store, a, pid)
+    cid = _register(store, a, "dublin", {"direction": "incoming", "request_kind": "take_back", "partner_country": "FIN",
+                                         "person_id": pid, "registered_on": "2026-11-01", "received_on": "2026-11-20",
+                                         "hit_kind": "eurodac", "hit_received_on": "2026-11-19"})
+    with store.reader() as uow:
+        rows = views.worklist(uow, a)
+        assert (rows[0].id, rows[0].next_due, rows[0].next_due_state) == (cid, date(2026, 12, 3), "open")  # AMMR: 2 weeks from the hit
+        assert views.count_worklist(uow, a) == 2
+        assert views.counts_per_kind(uow, a) == {"asylum": 1, "dublin": 1}
+        due = views.deadlines_due(uow, a, today=date(2026, 11, 22), within_days=14)
+        assert [d.case_id for d in due] == [cid, cid] and due[0].due_on <= due[1].due_on and due[0].title
+        assert views.officers_of_office(uow, actors["supervisor"])
+    with store.uow() as uow:
+        views.case_file(uow, a, cid)
+    with store.reader() as uow:
+        assert [r.id for r in views.recent_files(uow, a)] == [cid]
+    assert asylum_id
