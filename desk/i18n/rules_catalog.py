@@ -323,3 +323,259 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.dublin.expire": _m("Atzīmēt termiņa beigas", "Mark as expired"),
     "action.dublin.withdraw": _m("Atsaukt", "Withdraw"),
 }
+
+# --- asylum, permits, visas, invitations, returns ------------------------------------------------------
+MESSAGES.update({
+    # anchors
+    "rules.anchor.accepted_for_examination": _m(
+        "lēmums par iesnieguma pieņemšanu izskatīšanai", "decision to accept the application for examination"
+    ),
+    "rules.anchor.interview": _m("personīgā intervija", "personal interview"),
+    "rules.anchor.notified": _m("lēmuma paziņošana", "notification of the decision"),
+    "rules.anchor.valid_from": _m("derīguma sākums", "start of validity"),
+    "rules.anchor.card_issued": _m("kartes izsniegšana vai pārreģistrācija", "issue or re-registration of the card"),
+    "rules.anchor.entered": _m("ieceļošana", "entry"),
+    "rules.anchor.submitted": _m("iesniegšana", "submission"),
+    "rules.anchor.approved": _m("apstiprināšana", "approval"),
+    "rules.anchor.contest_decided": _m("lēmums par apstrīdēšanu", "decision on the contest"),
+    "rules.anchor.departed": _m("faktiskā izceļošana", "actual departure"),
+    # consequences
+    "rules.consequence.decision_late": _m(
+        "Lēmums nav pieņemts likumā noteiktajā termiņā.", "The decision was not taken within the legal time limit."
+    ),
+    "rules.consequence.right_to_work": _m(
+        "Ja lēmuma nav un kavēšanās nav patvēruma meklētāja vainas dēļ, viņam rodas tiesības strādāt.",
+        "Without a decision, and through no fault of the applicant, the applicant acquires the right to work.",
+    ),
+    "rules.consequence.permit_expires": _m(
+        "Uzturēšanās atļauja zaudē derīgumu; jāpiesakās laikus.",
+        "The residence permit lapses; apply in good time.",
+    ),
+    "rules.consequence.card_invalid": _m(
+        "Uzturēšanās atļaujas karte zaudē derīgumu, ja tā nav pārreģistrēta.",
+        "The residence card becomes invalid unless it is re-registered.",
+    ),
+    "rules.consequence.overstay": _m(
+        "Uzturēšanās pēc šīs dienas ir nelikumīga.", "Staying after this day is unlawful."
+    ),
+    "rules.consequence.invitation_expires": _m(
+        "Ielūgums vai izsaukums zaudē derīgumu.", "The invitation or call lapses."
+    ),
+    "rules.consequence.forced_expulsion": _m(
+        "Ja persona neizceļo, to var piespiedu kārtā izraidīt.", "If the person does not leave, they may be expelled."
+    ),
+    "rules.consequence.ban_ends": _m(
+        "Ieceļošanas aizliegums beidzas; nākamajā dienā persona drīkst ieceļot.",
+        "The entry ban ends; the person may enter from the next day.",
+    ),
+    # errors
+    "rules.asylum.extension_too_long": _m(
+        "Lēmuma termiņu var pagarināt ne vairāk kā par {max} mēnešiem (norādīts: {months}).",
+        "The decision period can be extended by at most {max} months (given: {months}).",
+    ),
+    "rules.permits.until_required": _m(
+        "Termiņuzturēšanās atļaujai jānorāda derīguma beigu datums.",
+        "A temporary residence permit needs an end date.",
+    ),
+    "rules.permits.until_before_from": _m(
+        "Derīguma beigas ({valid_until}) nevar būt pirms sākuma ({valid_from}).",
+        "The end of validity ({valid_until}) cannot be before its start ({valid_from}).",
+    ),
+    "rules.permits.too_long": _m(
+        "Atļauju var izsniegt ne ilgāk kā uz {max_years} g.; vēlākais beigu datums: {latest}.",
+        "The permit can be issued for at most {max_years} years; the latest end date is {latest}.",
+    ),
+    "rules.permits.too_short": _m(
+        "Termiņuzturēšanās atļauju izsniedz vismaz uz {min_years} g.; agrākais beigu datums: {earliest}.",
+        "A temporary residence permit is issued for at least {min_years} year(s); the earliest end date is {earliest}.",
+    ),
+    "rules.visa_too_long": _m(
+        "C vīza atļauj uzturēties ne vairāk kā {max_days} dienas (norādīts: {days}).",
+        "A C visa allows at most {max_days} days of stay (given: {days}).",
+    ),
+    "rules.visas.d_visa_too_long": _m(
+        "D vīza derīga ne ilgāk kā {max_years} gadu; vēlākais beigu datums: {latest}.",
+        "A D visa is valid for at most {max_years} year; the latest end date is {latest}.",
+    ),
+    "rules.visas.until_before_from": _m(
+        "Vīzas derīguma beigas ({valid_until}) nevar būt pirms sākuma ({valid_from}).",
+        "The visa's end of validity ({valid_until}) cannot be before its start ({valid_from}).",
+    ),
+    "rules.visas.days_of_stay_invalid": _m(
+        "Uzturēšanās dienu skaitam jābūt vismaz 1 (norādīts: {days}).",
+        "The days of stay must be at least 1 (given: {days}).",
+    ),
+    "rules.visas.stay_longer_than_validity": _m(
+        "Uzturēšanās dienu skaits ({days}) pārsniedz vīzas derīguma dienas ({validity_days}).",
+        "The days of stay ({days}) exceed the visa's days of validity ({validity_days}).",
+    ),
+    "rules.visas.exit_before_entry": _m(
+        "Izceļošanas datums ({exit}) ir pirms ieceļošanas datuma ({entry}).",
+        "The exit date ({exit}) is before the entry date ({entry}).",
+    ),
+    "rules.visas.no_days_left": _m(
+        "Ieceļojot {entry}, 90 dienu limits 180 dienu periodā jau ir izlietots.",
+        "Entering on {entry}, the 90 days in any 180-day period are already used up.",
+    ),
+    "rules.invitations.no_invited_person": _m(
+        "Ielūgumā jānorāda vismaz viena uzaicinātā persona.", "An invitation must name at least one invited person."
+    ),
+    "rules.invitations.too_many_invited": _m(
+        "Vienā ielūgumā var norādīt ne vairāk kā {max} personas (norādītas: {count}).",
+        "One invitation can name at most {max} persons (given: {count}).",
+    ),
+    "rules.invitations.extension_too_long": _m(
+        "Lēmuma termiņu var pagarināt līdz {max} mēnešiem (norādīts: {months}).",
+        "The decision period can be extended to at most {max} months (given: {months}).",
+    ),
+    "rules.returns.departure_period_out_of_range": _m(
+        "Brīvprātīgas izceļošanas termiņam jābūt no {min_days} līdz {max_days} dienām (norādīts: {days}).",
+        "The period for voluntary departure must be {min_days} to {max_days} days (given: {days}).",
+    ),
+    "rules.returns.no_departure_period_for_expulsion": _m(
+        "Lēmumā par piespiedu izraidīšanu brīvprātīgas izceļošanas termiņu nenosaka.",
+        "A forced expulsion decision sets no period for voluntary departure.",
+    ),
+    "rules.returns.ban_required": _m(
+        "Lēmumam par piespiedu izraidīšanu jānosaka ieceļošanas aizliegums.",
+        "A forced expulsion decision must impose an entry ban.",
+    ),
+    "rules.returns.ban_too_long": _m(
+        "Ieceļošanas aizliegums nevar pārsniegt {max_years} gadus (norādīts: {years}).",
+        "The entry ban cannot exceed {max_years} years (given: {years}).",
+    ),
+    # rule titles
+    "rules.title.asylum.decision": _m(
+        "Lēmums par statusu (3 mēneši pēc intervijas, ne vēlāk kā 6 mēneši pēc reģistrēšanas)",
+        "Decision on status (3 months after the interview, at most 6 months after registration)",
+    ),
+    "rules.title.asylum.decision_extended": _m(
+        "Lēmums par statusu, termiņš pagarināts", "Decision on status, period extended"
+    ),
+    "rules.title.asylum.decision_eu_cap": _m(
+        "Lēmums ne vēlāk kā 21 mēnesi pēc iesniegšanas", "Decision within 21 months of lodging at the latest"
+    ),
+    "rules.title.asylum.interview": _m(
+        "Personīgā intervija (1 mēnesis)", "Personal interview (1 month)"
+    ),
+    "rules.title.asylum.right_to_work_6m": _m(
+        "Tiesības strādāt, ja 6 mēnešos nav lēmuma", "Right to work without a decision after 6 months"
+    ),
+    "rules.title.asylum.right_to_work_3m": _m(
+        "Tiesības strādāt, ja 3 mēnešos nav lēmuma", "Right to work without a decision after 3 months"
+    ),
+    "rules.title.asylum.appeal": _m(
+        "Pārsūdzība administratīvajā rajona tiesā (1 mēnesis)", "Appeal to the District Administrative Court (1 month)"
+    ),
+    "rules.title.permits.validity_end": _m("Uzturēšanās atļaujas derīguma beigas", "End of the permit's validity"),
+    "rules.title.permits.card_reregistration": _m(
+        "Uzturēšanās atļaujas kartes pārreģistrācija", "Re-registration of the residence card"
+    ),
+    "rules.title.visas.validity_end": _m("Vīzas derīguma beigas", "End of the visa's validity"),
+    "rules.title.visas.schengen_90_180": _m(
+        "Pēdējā uzturēšanās diena (90 dienas 180 dienu periodā)", "Last day of stay (90 days in any 180)"
+    ),
+    "rules.title.invitations.decision": _m(
+        "Lēmums par ielūgumu vai izsaukumu (1 mēnesis)", "Decision on the invitation or call (1 month)"
+    ),
+    "rules.title.invitations.decision_extended": _m(
+        "Lēmums par ielūgumu vai izsaukumu, termiņš pagarināts", "Decision on the invitation or call, period extended"
+    ),
+    "rules.title.invitations.validity": _m(
+        "Ielūguma vai izsaukuma derīguma beigas", "End of the invitation's or call's validity"
+    ),
+    "rules.title.returns.voluntary_departure": _m(
+        "Brīvprātīga izceļošana (7-30 dienas)", "Voluntary departure (7-30 days)"
+    ),
+    "rules.title.returns.contest": _m("Apstrīdēšana iestādes vadītājam", "Contest to the head of the authority"),
+    "rules.title.returns.court_appeal": _m("Pārsūdzība tiesā", "Appeal to the court"),
+    "rules.title.returns.entry_ban": _m(
+        "Ieceļošanas aizlieguma beigas (no faktiskās izceļošanas)", "End of the entry ban (from the actual departure)"
+    ),
+    # asylum statuses and actions
+    "status.asylum.lodged": _m("iesniegts", "lodged"),
+    "status.asylum.accepted_for_examination": _m("pieņemts izskatīšanai", "accepted for examination"),
+    "status.asylum.interviewed": _m("intervija notikusi", "interviewed"),
+    "status.asylum.refugee_status": _m("piešķirts bēgļa statuss", "refugee status granted"),
+    "status.asylum.alternative_status": _m("piešķirts alternatīvais statuss", "alternative status granted"),
+    "status.asylum.refused": _m("atteikts", "refused"),
+    "status.asylum.left_without_examination": _m("atstāts bez izskatīšanas", "left without examination"),
+    "status.asylum.withdrawn": _m("atsaukts", "withdrawn"),
+    "status.asylum.appealed": _m("pārsūdzēts", "appealed"),
+    "status.asylum.final": _m("galīgs", "final"),
+    "action.asylum.accept_for_examination": _m("Pieņemt izskatīšanai", "Accept for examination"),
+    "action.asylum.hold_interview": _m("Reģistrēt personīgo interviju", "Record the personal interview"),
+    "action.asylum.grant_refugee_status": _m("Piešķirt bēgļa statusu", "Grant refugee status"),
+    "action.asylum.grant_alternative_status": _m("Piešķirt alternatīvo statusu", "Grant alternative status"),
+    "action.asylum.refuse": _m("Atteikt", "Refuse"),
+    "action.asylum.leave_without_examination": _m("Atstāt bez izskatīšanas", "Leave without examination"),
+    "action.asylum.withdraw": _m("Reģistrēt atsaukumu", "Record the withdrawal"),
+    "action.asylum.appeal": _m("Reģistrēt pārsūdzību", "Record an appeal"),
+    "action.asylum.court_remits": _m("Tiesa nodod lietu jaunai izskatīšanai", "Court sends the case back"),
+    "action.asylum.become_final": _m("Atzīmēt kā galīgu", "Mark as final"),
+    # permits
+    "status.permits.applied": _m("pieprasīta", "applied for"),
+    "status.permits.granted": _m("piešķirta", "granted"),
+    "status.permits.refused": _m("atteikta", "refused"),
+    "status.permits.issued": _m("izsniegta", "issued"),
+    "status.permits.reregistered": _m("pārreģistrēta", "re-registered"),
+    "status.permits.annulled": _m("anulēta", "annulled"),
+    "status.permits.expired": _m("derīguma termiņš beidzies", "expired"),
+    "status.permits.withdrawn": _m("pieprasījums atsaukts", "application withdrawn"),
+    "action.permits.grant": _m("Piešķirt", "Grant"),
+    "action.permits.refuse": _m("Atteikt", "Refuse"),
+    "action.permits.issue": _m("Izsniegt", "Issue"),
+    "action.permits.reregister": _m("Pārreģistrēt", "Re-register"),
+    "action.permits.annul": _m("Anulēt", "Annul"),
+    "action.permits.expire": _m("Atzīmēt derīguma beigas", "Mark as expired"),
+    "action.permits.withdraw": _m("Reģistrēt atsaukumu", "Record the withdrawal"),
+    # visas
+    "status.visas.applied": _m("pieprasīta", "applied for"),
+    "status.visas.issued": _m("izsniegta", "issued"),
+    "status.visas.refused": _m("atteikta", "refused"),
+    "status.visas.extended": _m("pagarināta", "extended"),
+    "status.visas.annulled": _m("anulēta", "annulled"),
+    "status.visas.revoked": _m("atcelta", "revoked"),
+    "status.visas.expired": _m("derīguma termiņš beidzies", "expired"),
+    "status.visas.withdrawn": _m("pieprasījums atsaukts", "application withdrawn"),
+    "action.visas.issue": _m("Izsniegt", "Issue"),
+    "action.visas.refuse": _m("Atteikt", "Refuse"),
+    "action.visas.extend": _m("Pagarināt", "Extend"),
+    "action.visas.annul": _m("Anulēt", "Annul"),
+    "action.visas.revoke": _m("Atcelt", "Revoke"),
+    "action.visas.expire": _m("Atzīmēt derīguma beigas", "Mark as expired"),
+    "action.visas.withdraw": _m("Reģistrēt atsaukumu", "Record the withdrawal"),
+    # invitations
+    "status.invitations.submitted": _m("iesniegts", "submitted"),
+    "status.invitations.approved": _m("apstiprināts", "approved"),
+    "status.invitations.refused": _m("atteikts", "refused"),
+    "status.invitations.used": _m("izmantots", "used"),
+    "status.invitations.expired": _m("derīguma termiņš beidzies", "expired"),
+    "status.invitations.cancelled": _m("anulēts", "cancelled"),
+    "action.invitations.approve": _m("Apstiprināt", "Approve"),
+    "action.invitations.refuse": _m("Atteikt", "Refuse"),
+    "action.invitations.use": _m("Atzīmēt kā izmantotu", "Mark as used"),
+    "action.invitations.expire": _m("Atzīmēt derīguma beigas", "Mark as expired"),
+    "action.invitations.cancel": _m("Anulēt", "Cancel"),
+    # returns
+    "status.returns.issued": _m("izdots", "issued"),
+    "status.returns.notified": _m("paziņots", "notified"),
+    "status.returns.contested": _m("apstrīdēts", "contested"),
+    "status.returns.appealed": _m("pārsūdzēts tiesā", "appealed to court"),
+    "status.returns.departed_voluntarily": _m("izceļojis brīvprātīgi", "departed voluntarily"),
+    "status.returns.expelled": _m("piespiedu kārtā izraidīts", "expelled"),
+    "status.returns.ban_in_force": _m("ieceļošanas aizliegums spēkā", "entry ban in force"),
+    "status.returns.ban_expired": _m("ieceļošanas aizliegums beidzies", "entry ban expired"),
+    "status.returns.closed": _m("slēgts", "closed"),
+    "status.returns.annulled": _m("atcelts", "annulled"),
+    "action.returns.notify": _m("Reģistrēt paziņošanu", "Record the notification"),
+    "action.returns.contest": _m("Reģistrēt apstrīdēšanu", "Record a contest"),
+    "action.returns.uphold": _m("Atstāt lēmumu negrozītu", "Uphold the decision"),
+    "action.returns.appeal": _m("Reģistrēt pārsūdzību tiesā", "Record an appeal to court"),
+    "action.returns.depart": _m("Reģistrēt brīvprātīgu izceļošanu", "Record voluntary departure"),
+    "action.returns.expel": _m("Reģistrēt piespiedu izraidīšanu", "Record the expulsion"),
+    "action.returns.start_ban": _m("Sākt ieceļošanas aizliegumu", "Start the entry ban"),
+    "action.returns.close": _m("Slēgt", "Close"),
+    "action.returns.expire_ban": _m("Atzīmēt aizlieguma beigas", "Mark the ban as expired"),
+    "action.returns.annul": _m("Atcelt", "Annul"),
+})

@@ -9,7 +9,7 @@ import importlib
 
 from desk.rules.common import Rule
 
-CASE_MODULES: tuple[str, ...] = ("dublin",)
+CASE_MODULES: tuple[str, ...] = ("dublin", "asylum", "permits", "visas", "invitations", "returns")
 
 
 def all_rules() -> dict[str, Rule]:
