@@ -267,3 +267,17 @@ MESSAGES.update(_pairs("casework.action.visa", {
     "annul": ("Anulēt", "Annul"), "revoke": ("Atcelt", "Revoke"), "expire": ("Beigusies", "Expired"),
     "withdraw": ("Atsaukts", "Withdrawn"),
 }))
+MESSAGES.update(_pairs("casework.field", {
+    "used_on": ("Izmantots", "Used on"), "cancelled_on": ("Atsaukts", "Cancelled on"),
+    "upheld_on": ("Lēmums atstāts spēkā", "Upheld on"), "appealed_on": ("Pārsūdzēts", "Appealed on"),
+}))
+MESSAGES.update(_pairs("casework.action.invitation", {
+    "approve": ("Apstiprināt", "Approve"), "refuse": ("Atteikt", "Refuse"), "use": ("Izmantots", "Used"),
+    "expire": ("Beidzies", "Expired"), "cancel": ("Atsaukt", "Cancel"),
+}))
+MESSAGES.update(_pairs("casework.action.return", {
+    "notify": ("Paziņot", "Notify"), "contest": ("Apstrīdēts", "Contested"), "uphold": ("Atstāt spēkā", "Uphold"),
+    "appeal": ("Pārsūdzēts", "Appealed"), "depart": ("Izceļoja", "Departed"), "expel": ("Izraidīts", "Expelled"),
+    "start_ban": ("Aizliegums sākas", "Ban starts"), "close": ("Slēgt", "Close"),
+    "expire_ban": ("Aizliegums beidzies", "Ban expired"), "annul": ("Atcelt", "Annul"),
+}))

@@ -610,6 +610,59 @@ from datetime import timedelta as _td  # noqa: E402
 _WINDOW = _td(days=180)  # a stay that began within the 180 days before the visa's validity is the current one
 
 
+# --- invitations and return decisions: actions and facts -----------------------------------------------------
+
+INVITATION_ACTIONS: dict[str, ActionDef] = {
+    "approve": ActionDef((_date("decided_on"), _date("valid_from", False), _date("valid_until", False)),
+                         future_ok=frozenset({"valid_from", "valid_until"})),
+    "refuse": ActionDef((_date("decided_on"),)),
+    "use": ActionDef((_date("used_on"),), columns={"used_on": ""}),
+    "expire": ActionDef(),
+    "cancel": ActionDef((_date("cancelled_on"),), columns={"cancelled_on": ""}),
+}
+
+RETURN_ACTIONS: dict[str, ActionDef] = {
+    "notify": ActionDef((_date("notified_on"),)),
+    "contest": ActionDef((_date("contested_on"),)),
+    "uphold": ActionDef((_date("upheld_on"),), columns={"upheld_on": "-"}),
+    "appeal": ActionDef((_date("appealed_on"),), columns={"appealed_on": "-"}),
+    "depart": ActionDef((_date("departed_on"),)),
+    "expel": ActionDef((_date("departed_on"),)),
+    "start_ban": ActionDef(),
+    "close": ActionDef(),
+    "expire_ban": ActionDef(),
+    "annul": ActionDef((_date("annulled_on"),), columns={"annulled_on": ""}),
+}
+
+
+def _invitation_facts(uow, case: Case, d: Invitation):
+    from sqlalchemy import func
+    from desk.rules import invitations as rules
+
+    n = uow.session.exec(select(func.count(InvitedPerson.id))
+                         .where(InvitedPerson.invitation_case_id == case.id)).one()
+    approved = (True if case.status in ("approved", "used", "expired")
+                else False if case.status == "refused" else None)
+    return rules.InvitationFacts(
+        kind=rules.InvitationKind(d.invitation_kind), inviter_kind=rules.InviterKind(d.inviter_kind),
+        invited_persons=int(n), submitted_on=d.submitted_on, decided_on=d.decided_on, approved=approved,
+        used_on=case.closed_on if case.status == "used" else None,
+        cancelled_on=case.closed_on if case.status == "cancelled" else None,
+    )
+
+
+def _return_facts(uow, case: Case, d: ReturnDecision):
+    from desk.rules import returns as rules
+
+    kind = (rules.DecisionKind.VOLUNTARY_DEPARTURE_ORDER if d.decision_kind == "voluntary"
+            else rules.DecisionKind.FORCED_EXPULSION_DECISION)
+    return rules.ReturnFacts(
+        kind=kind, issued_on=d.issued_on, notified_on=d.notified_on, departure_days=d.departure_days,
+        ban_years=d.ban_years if d.ban_imposed else None, contested_on=d.contested_on, departed_on=d.departed_on,
+        annulled_on=case.closed_on if case.status == "annulled" else None,
+    )
+
+
 # --- the registry -------------------------------------------------------------------------------------------
 
 KINDS: dict[str, KindSpec] = {}
@@ -630,8 +683,10 @@ _register_kind(KindSpec("dublin", DublinRequest, DUBLIN_FORM, _create_dublin, DU
 _register_kind(KindSpec("permit", ResidencePermit, PERMIT_FORM, _create_permit, PERMIT_ACTIONS,
                         facts=_permit_facts, hidden=frozenset({"sponsor_case_id"})), _person_exists)
 _register_kind(KindSpec("visa", Visa, VISA_FORM, _create_visa, VISA_ACTIONS, facts=_visa_facts), _person_exists)
-_register_kind(KindSpec("invitation", Invitation, INVITATION_FORM, _create_invitation, {}), _invitation_checks)
-_register_kind(KindSpec("return", ReturnDecision, RETURN_FORM, _create_return, {}), _return_checks)
+_register_kind(KindSpec("invitation", Invitation, INVITATION_FORM, _create_invitation, INVITATION_ACTIONS,
+                        facts=_invitation_facts), _invitation_checks)
+_register_kind(KindSpec("return", ReturnDecision, RETURN_FORM, _create_return, RETURN_ACTIONS,
+                        facts=_return_facts), _return_checks)
 
 
 def _spec(kind: str) -> KindSpec:

@@ -261,3 +261,37 @@ def test_worklist_counts_and_deadlines_due(cw_sqlite):
     with store.reader() as uow:
         assert [r.id for r in views.recent_files(uow, a)] == [cid]
     assert asylum_id
+
+
+def test_invitation_naming_two_persons_approved(cw):
+    store, actors = cw
+    r = actors["reception"]
+    p1 = new_person(store, r)
+    p2 = new_person(store, r, surname="Kalniņa", given="Anna", born="1992-01-02", doc="X999")
+    cid = _register(store, r, "invitation", {"invitation_kind": "invitation", "inviter_kind": "company",
+                                             "inviter_name": "SIA Koks", "submitted_on": "2026-11-20",
+                                             "person_ids": f"{p1}, {p2}"})
+    assert _case(store, cid).status == "submitted" and _deadlines(store, cid)
+    _perform(store, r, cid, "approve", {"decided_on": "2026-11-22"})
+    assert _case(store, cid).status == "approved"
+    with store.reader() as uow:
+        assert {row.id for row in views.cases_of_person(uow, r, p2)} == {cid}
+
+
+def test_return_decision_with_entry_ban(cw):
+    store, actors = cw
+    ret = actors["return"]
+    pid = new_person(store, ret)
+    with pytest.raises(FormInvalid) as exc:  # a forced expulsion carries an entry ban
+        _register(store, ret, "return", {"person_id": pid, "decision_kind": "forced", "grounds": "overstay",
+                                         "issued_on": "2026-11-10"})
+    assert "ban_imposed" in exc.value.errors
+    cid = _register(store, ret, "return", {"person_id": pid, "decision_kind": "voluntary", "grounds": "overstay",
+                                           "issued_on": "2026-11-10", "notified_on": "2026-11-11",
+                                           "departure_days": "14", "ban_imposed": "yes", "ban_years": "2"})
+    assert _case(store, cid).status == "issued"
+    before = _deadlines(store, cid)
+    _perform(store, ret, cid, "notify", {"notified_on": "2026-11-11"})
+    _perform(store, ret, cid, "depart", {"departed_on": "2026-11-20"})
+    after = _deadlines(store, cid)
+    assert after != before and any(due == date(2028, 11, 20) or due == date(2028, 11, 19) for due, _ in after.values())
