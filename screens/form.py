@@ -66,7 +66,7 @@ class FormScreen(DeskModal[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text or t(self.spec.title_key), classes="dialog-title", id="form-title")
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):
                 for spec in self.spec.fields:
                     yield from self.field_widgets(spec)
             yield Label("", id="form-error", classes="field-error")

@@ -33,7 +33,7 @@ class PersonScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield OfficerBar("ui.person.title")
         yield Static(t("ui.case.loading"), id="person-header")
-        with VerticalScroll(id="person-body"):
+        with VerticalScroll(id="person-body", can_focus=False):
             yield Label(t("ui.person.documents"), id="documents-title", classes="pane-title")
             yield KeyedTable(id="documents", cursor_type="none")
             yield Label(t("ui.person.stays"), id="stays-title", classes="pane-title")

