@@ -10,6 +10,7 @@ full worklist.
 """
 from __future__ import annotations
 
+import itertools
 import random
 from collections import deque
 from datetime import date, timedelta
@@ -172,7 +173,7 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
     from models import Case
 
     counts: dict[str, int] = {}
-    people = iter(rng.sample(person_ids, len(person_ids)))
+    people = itertools.cycle(rng.sample(person_ids, len(person_ids)))  # a small demo reuses persons
     asylum_numbers: list[str] = []
     variant = 0
 

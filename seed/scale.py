@@ -297,8 +297,11 @@ def _rebuild_search_index(store, progress) -> None:
     if rebuild is None:
         return
     progress("seed: rebuilding the search index")
-    with store.uow() as uow:
-        rebuild(uow)
+    try:
+        with store.uow() as uow:
+            rebuild(uow)
+    except Exception as exc:  # the data is in; say so and let `desk` rebuild the index later
+        progress(f"seed: WARNING: search index not rebuilt ({exc.__class__.__name__})")
 
 
 _DOC_PREFIX = {"LVA": "LV", "RUS": "75", "UKR": "FE", "BLR": "MP", "SYR": "N0", "IRQ": "A", "AFG": "P0",

@@ -1,0 +1,177 @@
+"""Demo and scale data: reproducible, complete (every kind in every status), deadlines around today,
+officers that can log in; the bulk loader keeps PMLP's proportions and the audit chain."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from desk.services import audit, auth
+from desk.services.deadlines import rules_module
+from desk.store import open_store
+from models import Case, CaseCounter, Country, Deadline, DublinRequest, Office, Person
+from seed import demo, scale
+from seed.reference import load_reference
+
+DEMO_PERSONS = 150  # the full demo has 2,000; the cases (every status) do not depend on the number
+
+
+def _build(tmp_path, name):
+    store = open_store(tmp_path / name)
+    demo.build_demo(store, persons=DEMO_PERSONS, progress=lambda _m: None)
+    return store
+
+
+@pytest.fixture
+def demo_store(tmp_path, fixed_clock):
+    store = _build(tmp_path, "demo.db")
+    yield store
+    store.dispose()
+
+
+def _cases(store):
+    with store.reader() as uow:
+        return [tuple(r) for r in uow.session.execute(
+            select(Case.number, Case.kind, Case.status, Case.opened_on, Case.closed_on).order_by(Case.number))]
+
+
+def test_demo_is_reproducible(tmp_path, fixed_clock, demo_store):
+    again = _build(tmp_path, "again.db")
+    try:
+        assert _cases(demo_store) == _cases(again)
+        with demo_store.reader() as a, again.reader() as b:
+            q = select(Person.surname, Person.given_names, Person.date_of_birth).order_by(Person.id)
+            assert a.session.execute(q).all() == b.session.execute(q).all()
+    finally:
+        again.dispose()
+
+
+def test_demo_has_every_kind_in_every_status(demo_store):
+    seen = {(kind, status) for _n, kind, status, _o, _c in _cases(demo_store)}
+    for kind in ("asylum", "dublin", "permit", "visa", "invitation", "return"):
+        module = rules_module(kind)
+        assert module is not None, kind
+        for status in module.MACHINE.states:
+            assert (kind, str(status)) in seen, (kind, status)
+
+
+def test_demo_dublin_both_regimes_directions_and_kinds(demo_store):
+    with demo_store.reader() as uow:
+        rows = uow.session.execute(select(DublinRequest.regime, DublinRequest.direction,
+                                          DublinRequest.request_kind, Case.status)
+                                   .join(Case, Case.id == DublinRequest.case_id)).all()
+    combos = {(r, d, k) for r, d, k, _s in rows}
+    for regime in ("dublin_iii", "ammr"):
+        for direction in ("incoming", "outgoing"):
+            for kind in ("take_charge", "take_back", "information"):
+                assert (regime, direction, kind) in combos, (regime, direction, kind)
+    statuses = {s for *_x, s in rows}
+    for s in ("draft", "sent", "accepted", "tacitly_accepted", "rejected", "reexamination_requested",
+              "reexamination_lapsed", "transfer_decided", "transfer_scheduled", "transferred", "transfer_extended",
+              "expired", "withdrawn", "answered"):
+        assert s in statuses, s
+
+
+def test_demo_deadlines_overdue_today_and_upcoming(demo_store, fixed_clock):
+    today = fixed_clock.today()
+    with demo_store.reader() as uow:
+        dues = [d for (d,) in uow.session.execute(
+            select(Deadline.due_on).join(Case, Case.id == Deadline.case_id)
+            .where(Deadline.done_on.is_(None), Deadline.state.in_(("open", "missed")), Case.closed_on.is_(None)))]
+    assert any(d < today for d in dues)
+    assert today in dues
+    assert any(today < d <= today + timedelta(days=7) for d in dues)
+
+
+def test_demo_officers_log_in_and_own_cases(demo_store):
+    with demo_store.uow() as uow:
+        for username, password, role, _name in demo.DEMO_OFFICERS:
+            actor = auth.login(uow, username, password)
+            assert role in actor.roles
+            if role in ("reception", "residence", "asylum", "return") and username != "patverums2":
+                owned = uow.session.execute(select(func.count()).select_from(Case)
+                                            .where(Case.owner_id == actor.id)).scalar_one()
+                assert owned > 0, username
+    with demo_store.reader() as uow:
+        assert audit.verify_chain(uow).ok
+
+
+def test_ensure_demo_store_reuses(tmp_path, fixed_clock, demo_store):
+    before = _cases(demo_store)
+    messages = []
+    again = demo.ensure_demo_store(demo_store.url, progress=messages.append)
+    try:
+        assert _cases(again) == before
+        assert messages == ["demo: reusing the demo store"]
+    finally:
+        again.dispose()
+
+
+def test_reference_twice_adds_nothing(sqlite_store):
+    with sqlite_store.uow() as uow:
+        first = load_reference(uow.session)
+    with sqlite_store.uow() as uow:
+        second = load_reference(uow.session)
+        n = uow.session.execute(select(func.count()).select_from(Country)).scalar_one()
+        offices = uow.session.execute(select(func.count()).select_from(Office)).scalar_one()
+    assert first["countries"] == n > 200 and first["offices"] == offices
+    assert second == {"offices": 0, "countries": 0, "purposes": 0, "reasons": 0}
+
+
+def _check_scale(store, report, persons):
+    expected = scale.case_counts(persons)
+    assert report.persons == persons
+    with store.reader() as uow:
+        assert uow.session.execute(select(func.count()).select_from(Person)).scalar_one() == persons
+        per_kind = dict(uow.session.execute(select(Case.kind, func.count()).group_by(Case.kind)).all())
+        assert per_kind == expected
+        # permits and invitations dominate, as in PMLP's figures; asylum, Dublin, return are rare
+        assert per_kind["invitation"] > per_kind["permit"] > 50 * per_kind["asylum"]
+        coded = uow.session.execute(select(func.count()).select_from(Person)
+                                    .where(Person.personal_code.is_not(None))).scalar_one()
+        assert 0.3 * persons < coded < 0.5 * persons
+        counters = {(k, y): s for k, y, s in uow.session.execute(select(CaseCounter.kind, CaseCounter.year,
+                                                                         CaseCounter.last_seq))}
+        top = dict(uow.session.execute(select(Case.kind, func.max(Case.number)).group_by(Case.kind)).all())
+        for kind, number in top.items():
+            _prefix, year, seq = number.split("-")
+            assert counters[(kind, int(year))] == int(seq)
+        assert uow.session.execute(select(func.count()).select_from(Deadline)).scalar_one() > 0
+        assert audit.verify_chain(uow).ok
+        assert [e.action for e in audit.entries(uow, limit=5)][0] == "seed.load"
+
+
+def test_scale_seed_command_proportions_and_chain(tmp_path, fixed_clock, capsys):
+    from desk.cli import main
+
+    db = tmp_path / "scale.db"
+    assert main(["seed", "--persons", "2000", "--db", str(db)]) == 0
+    out = capsys.readouterr()
+    assert "persons" in out.out and "seed: done" in out.err
+    store = open_store(db)
+    try:
+        with store.reader() as uow:
+            n = uow.session.execute(select(func.count()).select_from(Person)).scalar_one()
+        assert n == 2000
+        _check_scale(store, scale.ScaleReport(persons=2000), 2000)
+        # new registrations continue the sequence
+        from desk.services import casecore
+        with store.uow() as uow:
+            kind, year = "asylum", fixed_clock.today().year
+            last = uow.session.get(CaseCounter, (kind, year))
+            before = last.last_seq if last else 0
+            _number, seq = casecore.next_number(uow, kind, year)
+            assert seq == before + 1
+    finally:
+        store.dispose()
+
+
+@pytest.mark.pg
+def test_scale_bulk_path_on_postgresql(pg_url, fixed_clock):
+    store = open_store(pg_url)
+    try:
+        report = scale.build(store, persons=800, progress=lambda _m: None)
+        _check_scale(store, report, 800)
+    finally:
+        store.dispose()
