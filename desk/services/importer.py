@@ -1,0 +1,245 @@
+"""Bulk import from register extracts: one case per line (JSON Lines), every kind, its person inline.
+
+Every line goes through the same services as the screens (``persons.register_person``,
+``casework.register``, ``casework.perform``), so the same validation, rules, deadlines and audit entries
+apply. The whole file is one unit of work: if any line is bad, nothing is saved and every bad line is
+reported with its number and the reason in the officer's language. Each line runs in a savepoint so
+that one bad line does not hide the next one's error. The format is documented in docs/import-format.md.
+
+Dates are the real event dates: a case lodged last March is imported as lodged last March, and its
+deadlines follow from that (computed against today's date, as for a case typed in on a screen).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from desk.errors import DomainError, FormInvalid, ValidationError, explain
+from desk.i18n import t
+from desk.services import audit, casework, persons
+from desk.services.auth import Actor, Permission, require
+from models import Case, CaseKind
+
+MAX_REPORTED_ERRORS = 50
+KINDS = tuple(k.value for k in CaseKind)
+_LINE_KEYS = frozenset({"ref", "kind", "person", "persons", "person_match", "case", "events"})
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class LineError:
+    line: int
+    reason: str  # translated
+
+    def message(self) -> str:
+        return t("import.bad_line", line=self.line, reason=self.reason)
+
+
+class ImportFailed(ValidationError):
+    """At least one line is bad: nothing was saved. ``errors`` lists every bad line (up to 50)."""
+
+    key = "import.bad_line"
+
+    def __init__(self, errors: list[LineError]):
+        first = errors[0]
+        super().__init__(self.key, line=first.line, reason=first.reason)
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    lines: int
+    case_numbers: tuple[str, ...]
+    persons_created: int
+    by_kind: tuple[tuple[str, int], ...]
+    sha256: str
+
+
+class _Bad(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _reason(exc: BaseException) -> str:
+    """The officer-facing reason for a failed line; a form's errors are listed field by field."""
+    if isinstance(exc, _Bad):
+        return exc.reason
+    if isinstance(exc, FormInvalid):
+        parts = [t("import.field_error", field=casework.field_label(name), message=explain(err))
+                 for name, err in exc.errors.items()]
+        return "; ".join(parts)
+    return explain(exc)
+
+
+@dataclass
+class _Line:
+    number: int
+    ref: str | None
+    kind: str
+    person: object
+    persons: list
+    person_match: str
+    case: dict
+    events: list
+
+
+def _parse_line(number: int, raw: str) -> _Line:
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise _Bad(t("import.bad_json")) from None
+    if not isinstance(data, dict):
+        raise _Bad(t("import.bad_json"))
+    unknown = sorted(set(data) - _LINE_KEYS)
+    if unknown:
+        raise _Bad(t("import.bad_value", key=str(unknown[0])[:40]))
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise _Bad(t("import.unknown_kind", kind=str(kind)[:20]))
+    case = data.get("case")
+    if not isinstance(case, dict):
+        raise _Bad(t("import.missing_key", key="case"))
+    events = data.get("events") or []
+    if not isinstance(events, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("action"), str) and isinstance(e.get("values", {}), dict)
+            for e in events):
+        raise _Bad(t("import.bad_value", key="events"))
+    match = data.get("person_match") or "refuse"
+    if match not in ("refuse", "existing", "new"):
+        raise _Bad(t("import.bad_value", key="person_match"))
+    ref = data.get("ref")
+    if ref is not None and not isinstance(ref, str):
+        raise _Bad(t("import.bad_value", key="ref"))
+    if kind == "invitation":
+        people = data.get("persons")
+        if not isinstance(people, list) or not people:
+            raise _Bad(t("import.missing_key", key="persons"))
+        person = None
+    else:
+        person = data.get("person")
+        people = []
+        if person is None and not (kind == "dublin" and case.get("asylum_case")):
+            raise _Bad(t("import.missing_key", key="person"))
+        if person is not None and not isinstance(person, (dict, str)):
+            raise _Bad(t("import.bad_value", key="person"))
+    return _Line(number, ref, kind, person, people, match, dict(case), events)
+
+
+class _Importer:
+    def __init__(self, uow, actor: Actor):
+        self.uow = uow
+        self.actor = actor
+        self.person_refs: dict[str, int] = {}
+        self.case_refs: dict[str, str] = {}  # ref -> case number
+        self.persons_created = 0
+
+    def person(self, value, match: str) -> int:
+        if isinstance(value, str):
+            if value not in self.person_refs:
+                raise _Bad(t("import.bad_reference", ref=value[:40]))
+            return self.person_refs[value]
+        if not isinstance(value, dict):
+            raise _Bad(t("import.bad_value", key="person"))
+        raw = {k: v for k, v in value.items() if k != "ref"}
+        try:
+            pid = persons.register_person(self.uow, self.actor, raw, allow_duplicate=(match == "new"))
+            self.persons_created += 1
+        except persons.DuplicatePerson as dup:
+            if match != "existing" or len(dup.candidates) != 1:
+                raise
+            pid = persons.register_person(self.uow, self.actor, raw, use_existing=dup.candidates[0].id)
+        if isinstance(value.get("ref"), str):
+            self.person_refs[value["ref"]] = pid
+        return pid
+
+    def case_reference(self, value):
+        """A reference to an earlier line's case (by its ``ref``) becomes that case's number."""
+        if isinstance(value, str) and value in self.case_refs:
+            return self.case_refs[value]
+        return value
+
+    def line(self, line: _Line) -> str:
+        raw = dict(line.case)
+        if line.kind == "invitation":
+            raw["person_ids"] = [self.person(p, line.person_match) for p in line.persons]
+        elif line.person is not None:
+            raw["person_id"] = self.person(line.person, line.person_match)
+        for key in ("asylum_case", "sponsor_case"):
+            if key in raw:
+                raw[key] = self.case_reference(raw[key])
+        case_id = casework.register(self.uow, self.actor, line.kind, raw)
+        for n, event in enumerate(line.events, start=1):
+            case = self.uow.session.get(Case, case_id)
+            self.uow.session.refresh(case)
+            try:
+                casework.perform(self.uow, self.actor, case_id, event["action"], dict(event.get("values") or {}),
+                                 case.version)
+            except DomainError as exc:
+                raise _Bad(t("import.event_failed", n=n, action=str(event["action"])[:40],
+                             message=_reason(exc))) from None
+        number = self.uow.session.get(Case, case_id).number
+        if line.ref:
+            self.case_refs[line.ref] = number
+        return number
+
+
+def import_lines(uow, actor: Actor, lines: Iterable[str], *, progress: Progress | None = None,
+                 total: int | None = None) -> ImportResult:
+    """Import every line in ``uow`` (one transaction for the whole file). Raises ImportFailed listing
+    the bad lines; the caller's unit of work then rolls everything back."""
+    require(uow, actor, Permission.IMPORT)
+    digest = hashlib.sha256()
+    importer = _Importer(uow, actor)
+    errors: list[LineError] = []
+    numbers: list[str] = []
+    kinds: dict[str, int] = {}
+    count = 0
+    for number, raw in enumerate(lines, start=1):
+        digest.update(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+        text = raw.strip() if isinstance(raw, str) else raw.decode("utf-8").strip()
+        if progress:
+            progress(number, total or 0)
+        if not text or text.startswith("#"):
+            continue
+        count += 1
+        savepoint = uow.session.begin_nested()
+        try:
+            line = _parse_line(number, text)
+            numbers.append(importer.line(line))
+            kinds[line.kind] = kinds.get(line.kind, 0) + 1
+            savepoint.commit()
+        except (DomainError, _Bad) as exc:
+            savepoint.rollback()
+            errors.append(LineError(number, _reason(exc)))
+            if len(errors) >= MAX_REPORTED_ERRORS:
+                break
+    if errors:
+        raise ImportFailed(errors)
+    if not count:
+        raise ValidationError("import.empty")
+    result = ImportResult(count, tuple(numbers), importer.persons_created,
+                          tuple((k, kinds[k]) for k in KINDS if k in kinds), digest.hexdigest())
+    audit.record(uow, actor, "import", lines=count, cases=len(numbers), persons=importer.persons_created,
+                 kinds=dict(result.by_kind), sha256=result.sha256)
+    return result
+
+
+def read_lines(path) -> list[str]:
+    """The file's lines as text; a file that is not UTF-8 is refused as a whole."""
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        raise ValidationError("import.cannot_read", field="file") from None
+
+
+def import_file(store, actor: Actor, path, *, progress: Progress | None = None) -> ImportResult:
+    """Read ``path`` and import it in one unit of work (all or nothing)."""
+    lines = read_lines(path)
+    with store.uow() as uow:
+        return import_lines(uow, actor, lines, progress=progress, total=len(lines))
