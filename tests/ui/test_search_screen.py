@@ -119,3 +119,23 @@ async def test_slash_opens_search_from_the_app_and_escape_goes_back(ui_store):
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is home
+
+
+async def test_palette_provider_offers_matching_cases_and_opens_one(ui_store):
+    from screens.app import DeskApp
+    from screens.search import CaseNumberProvider
+
+    ids = add_people(ui_store)
+    app = DeskApp(store=ui_store)
+    opened = []
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "asylum")
+        app.open_case = opened.append
+        provider = CaseNumberProvider(app.screen)
+        hits = [h async for h in provider.search("open PAT-2026-00000")]
+        assert [h.text for h in hits] == ["Atvērt lietu PAT-2026-000001"]
+        hits[0].command()
+        assert [h async for h in provider.search("open berzins")] == []
+        app.actor = ui_store.actors["residence"]  # a role that does not see asylum cases
+        assert [h async for h in provider.search("PAT-2026-000001")] == []
+    assert opened == [ids["case"]]
