@@ -34,3 +34,19 @@ async def log_in(pilot, role: str = "asylum", password: str = PASSWORD) -> None:
     await type_text(pilot, password)
     await pilot.press("enter")
     await settle(pilot)
+
+
+def new_person(store, actor, **over) -> int:
+    from desk.services import persons
+
+    raw = {"surname": "Bērziņš", "given_names": "Jānis", "date_of_birth": "01.05.1990", "citizenship": "UKR", **over}
+    with store.uow() as uow:
+        return persons.register_person(uow, actor, raw, allow_duplicate=True)
+
+
+def new_asylum_case(store, actor, person_id: int, lodged: str = "2026-11-02", registered: str = "2026-11-03") -> int:
+    from desk.services import casework
+
+    with store.uow() as uow:
+        return casework.register(uow, actor, "asylum", {"person_id": str(person_id), "lodged_on": lodged,
+                                                        "registered_on": registered})
