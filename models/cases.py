@@ -72,6 +72,7 @@ class AsylumApplication(SQLModel, table=True):
     procedure: str = Field(default="regular", max_length=12)  # regular, accelerated
     lodged_on: date  # Dublin III counts from lodging
     registered_on: date  # AMMR counts from registration
+    accepted_for_examination_on: date | None = None
     interview_on: date | None = None
     decision: str | None = Field(default=None, max_length=30)  # refugee, alternative, refused, ...
     decision_on: date | None = None
@@ -115,10 +116,12 @@ class DublinRequest(SQLModel, table=True):
     reexam_answered_on: date | None = None
     reexam_result: str | None = Field(default=None, max_length=12)
     transfer_decided_on: date | None = None
+    transfer_decision_notified_on: date | None = None
     transfer_scheduled_on: date | None = None
     transfer_done_on: date | None = None
     suspensive_appeal_final_on: date | None = None
-    extension: str | None = Field(default=None, max_length=14)  # imprisonment, absconding
+    extension: str | None = Field(default=None, max_length=20)  # imprisonment, absconding, ...
+    extension_notified_on: date | None = None
     out_of_time: bool = Field(default=False)
 
 
@@ -138,6 +141,7 @@ class ResidencePermit(SQLModel, table=True):
     valid_from: date | None = None
     valid_until: date | None = None
     issued_on: date | None = None
+    reregistered_on: date | None = None
     card_number: str | None = Field(default=None, max_length=20)
     annulled_on: date | None = None
     reason_code: str | None = Field(default=None, max_length=40)
@@ -202,6 +206,8 @@ class ReturnDecision(SQLModel, table=True):
     depart_by: date | None = None
     departed_on: date | None = None
     contested_on: date | None = None
+    contest_decided_on: date | None = None
+    appealed_on: date | None = None
     ban_imposed: bool = Field(default=False)
     ban_years: int | None = None
     ban_months: int | None = None

@@ -281,3 +281,13 @@ MESSAGES.update(_pairs("casework.action.return", {
     "start_ban": ("Aizliegums sākas", "Ban starts"), "close": ("Slēgt", "Close"),
     "expire_ban": ("Aizliegums beidzies", "Ban expired"), "annul": ("Atcelt", "Annul"),
 }))
+
+# event dates added by migration 0003
+MESSAGES.update({
+    "casework.field.accepted_for_examination_on": {"lv": "Pieņemts izskatīšanai", "en": "Accepted for examination"},
+    "casework.field.transfer_decision_notified_on": {"lv": "Lēmums par pārsūtīšanu paziņots",
+                                                     "en": "Transfer decision notified"},
+    "casework.field.extension_notified_on": {"lv": "Pagarinājums paziņots", "en": "Extension notified"},
+    "casework.field.reregistered_on": {"lv": "Pārreģistrēta", "en": "Re-registered"},
+    "casework.field.contest_decided_on": {"lv": "Apstrīdējums izlemts", "en": "Contest decided"},
+})

@@ -331,12 +331,15 @@ DUBLIN_ACTIONS: dict[str, ActionDef] = {
                                          sets={"reexam_result": "rejected"}),
     "lapse_reexamination": ActionDef(),
     "close": ActionDef(),
-    "decide_transfer": ActionDef((_date("decided_on"),), columns={"decided_on": "transfer_decided_on"}),
+    "decide_transfer": ActionDef((_date("decided_on"), _date("notified_on", False)),
+                                 columns={"decided_on": "transfer_decided_on",
+                                          "notified_on": "transfer_decision_notified_on"}),
     "schedule_transfer": ActionDef((_date("scheduled_on"),), columns={"scheduled_on": "transfer_scheduled_on"},
                                    future_ok=frozenset({"scheduled_on"})),
     "cancel_schedule": ActionDef(sets={"transfer_scheduled_on": None}),
-    "extend_transfer": ActionDef((_f("extension", F.CHOICE, required=True, choices=_dublin_extension_choices()),),
-                                 hook=_dublin_extend),
+    "extend_transfer": ActionDef((_f("extension", F.CHOICE, required=True, choices=_dublin_extension_choices()),
+                                  _date("notified_on")),
+                                 columns={"notified_on": "extension_notified_on"}, hook=_dublin_extend),
     "complete_transfer": ActionDef((_date("done_on"),), columns={"done_on": "transfer_done_on"}),
     "expire": ActionDef(),
     "withdraw": ActionDef((_date("withdrawn_on"),), columns={"withdrawn_on": ""}),
@@ -487,7 +490,7 @@ def _decision(decision: str) -> ActionDef:
 
 
 ASYLUM_ACTIONS: dict[str, ActionDef] = {
-    "accept_for_examination": ActionDef((_date("accepted_on"),), columns={"accepted_on": "-"}),
+    "accept_for_examination": ActionDef((_date("accepted_on"),), columns={"accepted_on": "accepted_for_examination_on"}),
     "hold_interview": ActionDef((_date("interview_on"),)),
     "grant_refugee_status": _decision("refugee"),
     "grant_alternative_status": _decision("alternative"),
@@ -522,7 +525,7 @@ PERMIT_ACTIONS: dict[str, ActionDef] = {
     "refuse": ActionDef((_date("decided_on"), _reason("permit", _PERMIT_REASONS, True)),
                         columns={"reason": "reason_code"}),
     "issue": ActionDef((_date("issued_on"), _f("card_number", max_length=20))),
-    "reregister": ActionDef((_date("issued_on"), _f("card_number", max_length=20))),
+    "reregister": ActionDef((_date("reregistered_on"), _f("card_number", max_length=20))),
     "annul": ActionDef((_date("annulled_on"), _reason("permit", _PERMIT_REASONS, True)),
                        columns={"reason": "reason_code"}),
     "expire": ActionDef(),
@@ -571,7 +574,8 @@ def _asylum_facts(uow, case: Case, d: AsylumApplication):
     from desk.rules import asylum as rules
 
     return rules.ApplicationFacts(
-        lodged_on=d.lodged_on, registered_on=d.registered_on, interview_on=d.interview_on,
+        lodged_on=d.lodged_on, registered_on=d.registered_on,
+        accepted_for_examination_on=d.accepted_for_examination_on, interview_on=d.interview_on,
         decision_on=d.decision_on, decision_extended_months=d.decision_extended_months, notified_on=d.notified_on,
         appeal_lodged_on=d.appeal_lodged_on,
         withdrawn_on=case.closed_on if case.status == rules.Status.WITHDRAWN else None,
@@ -584,7 +588,8 @@ def _permit_facts(uow, case: Case, d: ResidencePermit):
     return rules.PermitFacts(
         kind=rules.PermitKind(PERMIT_KIND_RULES[d.permit_kind]),
         purpose=rules.Purpose(PERMIT_PURPOSE_RULES.get(d.purpose, d.purpose)),
-        valid_from=d.valid_from, valid_until=d.valid_until, issued_on=d.issued_on, annulled_on=d.annulled_on,
+        valid_from=d.valid_from, valid_until=d.valid_until, issued_on=d.issued_on,
+        reregistered_on=d.reregistered_on, annulled_on=d.annulled_on,
     )
 
 
@@ -624,8 +629,8 @@ INVITATION_ACTIONS: dict[str, ActionDef] = {
 RETURN_ACTIONS: dict[str, ActionDef] = {
     "notify": ActionDef((_date("notified_on"),)),
     "contest": ActionDef((_date("contested_on"),)),
-    "uphold": ActionDef((_date("upheld_on"),), columns={"upheld_on": "-"}),
-    "appeal": ActionDef((_date("appealed_on"),), columns={"appealed_on": "-"}),
+    "uphold": ActionDef((_date("upheld_on"),), columns={"upheld_on": "contest_decided_on"}),
+    "appeal": ActionDef((_date("appealed_on"),)),
     "depart": ActionDef((_date("departed_on"),)),
     "expel": ActionDef((_date("departed_on"),)),
     "start_ban": ActionDef(),
@@ -658,9 +663,23 @@ def _return_facts(uow, case: Case, d: ReturnDecision):
             else rules.DecisionKind.FORCED_EXPULSION_DECISION)
     return rules.ReturnFacts(
         kind=kind, issued_on=d.issued_on, notified_on=d.notified_on, departure_days=d.departure_days,
-        ban_years=d.ban_years if d.ban_imposed else None, contested_on=d.contested_on, departed_on=d.departed_on,
+        ban_years=d.ban_years if d.ban_imposed else None, contested_on=d.contested_on,
+        contest_decided_on=d.contest_decided_on, appealed_on=d.appealed_on, departed_on=d.departed_on,
         annulled_on=case.closed_on if case.status == "annulled" else None,
     )
+
+
+def _derive_dates(case: Case, detail) -> None:
+    """Dates the rules derive and the file shows as data: the voluntary departure day (Return Directive
+    Art. 7) and the end of an entry ban, which runs from the actual departure (CJEU C-225/16 Ouhrami)."""
+    if case.kind != "return":
+        return
+    from desk.rules import returns as rules
+
+    if detail.decision_kind == "voluntary" and detail.notified_on and detail.departure_days:
+        detail.depart_by = rules.voluntary_departure_until(detail.notified_on, detail.departure_days)
+    if detail.ban_imposed and detail.ban_years and detail.departed_on:
+        detail.ban_until = rules.ban_until(detail.departed_on, detail.ban_years)
 
 
 # --- the registry -------------------------------------------------------------------------------------------
@@ -764,6 +783,7 @@ def register(uow, actor: Actor, kind: str, raw: dict) -> int:
     if extra:
         extra(case)
         uow.session.flush()
+    _derive_dates(case, detail)
     deadline_service.recompute(uow, case, detail)
     audit.record(uow, actor, "case.register", case_id=case.id, person_id=person_id, number=case.number,
                  kind=spec.kind, changes=audit.diff({}, _snapshot(case, detail)))
@@ -853,6 +873,7 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
     uow.session.add(detail)
     uow.session.add(case)
     uow.session.flush()
+    _derive_dates(case, detail)
     deadline_service.recompute(uow, case, detail)
     after = _snapshot(case, detail)
     if case.closed_on is not None:

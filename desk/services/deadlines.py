@@ -58,8 +58,10 @@ def dublin_facts(uow, case: Case, req: DublinRequest):
         reexam_requested_on=req.reexam_requested_on, reexam_answered_on=req.reexam_answered_on,
         reexam_reply=rules.ReplyOutcome(req.reexam_result) if req.reexam_result else None,
         accepted_on=req.accepted_on, appeal_final_on=req.suspensive_appeal_final_on,
-        transfer_decided_on=req.transfer_decided_on, transfer_done_on=req.transfer_done_on,
-        extension=rules.Extension(req.extension) if req.extension else None, withdrawn_on=withdrawn,
+        transfer_decided_on=req.transfer_decided_on,
+        transfer_decision_notified_on=req.transfer_decision_notified_on, transfer_done_on=req.transfer_done_on,
+        extension=rules.Extension(req.extension) if req.extension else None,
+        extension_notified_on=req.extension_notified_on, withdrawn_on=withdrawn,
     )
 
 
