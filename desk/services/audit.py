@@ -63,7 +63,7 @@ def _last_hash(uow) -> str:
     return last or GENESIS
 
 
-def record(uow, actor, action: str, *, case_id: int | None = None, person_id: int | None = None,
+def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id: int | None = None,
            **detail) -> AuditEntry:
     """Append one entry for ``actor`` (an Actor, or None for the system) inside the caller's transaction."""
     at = uow.clock.now()

@@ -125,20 +125,20 @@ def actor_of(uow, officer: Officer) -> Actor:
                  office.code if office else "", parse_roles(officer.roles))
 
 
-def _audit_refusal(uow, actor: Actor | None, what: str, **detail):
+def _audit_refusal(uow, actor: Actor | None, what: str, /, **detail):
     """Queue an audit entry that survives the rollback of the refused transaction."""
     def hook(again):
-        audit.record(again, actor, "refused", what=what, **detail)
+        audit.record(again, actor, "refused", **{**detail, "what": what})
     uow.after_rollback.append(hook)
 
 
-def require(uow, actor: Actor | None, permission: Permission, **detail) -> None:
+def require(uow, actor: Actor | None, permission: Permission, /, **detail) -> None:
     if actor is None or not actor.can(permission):
         _audit_refusal(uow, actor, str(permission), **detail)
         raise PermissionDenied(what=str(permission))
 
 
-def require_kind(uow, actor: Actor | None, kind: str, **detail) -> None:
+def require_kind(uow, actor: Actor | None, kind: str, /, **detail) -> None:
     if actor is None or not actor.can_work_on(kind):
         _audit_refusal(uow, actor, f"case.{kind}", **detail)
         raise PermissionDenied("error.permission_denied_kind", kind=str(kind))
