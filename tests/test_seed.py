@@ -23,9 +23,19 @@ def _build(tmp_path, name):
     return store
 
 
-@pytest.fixture
-def demo_store(tmp_path, fixed_clock):
-    store = _build(tmp_path, "demo.db")
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    """Built once for this module (it takes seconds), on the same fixed clock as ``fixed_clock``."""
+    from datetime import datetime
+
+    from desk import clock as desk_clock
+    from desk.clock import RIGA, FixedClock
+
+    old = desk_clock.set_clock(FixedClock(datetime(2026, 11, 22, 10, 0, tzinfo=RIGA)))
+    try:
+        store = _build(tmp_path_factory.mktemp("demo"), "demo.db")
+    finally:
+        desk_clock.set_clock(old)
     yield store
     store.dispose()
 
