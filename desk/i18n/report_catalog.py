@@ -133,3 +133,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "Imported {cases} cases and {persons} new persons from {lines} lines."},
     "import.nothing_saved": {"lv": "Nekas netika saglabāts.", "en": "Nothing was saved."},
 }
+
+MESSAGES.update({
+    # key descriptions (screens.base.translate_bindings reads ui.key.<binding id>)
+    "ui.key.report.preview": {"lv": "Priekšskatīt", "en": "Preview"},
+    "ui.key.report.export": {"lv": "Eksportēt", "en": "Export"},
+    "ui.key.report.close": {"lv": "Aizvērt", "en": "Close"},
+    "ui.key.stats.refresh": {"lv": "Atjaunot", "en": "Refresh"},
+    "ui.key.stats.close": {"lv": "Aizvērt", "en": "Close"},
+})

@@ -1,0 +1,132 @@
+"""The work in charts: registrations per day by kind (last 30 days), decisions by outcome, deadlines met
+vs missed. The figures come from ``desk.services.report.statistics`` in a thread worker; the plots are
+textual-plotext widgets drawn on the event loop when the figures arrive. r refreshes, Escape closes.
+"""
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual_plotext import PlotextPlot
+
+from desk.errors import DomainError, explain
+from desk.i18n import label, t
+from desk.services import report as report_service
+
+
+class StatsScreen(Screen):
+    """Charts of the last 30 days for the officer's scope (``StatsScreen(store, actor)``)."""
+
+    BINDINGS = [
+        Binding("r", "refresh", "Refresh", id="stats.refresh"),
+        Binding("escape", "close", "Close", id="stats.close"),
+    ]
+
+    DEFAULT_CSS = """
+    StatsScreen #stats-summary { height: auto; margin: 0 1; }
+    StatsScreen #stats-grid { grid-size: 2 2; grid-columns: 1fr 1fr; grid-rows: 1fr 1fr; height: 1fr; }
+    StatsScreen #stats-registrations { column-span: 2; }
+    """
+
+    class Loaded(Message):
+        def __init__(self, stats: report_service.Statistics) -> None:
+            super().__init__()
+            self.stats = stats
+
+    class Failed(Message):
+        def __init__(self, error: BaseException) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, store, actor) -> None:
+        super().__init__()
+        self.store = store
+        self.actor = actor
+        self.stats: report_service.Statistics | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("stats.loading"), id="stats-summary")
+        with Grid(id="stats-grid"):
+            yield PlotextPlot(id="stats-registrations")
+            yield PlotextPlot(id="stats-decisions")
+            yield PlotextPlot(id="stats-deadlines")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            from screens.base import translate_bindings
+
+            translate_bindings(self)
+        except Exception:  # pragma: no cover - keep the English descriptions
+            pass
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        self.query_one("#stats-summary", Static).update(t("stats.loading"))
+        self._load()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @work(thread=True, exclusive=True, group="stats")
+    def _load(self) -> None:
+        try:
+            with self.store.reader() as uow:
+                stats = report_service.statistics(uow, self.actor, uow.clock.today())
+            self.post_message(self.Loaded(stats))
+        except Exception as exc:
+            if not isinstance(exc, DomainError):
+                import logging
+
+                logging.getLogger("desk.screens").exception("statistics failed")
+            self.post_message(self.Failed(exc))
+
+    def on_stats_screen_loaded(self, message: Loaded) -> None:
+        stats = self.stats = message.stats
+        days = len(stats.days)
+        met, missed = sum(stats.deadlines_met), sum(stats.deadlines_missed)
+        self.query_one("#stats-summary", Static).update(
+            f"{t('stats.title')}: " + t("stats.summary", n=stats.total_registrations, met=met, missed=missed))
+        xs = list(range(1, days + 1))
+        ticks = [d.strftime("%d.%m") for d in stats.days]
+        step = max(1, days // 6)
+
+        reg = self.query_one("#stats-registrations", PlotextPlot)
+        plt = reg.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(t("stats.registrations", days=days))
+        for kind, counts in stats.registrations:
+            plt.plot(xs, list(counts), label=label("kind", kind))
+        plt.xticks(xs[::step], ticks[::step])
+        plt.xlabel(t("stats.day"))
+        reg.refresh()
+
+        dec = self.query_one("#stats-decisions", PlotextPlot)
+        plt = dec.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(t("stats.decisions", days=days))
+        shown = [(f"{label('kind', k)}: {label('report.outcome', o)}", n) for k, o, n in stats.decisions if n]
+        if shown:
+            plt.bar([name for name, _n in shown], [n for _name, n in shown], orientation="horizontal")
+        dec.refresh()
+
+        dl = self.query_one("#stats-deadlines", PlotextPlot)
+        plt = dl.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(t("stats.deadlines"))
+        plt.stacked_bar(xs, [list(stats.deadlines_met), list(stats.deadlines_missed)],
+                        labels=[t("stats.met"), t("stats.missed")])
+        plt.xticks(xs[::step], ticks[::step])
+        dl.refresh()
+
+    def on_stats_screen_failed(self, message: Failed) -> None:
+        text = explain(message.error)
+        self.query_one("#stats-summary", Static).update(text)
+        self.notify(text, severity="error")
