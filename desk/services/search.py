@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
-from sqlalchemy import and_, or_, text
+from sqlalchemy import text
 from sqlmodel import select
 
 from desk.errors import ValidationError
@@ -238,12 +239,18 @@ def _persons_by(uow, condition, limit: int, born: date | None):
     return uow.session.execute(q.limit(limit)).all()
 
 
-def _case_query(kinds):
+@lru_cache(maxsize=64)
+def _case_query_for(kinds: tuple[str, ...]):
     return (select(Case.id.label("case_id"), Case.number, Case.kind, Case.status, Case.person_id,
                    Person.surname, Person.given_names, Person.original_name, Person.date_of_birth,
                    Person.citizenship, Person.personal_code)
             .join(Person, Person.id == Case.person_id)
-            .where(Case.kind.in_(sorted(kinds))))
+            .where(Case.kind.in_(kinds)))
+
+
+def _case_query(kinds):
+    """The case-with-person select for these kinds (built once per set of kinds: it is immutable)."""
+    return _case_query_for(tuple(sorted(kinds)))
 
 
 def _cases_of_persons(uow, person_ids, kinds, limit: int):
@@ -266,16 +273,35 @@ def _cases_by_number(uow, part: CaseNumberPart, kinds, limit: int, born: date | 
                  and (part.year is None or str(y).startswith(part.year))]
         if not pairs:
             return []
+        # One index range per (kind, year), each cut to ``limit`` newest, then the newest of all: a sparse
+        # fragment ("000042") never makes the database walk the whole table in id order. Plain SQL: the
+        # statement has one branch per pair, and building it with the expression language costs more
+        # than running it.
+        params: dict = {"n": limit}
+        seq = ""
+        if part.seq_low is not None:
+            seq = " AND seq BETWEEN :lo AND :hi"
+            params.update(lo=part.seq_low, hi=part.seq_high)
         branches = []
-        for k, y in pairs:
-            cond = [Case.kind == k, Case.year == y]
-            if part.seq_low is not None:
-                cond.append(Case.seq.between(part.seq_low, part.seq_high))
-            branches.append(and_(*cond))
-        q = q.where(or_(*branches))
+        for i, (k, y) in enumerate(pairs):
+            params[f"k{i}"], params[f"y{i}"] = k, y
+            branches.append(f"SELECT cid, y, s FROM (SELECT id AS cid, year AS y, seq AS s FROM case_file "
+                            f"WHERE kind = :k{i} AND year = :y{i}{seq} ORDER BY seq DESC LIMIT :n) AS b{i}")
+        sql = f"SELECT cid FROM ({' UNION ALL '.join(branches)}) AS u ORDER BY y DESC, s DESC LIMIT :n"
+        ids = [r[0] for r in uow.session.execute(text(sql), params)]
+        if not ids:
+            return []
+        q = q.where(Case.id.in_(ids))
     if born is not None:
         q = q.where(Person.date_of_birth == born)
-    return uow.session.execute(q.order_by(Case.id.desc()).limit(limit)).all()
+    return uow.session.execute(q.order_by(Case.year.desc(), Case.seq.desc()).limit(limit)).all()
+
+
+def _counters(uow, parts) -> list[tuple[str, int]]:
+    """(kind, year) pairs that have numbered cases (case_counter is tiny); not needed for whole numbers."""
+    if all(part.exact for part in parts):
+        return []
+    return [(k, y) for k, y in uow.session.execute(select(CaseCounter.kind, CaseCounter.year)).all()]
 
 
 def _fts_ids(uow, words: tuple[str, ...], prefix: bool, limit: int) -> list[int]:
@@ -369,7 +395,7 @@ def _search(uow, actor: Actor, parsed: ParsedQuery, limit: int, reveal: bool) ->
 
     # case numbers
     if parsed.case_parts and kinds:
-        counters = [(k, y) for k, y in uow.session.execute(select(CaseCounter.kind, CaseCounter.year)).all()]
+        counters = _counters(uow, parsed.case_parts)
         for part in parsed.case_parts:
             score = SCORE_EXACT if part.exact else SCORE_CASE_PARTIAL
             for row in _cases_by_number(uow, part, kinds, limit, born, counters):
@@ -384,8 +410,10 @@ def _search(uow, actor: Actor, parsed: ParsedQuery, limit: int, reveal: bool) ->
         for row in _persons_by(uow, Person.date_of_birth == born, limit, None):
             add(_person_hit(row, SCORE_DATE_ONLY, reveal))
 
-    ranked = sorted(found.values(), key=lambda h: (-h.score, h.kind != "person", h.surname.lower(),
-                                                    h.given_names.lower(), h.number or "", h.id))
+    newest_first = sorted(found.values(), key=lambda h: (h.number or "", h.id), reverse=True)
+    ranked = sorted(newest_first, key=lambda h: (-h.score, h.kind != "person",
+                                                 (h.surname.lower(), h.given_names.lower()) if h.kind == "person"
+                                                 else ("", "")))
     return ranked[:limit]
 
 
@@ -396,7 +424,7 @@ def find_case_numbers(uow, actor: Actor, fragment: str, *, limit: int = 10) -> l
     kinds = frozenset(actor.case_kinds)
     if not parsed.case_parts or not kinds:
         return []
-    counters = [(k, y) for k, y in uow.session.execute(select(CaseCounter.kind, CaseCounter.year)).all()]
+    counters = _counters(uow, parsed.case_parts)
     found: dict[int, SearchHit] = {}
     for part in parsed.case_parts:
         for row in _cases_by_number(uow, part, kinds, limit, None, counters):
