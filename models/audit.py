@@ -13,6 +13,7 @@ class AuditEntry(SQLModel, table=True):
         Index("ix_audit_officer", "officer_id", "id"),
         Index("ix_audit_case", "case_id", "id"),
         Index("ix_audit_person", "person_id", "id"),
+        Index("ix_audit_at", "at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

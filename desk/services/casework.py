@@ -279,7 +279,10 @@ def _create_dublin(uow, actor, v):
     status = rules.initial_status(detail["direction"])
     if detail["direction"] == "outgoing" and detail["sent_on"] is not None:
         status = rules.apply_action(status, rules.Action.SEND, detail["request_kind"])
-    opened = detail["received_on"] if detail["direction"] == "incoming" else uow.clock.today()
+    # the case opens on the day the request came in or went out (an import of last March's request
+    # opens last March); a draft not yet sent opens today
+    opened = (detail["received_on"] if detail["direction"] == "incoming"
+              else detail["sent_on"] or uow.clock.today())
     return person_id, opened, str(status), detail, None
 
 
