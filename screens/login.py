@@ -17,13 +17,13 @@ def demo_accounts() -> list[tuple[str, str, str]]:
         from seed.demo import DEMO_OFFICERS
     except Exception:  # the demo seed is optional
         return []
-    return list(DEMO_OFFICERS)
+    return [(row[0], row[1], row[2]) for row in DEMO_OFFICERS]  # (username, password, role, full name)
 
 
 class LoginScreen(DeskScreen):
     """Who is at the desk."""
 
-    BINDINGS = [Binding("enter", "login", "", id="login.submit", show=True)]
+    BINDINGS = [Binding("enter", "login", "-", id="login.submit", show=True)]
 
     def __init__(self, *, demo: bool = False) -> None:
         super().__init__()
