@@ -240,24 +240,27 @@ def _persons_by(uow, condition, limit: int, born: date | None):
 
 
 @lru_cache(maxsize=64)
-def _case_query_for(kinds: tuple[str, ...]):
-    return (select(Case.id.label("case_id"), Case.number, Case.kind, Case.status, Case.person_id,
-                   Person.surname, Person.given_names, Person.original_name, Person.date_of_birth,
-                   Person.citizenship, Person.personal_code)
-            .join(Person, Person.id == Case.person_id)
-            .where(Case.kind.in_(kinds)))
+def _case_query_for(kinds: tuple[str, ...] | None):
+    q = (select(Case.id.label("case_id"), Case.number, Case.kind, Case.status, Case.person_id,
+                Person.surname, Person.given_names, Person.original_name, Person.date_of_birth,
+                Person.citizenship, Person.personal_code)
+         .join(Person, Person.id == Case.person_id))
+    return q if kinds is None else q.where(Case.kind.in_(kinds))
 
 
-def _case_query(kinds):
-    """The case-with-person select for these kinds (built once per set of kinds: it is immutable)."""
-    return _case_query_for(tuple(sorted(kinds)))
+def _case_query(kinds=None):
+    """The case-with-person select, for these kinds if given (built once per set: it is immutable).
+
+    Where rows are chosen by id or person, the kinds are checked in Python instead: a ``kind IN (...)``
+    next to them tempts the SQLite planner into the kind index, which is a scan at a million cases."""
+    return _case_query_for(None if kinds is None else tuple(sorted(kinds)))
 
 
 def _cases_of_persons(uow, person_ids, kinds, limit: int):
     if not person_ids or not kinds:
         return []
-    q = _case_query(kinds).where(Case.person_id.in_(person_ids)).order_by(Case.id.desc()).limit(limit)
-    return uow.session.execute(q).all()
+    rows = uow.session.execute(_case_query().where(Case.person_id.in_(person_ids))).all()
+    return sorted((r for r in rows if r.kind in kinds), key=lambda r: r.case_id, reverse=True)[:limit]
 
 
 def _cases_by_number(uow, part: CaseNumberPart, kinds, limit: int, born: date | None, counters):
@@ -291,7 +294,7 @@ def _cases_by_number(uow, part: CaseNumberPart, kinds, limit: int, born: date | 
         ids = [r[0] for r in uow.session.execute(text(sql), params)]
         if not ids:
             return []
-        q = q.where(Case.id.in_(ids))
+        q = _case_query().where(Case.id.in_(ids))
     if born is not None:
         q = q.where(Person.date_of_birth == born)
     return uow.session.execute(q.order_by(Case.year.desc(), Case.seq.desc()).limit(limit)).all()
