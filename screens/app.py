@@ -62,14 +62,14 @@ class DeskApp(ServiceCalls, App):
     COMMANDS = {DeskCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f1", "help", "", id="app.help"),
-        Binding("ctrl+p", "command_palette", "", id="app.palette", priority=True),
-        Binding("ctrl+l", "lock", "", id="app.lock", priority=True),
-        Binding("f10", "logout", "", id="app.logout", priority=True),
-        Binding("slash", "search", "", id="app.search"),
-        Binding("ctrl+f", "search", "", id="app.search_ctrl_f", show=False, priority=True),
-        Binding("f9", "toggle_language", "", id="app.language"),
-        Binding("ctrl+q", "quit_desk", "", id="app.quit", priority=True),
+        Binding("f1", "help", "-", id="app.help"),
+        Binding("ctrl+p", "command_palette", "-", id="app.palette", priority=True),
+        Binding("ctrl+l", "lock", "-", id="app.lock", priority=True),
+        Binding("f10", "logout", "-", id="app.logout", priority=True),
+        Binding("slash", "search", "-", id="app.search"),
+        Binding("ctrl+f", "search", "-", id="app.search_ctrl_f", show=False, priority=True),
+        Binding("f9", "toggle_language", "-", id="app.language"),
+        Binding("ctrl+q", "quit_desk", "-", id="app.quit", priority=True),
     ]
 
     def __init__(self, *, store, demo: bool = False, idle_minutes: float | None = None,
@@ -201,6 +201,11 @@ class DeskApp(ServiceCalls, App):
             commands.append(PaletteCommand(t("ui.palette.logout"), t("ui.palette.logout_help"), self.action_logout))
             if search_screen_class() is not None:
                 commands.append(PaletteCommand(t("ui.palette.search"), t("ui.palette.search_help"), self.action_search))
+            if self.actor.can(auth.Permission.REPORTS):
+                commands.append(PaletteCommand(t("ui.palette.report"), t("ui.palette.report_help"),
+                                               lambda: self.open_reporting("report")))
+                commands.append(PaletteCommand(t("ui.palette.stats"), t("ui.palette.stats_help"),
+                                               lambda: self.open_reporting("stats")))
         commands.append(PaletteCommand(t("ui.palette.help"), t("ui.palette.help_help"), self.action_help))
         for lang in LANGUAGES:
             if lang != get_language():
@@ -252,6 +257,18 @@ class DeskApp(ServiceCalls, App):
         from screens.person import PersonScreen
 
         self.push_screen(PersonScreen(person_id))
+
+    def open_reporting(self, which: str) -> None:
+        """The daily report or the statistics (screens built separately, for officers with reports)."""
+        try:
+            if which == "report":
+                from screens.report import ReportScreen as screen_class
+            else:
+                from screens.stats import StatsScreen as screen_class
+        except ImportError:
+            return
+        if self.actor is not None and not self.locked:
+            self.push_screen(screen_class(self.store, self.actor))
 
     def open_case_number(self, number: str) -> None:
         self.call("case_number", lambda uow: casecore.case_by_number(uow, number).id, write=False)

@@ -4,7 +4,7 @@ The harlequin pattern: a blocking service call runs in a thread worker that neve
 posts ``DeskScreen.Loaded`` or ``DeskScreen.Failed`` back to the screen, whose ``loaded_<what>`` /
 ``failed_<what>`` method updates the widgets on the event loop.
 
-Bindings are declared as ``Binding(key, action, "", id="<screen>.<what>")``; their description is the
+Bindings are declared as ``Binding(key, action, "-", id="<screen>.<what>")``; their description is the
 catalogue entry ``key.<id>`` in the current language, filled in when the screen mounts and again when the
 officer switches language (``retranslate``). The help screen and the footer read the same bindings.
 """

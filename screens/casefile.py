@@ -29,11 +29,11 @@ class CaseFileScreen(DeskScreen):
     """One case."""
 
     BINDINGS = [
-        *[Binding(str(i + 1), f"perform({i})", "", id=f"case.action_{i + 1}") for i in range(MAX_ACTIONS)],
-        Binding("escape", "back", "", id="case.back"),
-        Binding("p", "person", "", id="case.person"),
-        Binding("f5", "reload", "", id="case.reload"),
-        Binding("enter", "open_related", "", id="case.open_related", show=False),
+        *[Binding(str(i + 1), f"perform({i})", "-", id=f"case.action_{i + 1}") for i in range(MAX_ACTIONS)],
+        Binding("escape", "back", "-", id="case.back"),
+        Binding("p", "person", "-", id="case.person"),
+        Binding("f5", "reload", "-", id="case.reload"),
+        Binding("enter", "open_related", "-", id="case.open_related", show=False),
     ]
 
     def __init__(self, case_id: int) -> None:

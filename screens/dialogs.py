@@ -17,10 +17,10 @@ class ConfirmDialog(DeskModal[bool]):
     """Ask a yes/no question; Enter or y says yes, Escape or n says no."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "", id="confirm.yes"),
-        Binding("enter", "answer(True)", "", id="confirm.yes_enter", show=False),
-        Binding("n", "answer(False)", "", id="confirm.no"),
-        Binding("escape", "answer(False)", "", id="confirm.no_escape", show=False),
+        Binding("y", "answer(True)", "-", id="confirm.yes"),
+        Binding("enter", "answer(True)", "-", id="confirm.yes_enter", show=False),
+        Binding("n", "answer(False)", "-", id="confirm.no"),
+        Binding("escape", "answer(False)", "-", id="confirm.no_escape", show=False),
     ]
 
     def __init__(self, question_key: str, **params) -> None:
@@ -41,7 +41,7 @@ class PickDialog(DeskModal[str | None]):
     """Pick one of several options (value, text); Enter picks, Escape returns None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "", id="pick.cancel"),
+        Binding("escape", "cancel", "-", id="pick.cancel"),
     ]
 
     def __init__(self, title: str, options: Sequence[tuple[str, str]], *, hint: str | None = None) -> None:

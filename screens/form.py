@@ -46,9 +46,9 @@ class FormScreen(DeskModal[Any]):
     """A FormSpec as a modal form; dismisses with the result of ``submit`` once the service accepts it."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "", id="form.save", priority=True),
-        Binding("escape", "cancel", "", id="form.cancel"),
-        Binding("f2", "pick_person", "", id="form.pick_person"),
+        Binding("ctrl+s", "save", "-", id="form.save", priority=True),
+        Binding("escape", "cancel", "-", id="form.cancel"),
+        Binding("f2", "pick_person", "-", id="form.pick_person"),
     ]
 
     def __init__(self, spec: FormSpec, submit: Callable[..., Any], *, initial: dict | None = None,
@@ -81,14 +81,15 @@ class FormScreen(DeskModal[Any]):
         value = self.initial.get(spec.name, spec.default)
         if spec.type == FieldType.BOOL:
             checked = value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes", "jā"}
-            yield Checkbox(self.field_label(spec), checked, id=f"field-{spec.name}", classes="form-field")
+            yield Checkbox(self.field_label(spec), checked, id=f"field-{spec.name}", classes="form-field",
+                           compact=True)
         elif spec.type == FieldType.CHOICE:
             yield Label(self.field_label(spec), classes="field-label", id=f"label-{spec.name}")
             options = [(t(key) if has(key) else code, code) for code, key in spec.choices]
             valid = value in {c for c, _ in spec.choices}
             yield Select(options, value=value if valid else Select.NULL,
                          allow_blank=not (spec.required and valid), prompt=t("ui.form.choose"),
-                         id=f"field-{spec.name}", classes="form-field")
+                         id=f"field-{spec.name}", classes="form-field", compact=True)
         else:
             yield Label(self.field_label(spec), classes="field-label", id=f"label-{spec.name}")
             placeholder = ""
@@ -105,7 +106,7 @@ class FormScreen(DeskModal[Any]):
             if isinstance(value, (list, tuple)):
                 value = ", ".join(str(v) for v in value)
             yield Input(str(value or ""), placeholder=placeholder, suggester=suggester, id=f"field-{spec.name}",
-                        classes="form-field", max_length=max(spec.max_length, 60) * 2)
+                        classes="form-field", max_length=max(spec.max_length, 60) * 2, compact=True)
         if spec.help_key and has(spec.help_key):
             yield Label(t(spec.help_key), classes="field-help")
         yield Label("", id=f"error-{spec.name}", classes="field-error")

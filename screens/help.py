@@ -20,8 +20,8 @@ def keys_of(app, screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str,
         out = []
         for key, bindings in node._bindings.key_to_bindings.items():
             for b in bindings:
-                if not b.description or b.system:
-                    continue
+                if not b.id or not b.description or b.system:
+                    continue  # only desk's own, translated bindings
                 action = b.action.split("(")[0]
                 if hasattr(node, "check_action"):
                     params = ()
@@ -46,7 +46,7 @@ def keys_of(app, screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str,
 class HelpScreen(DeskModal[None]):
     """The keys that work here, in the officer's language."""
 
-    BINDINGS = [Binding("escape,f1", "close", "", id="help.close")]
+    BINDINGS = [Binding("escape,f1", "close", "-", id="help.close")]
 
     def __init__(self, screen_keys: list[tuple[str, str]], global_keys: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -58,13 +58,13 @@ class HomeScreen(DeskScreen):
     """The worklist."""
 
     BINDINGS = [
-        Binding("enter", "open", "", id="home.open"),
-        Binding("n", "register", "", id="home.register"),
-        Binding("o", "toggle_scope", "", id="home.scope"),
-        Binding("space", "select_row", "", id="home.select"),
-        Binding("r", "reassign", "", id="home.reassign"),
-        Binding("f5", "reload", "", id="home.reload"),
-        Binding("tab", "app.focus_next", "", id="home.next_pane", show=False),
+        Binding("enter", "open", "-", id="home.open", priority=True),
+        Binding("n", "register", "-", id="home.register"),
+        Binding("o", "toggle_scope", "-", id="home.scope"),
+        Binding("space", "select_row", "-", id="home.select"),
+        Binding("r", "reassign", "-", id="home.reassign"),
+        Binding("f5", "reload", "-", id="home.reload"),
+        Binding("tab", "app.focus_next", "-", id="home.next_pane", show=False),
     ]
 
     def __init__(self) -> None:
@@ -80,17 +80,19 @@ class HomeScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield OfficerBar("ui.home.title")
-        with Horizontal(id="home-body"):
+        with Vertical(id="home-body"):
             with Vertical(id="worklist-pane"):
                 yield Label("", id="worklist-title", classes="pane-title")
                 yield KeyedTable(id="worklist")
-            with Vertical(id="side-pane"):
-                yield Label(t("ui.home.deadlines"), id="deadlines-title", classes="pane-title")
-                yield KeyedTable(id="deadlines")
-                yield Label(t("ui.home.counts"), id="counts-title", classes="pane-title")
-                yield Static("", id="counts")
-                yield Label(t("ui.home.recent"), id="recent-title", classes="pane-title")
-                yield KeyedTable(id="recent")
+            with Horizontal(id="lower-pane"):
+                with Vertical(id="deadlines-pane"):
+                    yield Label(t("ui.home.deadlines"), id="deadlines-title", classes="pane-title")
+                    yield KeyedTable(id="deadlines")
+                with Vertical(id="side-pane"):
+                    yield Label(t("ui.home.counts"), id="counts-title", classes="pane-title")
+                    yield Static("", id="counts")
+                    yield Label(t("ui.home.recent"), id="recent-title", classes="pane-title")
+                    yield KeyedTable(id="recent")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

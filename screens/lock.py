@@ -18,7 +18,7 @@ from screens.base import DeskScreen
 class LockScreen(DeskScreen):
     """Locked: shows the officer's username only, asks for the password."""
 
-    BINDINGS = [Binding("enter", "unlock", "", id="lock.unlock", show=False)]
+    BINDINGS = [Binding("enter", "unlock", "-", id="lock.unlock", show=False)]
 
     def __init__(self, actor) -> None:
         super().__init__(id="lock-screen")

@@ -19,10 +19,10 @@ class PersonScreen(DeskScreen):
     """One person."""
 
     BINDINGS = [
-        Binding("e", "record_entry", "", id="person.entry"),
-        Binding("x", "record_exit", "", id="person.exit"),
-        Binding("escape", "back", "", id="person.back"),
-        Binding("f5", "reload", "", id="person.reload"),
+        Binding("e", "record_entry", "-", id="person.entry"),
+        Binding("x", "record_exit", "-", id="person.exit"),
+        Binding("escape", "back", "-", id="person.back"),
+        Binding("f5", "reload", "-", id="person.reload"),
     ]
 
     def __init__(self, person_id: int) -> None:

@@ -1,0 +1,70 @@
+"""Snapshots of the main screens at 160x48 over fixed data and a fixed clock (22.11.2026 10:00 Riga).
+
+Regenerate after a deliberate change with ``pytest tests/ui/test_snapshots.py --snapshot-update`` and look
+at the SVGs before committing them."""
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TabbedContent
+
+from desk.services import casework
+from screens.app import DeskApp
+from tests.ui.conftest import log_in, new_asylum_case, new_person, settle, type_text
+
+SIZE = (160, 48)
+
+
+@pytest.fixture
+def snapshot_store(ui_store):
+    """An asylum officer's desk: one decision overdue, one Dublin reply due this week, one quiet case."""
+    actors = ui_store.actors
+    a = actors["asylum"]
+    first = new_person(ui_store, a)
+    second = new_person(ui_store, a, surname="Ivanova", given_names="Olga", date_of_birth="12.03.1985",
+                        original_name="Иванова Ольга")
+    new_asylum_case(ui_store, a, first, lodged="2026-04-29", registered="2026-05-01")  # decision due 01.11.2026
+    new_asylum_case(ui_store, a, second)
+    with ui_store.uow() as uow:
+        casework.register(uow, a, "dublin", {"direction": "incoming", "request_kind": "take_back",
+                                             "partner_country": "FIN", "person_id": str(second),
+                                             "registered_on": "2026-10-20", "received_on": "2026-10-25"})
+    return ui_store
+
+
+def test_home_screen(snap_compare, snapshot_store):
+    async def run_before(pilot):
+        await log_in(pilot, "asylum")
+        await settle(pilot)
+
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
+
+
+def test_case_file_with_deadlines(snap_compare, snapshot_store):
+    async def run_before(pilot):
+        await log_in(pilot, "asylum")
+        pilot.app.open_case(3)  # the Dublin request
+        await settle(pilot)
+        pilot.app.screen.query_one(TabbedContent).active = "tab-deadlines"
+        await settle(pilot)
+
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
+
+
+def test_form_with_validation_errors(snap_compare, snapshot_store):
+    async def run_before(pilot):
+        await log_in(pilot, "asylum")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("enter")  # asylum
+        await settle(pilot)
+        await pilot.press("end", "enter")  # type the person's id in the form
+        await settle(pilot)
+        await type_text(pilot, "2")
+        await pilot.press("tab")
+        await type_text(pilot, "31.02.2026")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
