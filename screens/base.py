@@ -99,12 +99,14 @@ class ServiceCalls:
     def on_service_calls_loaded(self, message: "ServiceCalls.Loaded") -> None:
         message.stop()
         then = self.__dict__.get("_then", {}).pop(message.what, None)
-        if then is not None:
-            then[0](message.result)
+        handler = then[0] if then is not None else getattr(self, f"loaded_{message.what}", None)
+        if handler is None:
             return
-        handler = getattr(self, f"loaded_{message.what}", None)
-        if handler is not None:
+        try:
             handler(message.result)
+        except Exception as exc:  # a drawing bug must not take the officer's work down with it
+            log.error("showing %s failed: %s", message.what, exc.__class__.__name__)
+            self.app.notify(explain(exc), severity="error", timeout=8)
 
     def on_service_calls_failed(self, message: "ServiceCalls.Failed") -> None:
         message.stop()

@@ -63,7 +63,11 @@ async def test_idle_lock_hides_everything_and_keeps_the_half_filled_form(ui_stor
         await log_in(pilot, "asylum")
         await open_registration_form(pilot)
         assert isinstance(app.screen, FormScreen)
-        await type_text(pilot, "4242")
+        await type_text(pilot, "42")
+        fixed_clock.advance(minutes=9)
+        await pilot.pause(0.2)
+        assert not app.locked
+        await type_text(pilot, "42")  # a key resets the idle time
         fixed_clock.advance(minutes=9)
         await pilot.pause(0.2)
         assert not app.locked
@@ -131,3 +135,19 @@ async def test_help_hides_keys_the_role_cannot_use(ui_store):
         await settle(pilot)
         keys = [desc for _, desc in app.screen.screen_keys]
         assert "Nodot citam" not in keys
+
+
+async def test_demo_store_lists_the_demo_accounts_on_the_login_screen(ui_store):
+    from seed.demo import DEMO_OFFICERS
+    from textual.widgets import Static
+
+    app = DeskApp(store=ui_store, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listed = str(app.screen.query_one("#demo-accounts", Static).render())
+        for username, password, *_ in DEMO_OFFICERS:
+            assert username in listed and password in listed
+    app = DeskApp(store=ui_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.screen.query("#demo-accounts")
