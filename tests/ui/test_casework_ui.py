@@ -126,3 +126,32 @@ async def test_register_every_kind_with_keys_and_perform_a_transition(ui_store, 
         assert after.status != before and after.version == case.version + 1
         assert screen.file.status == after.status
         assert screen.file.status_label in str(screen.query_one("#case-header", Static).render())
+
+
+async def test_a_possible_duplicate_is_offered_and_can_be_picked(ui_store):
+    from tests.ui.conftest import new_person
+
+    existing = new_person(ui_store, ui_store.actors["return"])
+    app = DeskApp(store=ui_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "return")
+        await pilot.press("n")
+        await settle(pilot)
+        await pick(pilot, "new")
+        await fill_form(pilot, {"surname": "BERZINS", "given_names": "JANIS", "date_of_birth": "1990-05-01",
+                                "citizenship": "UKR"})
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PickDialog)
+        assert [v for v, _ in dialog.options] == [str(existing), "new"]
+        assert "Bērziņš Jānis" in dialog.options[0][1]
+        await pick(pilot, str(existing))
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen) and form.spec.id == "register.return"
+        assert form.query_one("#field-person_id", Input).value == str(existing)
+    with ui_store.reader() as uow:
+        from models import Person
+
+        assert len(uow.session.exec(select(Person.id)).all()) == 1  # nobody new was registered
