@@ -67,8 +67,9 @@ class CaseFileScreen(DeskScreen):
         details.add_columns(t("ui.case.col.field"), t("ui.case.col.value"))
         due = self.query_one("#case-deadlines", KeyedTable)
         due.clear(columns=True)
+        widths = {"rule": 42, "article": 22, "anchor": 22, "consequence": 30}  # fits 160 columns
         for key in ("rule", "article", "anchor", "anchor_date", "due_on", "state", "consequence"):
-            due.add_column(t(f"ui.case.col.{key}"), key=key)
+            due.add_column(t(f"ui.case.col.{key}"), key=key, width=widths.get(key))
         history = self.query_one("#history", KeyedTable)
         history.clear(columns=True)
         for key in ("at", "officer", "action", "summary"):
