@@ -21,7 +21,7 @@ from desk.errors import explain
 from desk.i18n import LANGUAGES, get_language, set_language, t
 from desk.services import auth, casecore
 from screens.base import PaletteCommand, ServiceCalls, Translated, translate_bindings
-from screens.palette import DeskCommands
+from screens.palette import DeskCommands, case_number_provider
 
 log = logging.getLogger("desk.screens")
 
@@ -59,7 +59,7 @@ class DeskApp(ServiceCalls, App):
 
     CSS_PATH = stylesheet_path()
     TITLE = "desk"
-    COMMANDS = {DeskCommands}
+    COMMANDS = {DeskCommands} | ({case_number_provider()} if case_number_provider() else set())
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "-", id="app.help"),

@@ -20,6 +20,15 @@ def case_number_in(text: str) -> str | None:
     return f"{prefix.upper()}-{year}-{int(seq):06d}"
 
 
+def case_number_provider():
+    """screens.search.CaseNumberProvider, when the search screen is installed."""
+    try:
+        from screens.search import CaseNumberProvider
+    except ImportError:
+        return None
+    return CaseNumberProvider
+
+
 class DeskCommands(Provider):
     """Global commands (lock, log out, help, language) plus the current screen's own."""
 
@@ -32,7 +41,8 @@ class DeskCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         number = case_number_in(query)
-        if number and getattr(self.app, "actor", None) is not None:
+        # with the search service present, CaseNumberProvider offers (partial) numbers, role-filtered
+        if number and getattr(self.app, "actor", None) is not None and case_number_provider() is None:
             yield Hit(1.0, t("ui.palette.open_case", number=number), partial(self.app.open_case_number, number),
                       text=t("ui.palette.open_case", number=number), help=t("ui.palette.open_case_help"))
         matcher = self.matcher(query)

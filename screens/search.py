@@ -24,12 +24,13 @@ from textual.worker import get_current_worker
 
 from desk.errors import DomainError, explain
 from desk.i18n import label, t
-from desk.services.search import SearchHit, find_case_numbers, search
+from desk.services.search import SearchHit, find_case_numbers, record_lookup, search
 from screens.base import DeskModal, riga_date
 
 log = logging.getLogger("desk.screens")
 
-DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
+DEBOUNCE = 0.03  # seconds of quiet typing before a search runs: first results within 100 ms of the last key
+AUDIT_SETTLE = 1.0  # seconds of quiet after which the shown lookup is written to the audit trail
 LIMIT = 50
 
 COLUMNS = ("what", "name", "original", "born", "citizenship", "code", "kind", "status")
@@ -47,10 +48,10 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
     """Search persons and cases; dismisses ("case", case_id), ("person", person_id) or None."""
 
     BINDINGS = [
-        Binding("escape", "close", "", id="search.close"),
-        Binding("enter", "open", "", id="search.open", priority=True),
-        Binding("down", "move(1)", "", id="search.down", show=False, priority=True),
-        Binding("up", "move(-1)", "", id="search.up", show=False, priority=True),
+        Binding("escape", "close", "-", id="search.close"),
+        Binding("enter", "open", "-", id="search.open", priority=True),
+        Binding("down", "move(1)", "-", id="search.down", show=False, priority=True),
+        Binding("up", "move(-1)", "-", id="search.up", show=False, priority=True),
     ]
 
     class Found(Message):
@@ -73,6 +74,8 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
         self.actor = actor
         self.hits: list[SearchHit] = []
         self._timer: Timer | None = None
+        self._audit_timer: Timer | None = None
+        self._unaudited: tuple[str, list[SearchHit]] | None = None  # shown but not yet in the trail
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog search-dialog", id="search-box"):
@@ -105,8 +108,8 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
     def run_search(self, text: str) -> None:
         worker = get_current_worker()
         try:
-            with self.store.uow() as uow:
-                hits = search(uow, self.actor, text, limit=LIMIT)
+            with self.store.reader() as uow:  # shown at once; audited when typing settles (record_lookup)
+                hits = search(uow, self.actor, text, limit=LIMIT, audit=False)
         except Exception as exc:  # shown as a sentence; only the kind of error is logged, nothing personal
             if not isinstance(exc, DomainError):
                 log.error("search failed: %s", exc.__class__.__name__)
@@ -124,6 +127,28 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
         if message.query != self.current_query():
             return  # a stale answer: the officer has typed on
         self.show(message.hits, message.query)
+        self._unaudited = (message.query, list(message.hits))
+        if self._audit_timer is not None:
+            self._audit_timer.stop()
+        self._audit_timer = self.set_timer(AUDIT_SETTLE, self.audit_lookup)
+
+    def audit_lookup(self) -> None:
+        """Who looked up what: the settled query (and any query shown when a result is opened or the
+        search closed) is written to the audit trail."""
+        if self._audit_timer is not None:
+            self._audit_timer.stop()
+            self._audit_timer = None
+        pending, self._unaudited = self._unaudited, None
+        if pending is not None:
+            self.write_lookup(*pending)
+
+    @work(thread=True, group="search-audit", exit_on_error=False)
+    def write_lookup(self, query: str, hits: list[SearchHit]) -> None:
+        try:
+            with self.store.uow() as uow:
+                record_lookup(uow, self.actor, query, hits)
+        except Exception as exc:  # never lose the screen over the trail; the kind of error is logged
+            log.error("search audit failed: %s", exc.__class__.__name__)
 
     @on(SearchFailed)
     def search_failed(self, message: SearchFailed) -> None:
@@ -160,6 +185,7 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
         if not self.hits or table.cursor_row < 0 or table.cursor_row >= len(self.hits):
             return
         hit = self.hits[table.cursor_row]
+        self.audit_lookup()
         self.dismiss((hit.kind, hit.id))
 
     @on(DataTable.RowSelected, "#results")
@@ -168,6 +194,7 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
         self.action_open()
 
     def action_close(self) -> None:
+        self.audit_lookup()
         self.dismiss(None)
 
     def redraw_texts(self) -> None:

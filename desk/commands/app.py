@@ -17,8 +17,27 @@ def register(sub) -> None:
     add_command(sub, "run", run_app, "start the app on the store (the default command)")
 
 
+def _log_to_file() -> None:
+    """While the screen is up, log lines go to a file (never over the screen); no personal data is logged."""
+    import logging
+    from pathlib import Path
+
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("desk", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(folder / "desk.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+
+
 def run_app(args, *, demo: bool = False) -> int:
     from desk.store import open_store
+
+    _log_to_file()
 
     store = open_store(getattr(args, "db", None))
     from screens.app import DeskApp  # lazily: the command line stays light

@@ -150,6 +150,8 @@ def login(uow, username: str, password: str) -> Actor:
     """Check the password; count failures; lock after five. Failures are recorded even though the
     caller's transaction is rolled back by the AuthError (they run in an after-rollback hook)."""
     now = uow.clock.now()
+    if not isinstance(username, str) or not isinstance(password, str) or not username or len(username) > 40:
+        raise AuthError("auth.bad_credentials")
     officer = uow.session.exec(select(Officer).where(Officer.username == username)).first()
     if officer is None or not officer.active:
         uow.after_rollback.append(lambda again: audit.record(again, None, "auth.failed", username=username[:40]))

@@ -352,6 +352,12 @@ def search(uow, actor: Actor, query: str, *, limit: int = 20, audit: bool = True
     return hits
 
 
+def record_lookup(uow, actor: Actor, query: str, hits: list[SearchHit]) -> None:
+    """Write the audited "search" entry for a lookup whose results were already shown (the search
+    screen shows results as the officer types, then records the query once typing settles)."""
+    _audit_search(uow, actor, query, hits, False)
+
+
 def _audit_search(uow, actor, query: str, hits, reveal_codes: bool) -> None:
     detail = {"query": query, "hits": len(hits)}
     if reveal_codes:

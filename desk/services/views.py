@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from desk.clock import riga
 from desk.i18n import has, t
+from desk.text import fold
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require, require_kind
 from desk.services.casecore import get_case
@@ -346,3 +347,23 @@ def officers_of_office(uow, actor: Actor) -> list[tuple[str, str]]:
     rows = uow.session.exec(select(Officer).where(Officer.office_id == actor.office_id, Officer.active.is_(True))
                             .order_by(Officer.username)).all()
     return [(o.username, o.full_name) for o in rows if parse_roles(o.roles) & CASE_ROLES]
+
+
+def country_options(uow) -> list[tuple[str, str]]:
+    """(ISO alpha-3 code, name in the officer's language) for type-ahead, stateless and unknown included."""
+    from desk.i18n import get_language
+    from models import Country
+
+    english = get_language() == "en"
+    rows = uow.session.exec(select(Country)).all()
+    return sorted(((c.code, c.name_en if english else c.name_lv) for c in rows), key=lambda p: fold(p[1]))
+
+
+def office_options(uow) -> list[tuple[str, str]]:
+    """(office code, name in the officer's language) for type-ahead."""
+    from desk.i18n import get_language
+    from models import Office
+
+    english = get_language() == "en"
+    return [(o.code, o.name_en if english else o.name_lv)
+            for o in uow.session.exec(select(Office).order_by(Office.code)).all()]
