@@ -57,7 +57,7 @@ hostile = st.one_of(hostile_text, wrong_type)
 hostile_arg = st.one_of(hostile_text, st.none())
 hostile_id = st.one_of(st.integers(), st.integers(min_value=2**63 - 2, max_value=2**70), st.none())
 
-HYPOTHESIS = settings(max_examples=40, deadline=None, database=None, derandomize=True,
+HYPOTHESIS = settings(max_examples=30, deadline=None, database=None, derandomize=True,
                       suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                              HealthCheck.data_too_large])
 
