@@ -672,9 +672,15 @@ def _return_facts(uow, case: Case, d: ReturnDecision):
     )
 
 
-def _derive_dates(case: Case, detail) -> None:
-    """Dates the rules derive and the file shows as data: the voluntary departure day (Return Directive
-    Art. 7) and the end of an entry ban, which runs from the actual departure (CJEU C-225/16 Ouhrami)."""
+def _derive_dates(uow, case: Case, detail) -> None:
+    """What the rules derive and the file shows as data: whether a Dublin request went out after its
+    own time limit; the voluntary departure day (Return Directive Art. 7) and the end of an entry ban,
+    which runs from the actual departure (CJEU C-225/16 Ouhrami)."""
+    if case.kind == "dublin":
+        from desk.rules import dublin as dublin_rules
+
+        detail.out_of_time = dublin_rules.out_of_time(deadline_service.dublin_facts(uow, case, detail))
+        return
     if case.kind != "return":
         return
     from desk.rules import returns as rules
@@ -735,6 +741,17 @@ def _snapshot(case: Case, detail) -> dict:
     return data
 
 
+def country_name(uow, code: str) -> str:
+    """"Vācija (DEU)" in the officer's language; the bare code if it is not in the reference table."""
+    from desk.i18n import get_language
+    from models import Country
+
+    country = uow.session.get(Country, code)
+    if country is None:
+        return code
+    return f"{country.name_en if get_language() == 'en' else country.name_lv} ({code})"
+
+
 def details_of(uow, case: Case) -> list[tuple[str, str]]:
     """(label, value) pairs of the detail row for the case's file; empty values left out."""
     spec = _spec(case.kind)
@@ -742,7 +759,10 @@ def details_of(uow, case: Case) -> list[tuple[str, str]]:
     for name, value in detail_of(uow, case).model_dump().items():
         if name == "case_id" or name in spec.hidden or value is None or value == "":
             continue
-        out.append((field_label(name), display_value(value, name)))
+        shown = display_value(value, name)
+        if name == "partner_country":
+            shown = country_name(uow, value)
+        out.append((field_label(name), shown))
     if case.kind == "invitation":
         from desk.services.persons import summaries
         from models import Person
@@ -786,7 +806,7 @@ def register(uow, actor: Actor, kind: str, raw: dict) -> int:
     if extra:
         extra(case)
         uow.session.flush()
-    _derive_dates(case, detail)
+    _derive_dates(uow, case, detail)
     deadline_service.recompute(uow, case, detail)
     audit.record(uow, actor, "case.register", case_id=case.id, person_id=person_id, number=case.number,
                  kind=spec.kind, changes=audit.diff({}, _snapshot(case, detail)))
@@ -876,7 +896,7 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
     uow.session.add(detail)
     uow.session.add(case)
     uow.session.flush()
-    _derive_dates(case, detail)
+    _derive_dates(uow, case, detail)
     deadline_service.recompute(uow, case, detail)
     after = _snapshot(case, detail)
     if case.closed_on is not None:

@@ -174,6 +174,23 @@ def test_dublin_flow_outgoing_take_charge(cw):
     assert [r.id for r in f.related][:1] == [cid]
 
 
+@pytest.mark.parametrize("sent_on, late", [
+    pytest.param("2026-06-02", False, id="Art21(1) sent on the last day of 3 months from lodging: in time"),
+    pytest.param("2026-06-03", True, id="Art21(1) sent a day after 3 months from lodging: out of time"),
+])
+def test_a_request_sent_after_its_limit_is_flagged_out_of_time(cw_sqlite, sent_on, late):
+    store, actors = cw_sqlite
+    a = actors["asylum"]
+    asylum_id = _asylum_case(store, a, new_person(store, a))  # lodged 02.03.2026
+    cid = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge",
+                                         "partner_country": "DEU", "asylum_case": _case(store, asylum_id).number})
+    _perform(store, a, cid, "send", {"sent_on": sent_on})
+    with store.uow() as uow:
+        assert uow.session.get(DublinRequest, cid).out_of_time is late
+        shown = dict(views.case_file(uow, a, cid).details)
+    assert shown["Nokavēts"] == ("Jā" if late else "Nē")
+
+
 def test_dublin_partner_must_be_a_member_state(cw_sqlite):
     store, actors = cw_sqlite
     pid = new_person(store, actors["asylum"])
