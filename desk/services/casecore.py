@@ -49,10 +49,18 @@ def open_case(uow, actor, *, kind: str, person_id: int, status: str, opened_on, 
     return case
 
 
+MAX_ID = 2**63 - 1  # the largest key either store holds (SQLite INTEGER, PostgreSQL BIGINT)
+
+
+def is_record_id(value) -> bool:
+    """A key the store could hold: a positive int (not a bool) that fits in 64 bits."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
+
+
 def get_case(uow, case_id: int) -> Case:
-    case = uow.session.get(Case, case_id)
+    case = uow.session.get(Case, case_id) if is_record_id(case_id) else None
     if case is None:
-        raise NotFound("error.case_not_found", number=str(case_id))
+        raise NotFound("error.case_not_found", number=str(case_id)[:24])
     return case
 
 

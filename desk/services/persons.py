@@ -112,7 +112,9 @@ def reference_lookup(uow):
 
 
 def get_person(uow, person_id: int) -> Person:
-    person = uow.session.get(Person, person_id) if person_id is not None else None
+    from desk.services.casecore import is_record_id
+
+    person = uow.session.get(Person, person_id) if is_record_id(person_id) else None
     if person is None:
         raise NotFound("error.person_not_found", field="person_id")
     return person

@@ -123,7 +123,9 @@ def record_stay(uow, actor: Actor, person_id: int, raw: dict) -> int:
 def record_exit(uow, actor: Actor, stay_id: int, raw: dict) -> None:
     """Record the day a person left (the stay must still be open)."""
     require(uow, actor, Permission.EDIT_PERSONS, stay_id=stay_id)
-    stay = uow.session.get(Stay, stay_id)
+    from desk.services.casecore import is_record_id
+
+    stay = uow.session.get(Stay, stay_id) if is_record_id(stay_id) else None
     if stay is None:
         raise NotFound("stay.not_found")
     today = uow.clock.today()
