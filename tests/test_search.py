@@ -152,6 +152,12 @@ def test_partial_case_numbers(store, actors, people, typed, expected):
     assert sorted(cases(find(store, actors["asylum"], typed, limit=100))) == sorted(expected)
 
 
+def test_case_number_typed_without_its_zeros(store, actors, people):
+    # "PAT-2026-42": the officer left out the zeros of PAT-2026-000042; it comes first, as an exact number
+    hits = find(store, actors["asylum"], "PAT-2026-42")
+    assert cases(hits)[0] == "PAT-2026-000042" and hits[0].score == SCORE_EXACT
+
+
 def test_exact_identifier_ranks_first(store, actors, people):
     # a document number and a name in one query: the document's owner first, then the name matches
     hits = find(store, actors["supervisor"], "ivan LV7654321")

@@ -145,6 +145,9 @@ def parse_query(query: str) -> ParsedQuery:
             if year and len(year) == 4 and seq and len(seq) == 6:
                 parts.append(CaseNumberPart(kind, year, int(seq), int(seq), exact=token))
             elif year and len(year) == 4 and seq:
+                if not seq.startswith("0"):  # "PAT-2026-42" is most likely case 42 with its zeros left out
+                    whole = f"{m['prefix']}-{year}-{int(seq):06d}"
+                    parts.append(CaseNumberPart(kind, year, int(seq), int(seq), exact=whole))
                 parts.append(CaseNumberPart(kind, year, *_seq_range(seq, left_aligned=True)))
             else:
                 parts.append(CaseNumberPart(kind, year or None))
