@@ -42,7 +42,7 @@ class LoginScreen(DeskScreen):
                     accounts = demo_accounts()
                     if accounts:
                         lines = [t("ui.login.demo_accounts")] + [
-                            f"  {u:<14} {p:<14} {t('role.' + r) if r else ''}" for u, p, r in accounts]
+                            f"  {u:<14} {p:<19} {t('role.' + r) if r else ''}" for u, p, r in accounts]
                         yield Static("\n".join(lines), id="demo-accounts")
         yield Footer(show_command_palette=False)
 

@@ -140,9 +140,10 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
             self._audit_timer = None
         pending, self._unaudited = self._unaudited, None
         if pending is not None:
-            self.write_lookup(*pending)
+            # the app runs it: a worker of this screen would be cancelled when the screen is dismissed
+            self.app.run_worker(partial(self.write_lookup, *pending), thread=True, group="search-audit",
+                                exit_on_error=False)
 
-    @work(thread=True, group="search-audit", exit_on_error=False)
     def write_lookup(self, query: str, hits: list[SearchHit]) -> None:
         try:
             with self.store.uow() as uow:
