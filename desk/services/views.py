@@ -265,15 +265,20 @@ def _related(uow, actor: Actor, case: Case) -> list[CaseRow]:
     return linked + others
 
 
-def _history_summary(detail: dict) -> str:
+def _history_summary(detail: dict, kind: str | None = None) -> str:
     from desk.services.casework import field_label, display_value
+
+    def shown(value, name):
+        if name == "status" and kind and isinstance(value, str):
+            return status_label(kind, value)
+        return display_value(value, name)
 
     parts = []
     changes = detail.get("changes") or {}
     for name, pair in changes.items():
         if not isinstance(pair, list) or len(pair) != 2:
             continue
-        before, after = (display_value(v) for v in pair)
+        before, after = (shown(v, name) for v in pair)
         label = field_label(name)
         parts.append(f"{label}: {before} → {after}" if before else f"{label}: {after}")
     if detail.get("to"):
@@ -282,6 +287,7 @@ def _history_summary(detail: dict) -> str:
 
 
 def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
+    kind = get_case(uow, case_id).kind
     out = []
     for e in audit.entries(uow, case_id=case_id, limit=limit):
         if e.action == "case.view":
@@ -289,17 +295,13 @@ def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
         key = f"casework.audit.{e.action}"
         if has(key):
             label = t(key)
+        elif e.action.startswith("case.") and has(action_title_key(kind, e.action[5:])):
+            label = t(action_title_key(kind, e.action[5:]))  # case.<action>: the action's own label
         elif e.action.startswith("case."):
-            # case.<action>: the action's own label
             label = e.action
-            for kind in ("asylum", "dublin", "permit", "visa", "invitation", "return"):
-                k = action_title_key(kind, e.action[5:])
-                if has(k):
-                    label = t(k)
-                    break
         else:
             label = e.action
-        out.append(HistoryRow(riga(e.at), e.officer_username, label, _history_summary(e.detail)))
+        out.append(HistoryRow(riga(e.at), e.officer_username, label, _history_summary(e.detail, kind)))
     return out
 
 

@@ -13,3 +13,25 @@ def test_every_detail_column_has_a_label_in_both_languages():
             if f"casework.field.{name}" not in catalogue():
                 missing.append(f"{spec.kind}.{name}")
     assert not missing, missing
+
+
+def test_history_tells_what_changed_in_the_officers_words(cw_sqlite):
+    """The history tab reads the audit trail: action, status and choices as words, dates as DD.MM.YYYY."""
+    from desk.i18n import set_language
+    from desk.services import casework, views
+    from tests.services.conftest import new_person
+
+    store, actors = cw_sqlite
+    a = actors["asylum"]
+    pid = new_person(store, a)
+    with store.uow() as uow:
+        cid = casework.register(uow, a, "dublin", {
+            "direction": "incoming", "request_kind": "take_charge", "partner_country": "DEU", "person_id": pid,
+            "registered_on": "2026-11-01", "received_on": "2026-11-20"})
+    set_language("en")
+    with store.uow() as uow:
+        history = views.case_file(uow, a, cid).history
+    registered = history[-1]
+    assert registered.officer == "patverums" and registered.at_riga.date().isoformat() == "2026-11-22"
+    assert "Direction: Incoming" in registered.summary and "Received on: 20.11.2026" in registered.summary
+    assert "dublin_iii" not in registered.summary and "incoming" not in registered.summary
