@@ -68,6 +68,8 @@ class DeskApp(ServiceCalls, App):
         Binding("f10", "logout", "-", id="app.logout", priority=True),
         Binding("slash", "search", "-", id="app.search"),
         Binding("ctrl+f", "search", "-", id="app.search_ctrl_f", show=False, priority=True),
+        Binding("f7", "report", "-", id="app.report"),
+        Binding("f8", "stats", "-", id="app.stats"),
         Binding("f9", "toggle_language", "-", id="app.language"),
         Binding("ctrl+q", "quit_desk", "-", id="app.quit", priority=True),
     ]
@@ -173,7 +175,17 @@ class DeskApp(ServiceCalls, App):
             return False
         if action == "search" and search_screen_class() is None:
             return False
+        if action == "report":  # any case officer exports their own day; supervisors any office's
+            return self.actor is not None and not self.locked and bool(self.actor.case_kinds)
+        if action == "stats":
+            return self.actor is not None and not self.locked and self.actor.can(auth.Permission.REPORTS)
         return True
+
+    def action_report(self) -> None:
+        self.open_reporting("report")
+
+    def action_stats(self) -> None:
+        self.open_reporting("stats")
 
     # --- help, palette, language ---------------------------------------------------------------
 
@@ -201,9 +213,10 @@ class DeskApp(ServiceCalls, App):
             commands.append(PaletteCommand(t("ui.palette.logout"), t("ui.palette.logout_help"), self.action_logout))
             if search_screen_class() is not None:
                 commands.append(PaletteCommand(t("ui.palette.search"), t("ui.palette.search_help"), self.action_search))
-            if self.actor.can(auth.Permission.REPORTS):
+            if self.actor.case_kinds:
                 commands.append(PaletteCommand(t("ui.palette.report"), t("ui.palette.report_help"),
                                                lambda: self.open_reporting("report")))
+            if self.actor.can(auth.Permission.REPORTS):
                 commands.append(PaletteCommand(t("ui.palette.stats"), t("ui.palette.stats_help"),
                                                lambda: self.open_reporting("stats")))
         commands.append(PaletteCommand(t("ui.palette.help"), t("ui.palette.help_help"), self.action_help))

@@ -13,6 +13,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.key.app.search": {"lv": "Meklēt", "en": "Search"},
     "ui.key.app.search_ctrl_f": {"lv": "Meklēt", "en": "Search"},
     "ui.key.app.language": {"lv": "Valoda (lv/en)", "en": "Language (lv/en)"},
+    "ui.key.app.report": {"lv": "Dienas pārskats", "en": "Day's report"},
+    "ui.key.app.stats": {"lv": "Statistika", "en": "Statistics"},
     "ui.key.app.quit": {"lv": "Beigt darbu", "en": "Quit"},
     "ui.key.login.submit": {"lv": "Pieteikties", "en": "Log in"},
     "ui.key.lock.unlock": {"lv": "Atbloķēt", "en": "Unlock"},
