@@ -32,6 +32,7 @@ class CaseFileScreen(DeskScreen):
         *[Binding(str(i + 1), f"perform({i})", "-", id=f"case.action_{i + 1}") for i in range(MAX_ACTIONS)],
         Binding("escape", "back", "-", id="case.back"),
         Binding("p", "person", "-", id="case.person"),
+        Binding("d", "dublin", "-", id="case.dublin"),
         Binding("f5", "reload", "-", id="case.reload"),
         Binding("enter", "open_related", "-", id="case.open_related", show=False),
     ]
@@ -50,6 +51,7 @@ class CaseFileScreen(DeskScreen):
                 yield Static("", id="schengen")
             with TabPane(t("ui.case.tab.deadlines"), id="tab-deadlines"):
                 yield KeyedTable(id="case-deadlines")
+                yield Static("", id="deadline-why", classes="why")
             with TabPane(t("ui.case.tab.history"), id="tab-history"):
                 yield KeyedTable(id="history")
             with TabPane(t("ui.case.tab.related"), id="tab-related"):
@@ -86,6 +88,31 @@ class CaseFileScreen(DeskScreen):
         self.make_columns()
         self.action_reload()
 
+    # --- why is this due on that day? ----------------------------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "case-deadlines":
+            self.explain_deadline(event.cursor_row)
+
+    def explain_deadline(self, row: int) -> None:
+        """The highlighted deadline in full: rule, article, what it is counted from, due date, state, and
+        what happens if it is missed (the table's columns cut long texts)."""
+        why = self.query_one("#deadline-why", Static)
+        deadlines = self.file.deadlines if self.file is not None else []
+        if not 0 <= row < len(deadlines):
+            why.update("")
+            return
+        d = deadlines[row]
+        text = t("ui.case.why", title=d.title, article=d.article, anchor=d.anchor_event,
+                 anchor_date=riga_date(d.anchor_date), due=riga_date(d.due_on), state=t(f"ui.state.{d.state}"))
+        if d.consequence:
+            text += "\n" + t("ui.case.why_missed", consequence=d.consequence)
+        if d.note:
+            text += "\n" + d.note
+        if not d.verified:
+            text += "\n" + t("ui.case.why_unverified")
+        why.update(text)
+
     # --- loading -------------------------------------------------------------------------------
 
     def action_reload(self) -> None:
@@ -113,6 +140,7 @@ class CaseFileScreen(DeskScreen):
             state_text(d.state, d.title, self.app), d.article, d.anchor_event, riga_date(d.anchor_date),
             state_text(d.state, riga_date(d.due_on), self.app), state_text(d.state, t(f"ui.state.{d.state}"), self.app),
             d.consequence)) for i, d in enumerate(file.deadlines)])
+        self.explain_deadline(due.cursor_row)
         history = self.query_one("#history", KeyedTable)
         sync_rows(history, [(f"h{i}", (h.at_riga.strftime("%d.%m.%Y %H:%M"), h.officer, h.action_label, h.summary))
                             for i, h in enumerate(file.history)])
@@ -135,7 +163,21 @@ class CaseFileScreen(DeskScreen):
             return bool(parameters) and parameters[0] < len(self.actions)
         if action == "person":
             return self.file is not None
+        if action == "dublin":
+            return self.can_start_dublin()
         return True
+
+    def can_start_dublin(self) -> bool:
+        """An open asylum case may get a Dublin request, if the officer works on Dublin."""
+        return (self.file is not None and self.file.kind == "asylum" and self.file.closed_on is None
+                and self.app.actor is not None and self.app.actor.can_work_on("dublin"))
+
+    def action_dublin(self) -> None:
+        """Register a Dublin request for this asylum case: the form comes with the case number filled in."""
+        from screens.register import Registration
+
+        if self.can_start_dublin():
+            Registration(self.app).for_asylum_case(self.file.number)
 
     def action_perform(self, index: int) -> None:
         if index >= len(self.actions):
@@ -169,6 +211,9 @@ class CaseFileScreen(DeskScreen):
                               lambda spec=spec: self.open_action(spec)) for spec in self.actions]
         if self.file is not None:
             out.append(PaletteCommand(t("ui.palette.open_person"), t("ui.palette.open_person_help"), self.action_person))
+        if self.can_start_dublin():
+            out.append(PaletteCommand(t("ui.key.case.dublin"), t("ui.palette.dublin_help", number=self.file.number),
+                                      self.action_dublin))
         out.append(PaletteCommand(t("ui.palette.reload"), t("ui.palette.reload_help"), self.action_reload))
         return out
 

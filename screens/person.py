@@ -85,9 +85,13 @@ class PersonScreen(DeskScreen):
         sync_rows(self.query_one("#stays", KeyedTable), [
             (str(v.id), (riga_date(v.entry_on), riga_date(v.exit_on) or t("ui.person.still_here"), str(v.days),
                          t("ui.person.yes") if v.counts_for_90_180 else t("ui.person.no"))) for v in file.stays])
-        sync_rows(self.query_one("#person-cases", KeyedTable), [
+        cases = self.query_one("#person-cases", KeyedTable)
+        sync_rows(cases, [
             (str(r.id), (r.number, t(f"kind.{r.kind}"), r.status_label, riga_date(r.opened_on), r.owner_username))
             for r in file.cases])
+        if file.cases and not getattr(self, "_focused_once", False):
+            self._focused_once = True
+            cases.focus()  # the officer came for a case: Enter opens the first one
 
     def action_record_entry(self) -> None:
         from screens.form import FormScreen

@@ -123,12 +123,19 @@ class Registration:
         docs = ", ".join(c.document_numbers)
         return f"{c.full_name} · {born} · {c.citizenship} · {c.personal_code_masked or ''} · {docs}".rstrip(" ·")
 
-    def open_form(self, person_id: int | None) -> None:
+    def for_asylum_case(self, asylum_number: str) -> None:
+        """A Dublin request for an asylum case: Latvia asks another state (outgoing); the person and the
+        lodging/registration dates come from the asylum case."""
+        self.kind = "dublin"
+        self.open_form(None, {"asylum_case": asylum_number, "direction": "outgoing"})
+
+    def open_form(self, person_id: int | None, more: dict | None = None) -> None:
         kind = self.kind
         actor = self.actor
         spec = casework.registration_form(kind)
         name = person_field(kind)
         initial = {name: str(person_id)} if (person_id and name) else {}
+        initial.update(more or {})
 
         def submit(uow, raw):
             return casework.register(uow, actor, kind, raw)

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Input, Label
 from textual.worker import get_current_worker
 
 from desk.errors import DomainError, explain
+from desk.services.views import status_label
 from desk.i18n import label, t
 from desk.services.search import SearchHit, find_case_numbers, record_lookup, search
 from screens.base import DeskModal, riga_date
@@ -38,7 +39,7 @@ COLUMNS = ("what", "name", "original", "born", "citizenship", "code", "kind", "s
 
 def hit_cells(hit: SearchHit) -> tuple[str, ...]:
     kind = label("kind", hit.case_kind) if hit.case_kind else ""
-    status = label(f"status.{hit.case_kind}", hit.status) if hit.status else ""
+    status = status_label(hit.case_kind, hit.status) if hit.status else ""
     what = hit.number if hit.kind == "case" else t("search.person")
     return (what or "", hit.full_name, hit.original_name or "", riga_date(hit.date_of_birth), hit.citizenship,
             hit.personal_code_masked, kind, status)
@@ -238,7 +239,7 @@ class CaseNumberProvider(Provider):
             title = t("search.palette.open_case", number=hit.number)
             yield Hit(max(matcher.match(hit.number or ""), 0.5), matcher.highlight(title), partial(self._open, hit.id),
                       text=title, help=t("search.palette.open_case_help", name=hit.full_name,
-                                         kind=label("kind", hit.case_kind), status=label(f"status.{hit.case_kind}",
+                                         kind=label("kind", hit.case_kind), status=status_label(hit.case_kind,
                                                                                          hit.status)))
 
     async def discover(self) -> Hits:

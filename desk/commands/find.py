@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
+from desk.services.views import status_label
 from desk.i18n import label, t
 
 
@@ -37,7 +38,7 @@ def hit_record(hit) -> dict:
 def hit_line(hit) -> str:
     born = hit.date_of_birth.strftime("%d.%m.%Y") if hit.date_of_birth else ""
     kind = label("kind", hit.case_kind) if hit.case_kind else ""
-    status = label(f"status.{hit.case_kind}", hit.status) if hit.status else ""
+    status = status_label(hit.case_kind, hit.status) if hit.status else ""
     what = t(f"search.{hit.kind}")
     fields = [what, str(hit.id), hit.number or "", hit.surname, hit.given_names, hit.original_name or "", born,
               hit.citizenship, hit.personal_code or hit.personal_code_masked, kind, status]

@@ -213,3 +213,17 @@ MESSAGES: dict[str, dict[str, str]] = {
 # the case actions' keys 1..9 (their text is replaced by the action's own title once the case is loaded)
 for _i in range(1, 10):
     MESSAGES[f"ui.key.case.action_{_i}"] = {"lv": f"Darbība {_i}", "en": f"Action {_i}"}
+
+# the highlighted deadline in full (case file, deadlines tab)
+MESSAGES.update({
+    "ui.case.why": {"lv": "{title} — {article}. Skaita no: {anchor} ({anchor_date}); termiņš {due}; {state}.",
+                    "en": "{title} — {article}. Counted from: {anchor} ({anchor_date}); due {due}; {state}."},
+    "ui.case.why_missed": {"lv": "Ja nokavē: {consequence}", "en": "If missed: {consequence}"},
+    "ui.case.why_unverified": {"lv": "Šis termiņš vēl jāpārbauda juristam (parametrs ar atsauci uz avotu).",
+                               "en": "This limit is still to be verified by a lawyer (a parameter citing its source)."},
+})
+
+MESSAGES.update({
+    "ui.key.case.dublin": {"lv": "Jauns Dublinas pieprasījums", "en": "New Dublin request"},
+    "ui.palette.dublin_help": {"lv": "Dublinas pieprasījums lietā {number}", "en": "A Dublin request for {number}"},
+})

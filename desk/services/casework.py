@@ -756,7 +756,9 @@ def details_of(uow, case: Case) -> list[tuple[str, str]]:
     """(label, value) pairs of the detail row for the case's file; empty values left out."""
     spec = _spec(case.kind)
     out = []
-    for name, value in detail_of(uow, case).model_dump().items():
+    stored = detail_of(uow, case).model_dump()
+    for name in spec.model.model_fields:  # in the order the model declares them (the order of events)
+        value = stored.get(name)
         if name == "case_id" or name in spec.hidden or value is None or value == "":
             continue
         shown = display_value(value, name)

@@ -808,11 +808,10 @@ def _lang() -> str:
 
 
 def _outcome_label(kind: str, outcome: str) -> str:
-    for prefix in ("report.outcome", f"status.{kind}"):
-        text = label(prefix, outcome)
-        if text != outcome:
-            return text
-    return outcome
+    from desk.services.views import status_label
+
+    text = label("report.outcome", outcome)
+    return text if text != outcome else status_label(kind, outcome)
 
 
 _RENDERERS = {"json": to_json, "csv": to_csv, "xlsx": to_xlsx, "html": to_html}

@@ -98,9 +98,19 @@ def kind_label(kind: str) -> str:
     return t(f"kind.{kind}")
 
 
+def _rules_name(kind: str) -> str:
+    """The rules module of a case kind: the catalogue keys of statuses and actions use it
+    (status.returns.issued for kind "return")."""
+    from desk.services.deadlines import RULES_MODULE
+
+    return RULES_MODULE.get(kind, kind)
+
+
 def status_label(kind: str, status: str) -> str:
     """The status as a word: the rules' own label if the rules catalogue has one, else ours."""
-    for key in (f"status.{kind}.{status}", f"rules.status.{kind}.{status}", f"casework.status.{kind}.{status}"):
+    module = _rules_name(kind)
+    for key in (f"status.{module}.{status}", f"status.{kind}.{status}", f"rules.status.{kind}.{status}",
+                f"casework.status.{kind}.{status}"):
         if has(key):
             return t(key)
     return status
@@ -113,7 +123,7 @@ def action_label(kind: str, action: str) -> str:
 
 def action_title_key(kind: str, action: str) -> str:
     """The rules' label key for an action where the rules catalogue defines one, else ours."""
-    for key in (f"rules.action.{kind}.{action}", f"action.{kind}.{action}"):
+    for key in (f"action.{_rules_name(kind)}.{action}", f"rules.action.{kind}.{action}", f"action.{kind}.{action}"):
         if has(key):
             return key
     return f"casework.action.{kind}.{action}"
@@ -276,8 +286,8 @@ def _history_summary(detail: dict, kind: str | None = None) -> str:
     parts = []
     changes = detail.get("changes") or {}
     for name, pair in changes.items():
-        if not isinstance(pair, list) or len(pair) != 2:
-            continue
+        if not isinstance(pair, list) or len(pair) != 2 or name.endswith("_id"):
+            continue  # internal keys (asylum_case_id ...) are shown on the file in words, not here
         before, after = (shown(v, name) for v in pair)
         label = field_label(name)
         parts.append(f"{label}: {before} → {after}" if before else f"{label}: {after}")

@@ -35,3 +35,27 @@ def test_history_tells_what_changed_in_the_officers_words(cw_sqlite):
     assert registered.officer == "patverums" and registered.at_riga.date().isoformat() == "2026-11-22"
     assert "Direction: Incoming" in registered.summary and "Received on: 20.11.2026" in registered.summary
     assert "dublin_iii" not in registered.summary and "incoming" not in registered.summary
+
+
+def test_every_status_and_action_of_every_kind_reads_as_words_in_both_languages():
+    """Statuses and actions are shown from the catalogue; the rules module names (returns, permits...)
+    differ from the case kinds (return, permit...), which once left four kinds showing raw codes."""
+    from desk.i18n import set_language
+    from desk.services.deadlines import rules_module
+    from desk.services.views import action_title_key, status_label
+    from desk.i18n import has
+
+    raw = []
+    for lang in ("lv", "en"):
+        set_language(lang)
+        for kind in ("asylum", "dublin", "permit", "visa", "invitation", "return"):
+            module = rules_module(kind)
+            for status in module.Status:
+                # a Latvian word is never the stored (English) code; English ones may be ("lodged")
+                if lang == "lv" and status_label(kind, status.value) == status.value:
+                    raw.append(f"{lang} status {kind}.{status.value}")
+            for action in module.Action:
+                if not has(action_title_key(kind, action.value)):
+                    raw.append(f"{lang} action {kind}.{action.value}")
+    set_language("lv")
+    assert not raw, raw
