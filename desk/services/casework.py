@@ -470,7 +470,12 @@ def _create_return(uow, actor, v):
                   notified_on=v.get("notified_on"), departure_days=v.get("departure_days"),
                   ban_imposed=bool(v.get("ban_imposed")), ban_years=v.get("ban_years"),
                   ban_months=v.get("ban_months"))
-    return v["person_id"], v["issued_on"], _initial_status("return"), detail, None
+    status = _initial_status("return")
+    if v.get("notified_on"):  # handed over at once: registered as notified (the machine's notify step)
+        from desk.rules import returns as rules
+
+        status = rules.MACHINE.apply(status, rules.Action.NOTIFY)
+    return v["person_id"], v["issued_on"], status, detail, None
 
 
 # --- life-cycle actions of asylum, permit and visa cases --------------------------------------------------

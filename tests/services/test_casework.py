@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from desk.errors import ConflictError, FormInvalid, PermissionDenied, TransitionNotAllowed
 from desk.services import audit, casework, persons, stays, views
-from models import AsylumApplication, Case, Deadline, DublinRequest, ResidencePermit, Visa
+from models import AsylumApplication, Case, Deadline, DublinRequest, ResidencePermit, ReturnDecision, Visa
 from tests.services.conftest import new_person
 
 
@@ -306,9 +306,24 @@ def test_return_decision_with_entry_ban(cw):
     cid = _register(store, ret, "return", {"person_id": pid, "decision_kind": "voluntary", "grounds": "overstay",
                                            "issued_on": "2026-11-10", "notified_on": "2026-11-11",
                                            "departure_days": "14", "ban_imposed": "yes", "ban_years": "2"})
-    assert _case(store, cid).status == "issued"
+    assert _case(store, cid).status == "notified"  # the notification date was given at registration
+    with store.reader() as uow:  # Return Directive Art. 7: 14 days from notification, day of notification not counted
+        assert uow.session.get(ReturnDecision, cid).depart_by == date(2026, 11, 25)
     before = _deadlines(store, cid)
-    _perform(store, ret, cid, "notify", {"notified_on": "2026-11-11"})
     _perform(store, ret, cid, "depart", {"departed_on": "2026-11-20"})
     after = _deadlines(store, cid)
-    assert after != before and any(due == date(2028, 11, 20) or due == date(2028, 11, 19) for due, _ in after.values())
+    # the 2-year ban runs from the actual departure (CJEU C-225/16 Ouhrami): 20.11.2026 + 2 years
+    assert after != before and date(2028, 11, 20) in {due for due, _ in after.values()}
+    with store.reader() as uow:
+        assert uow.session.get(ReturnDecision, cid).ban_until == date(2028, 11, 20)
+
+
+def test_return_decision_registered_before_notification_is_issued(cw_sqlite):
+    store, actors = cw_sqlite
+    ret = actors["return"]
+    cid = _register(store, ret, "return", {"person_id": new_person(store, ret), "decision_kind": "voluntary",
+                                           "grounds": "overstay", "issued_on": "2026-11-10", "departure_days": "7"})
+    assert _case(store, cid).status == "issued"
+    _perform(store, ret, cid, "notify", {"notified_on": "2026-11-12"})
+    with store.reader() as uow:
+        assert uow.session.get(ReturnDecision, cid).depart_by == date(2026, 11, 19)  # 7 days, Directive Art. 7
