@@ -52,7 +52,8 @@ def audit_show(args) -> int:
         if target != actor.username or args.case:
             auth.require(uow, actor, auth.Permission.REPORTS, command="audit.show")
         case_id = casecore.case_by_number(uow, args.case).id if args.case else None
-        rows = audit.entries(uow, case_id=case_id, officer_username=target, limit=args.limit, newest_first=False)
+        # the latest --limit entries, shown oldest first
+        rows = audit.entries(uow, case_id=case_id, officer_username=target, limit=args.limit)[::-1]
         audit.record(uow, actor, "audit.show", case_id=case_id, officer=target)
     for e in rows:
         when = riga(e.at).strftime("%Y-%m-%d %H:%M:%S")
