@@ -232,6 +232,11 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
                            "partner_reference": f"DN-{rng.randrange(10**6, 10**7)}"}
                     if direction == "incoming":
                         raw.update(sent_on=first.isoformat(), received_on=first.isoformat())
+                    elif path and path[0] == "send":  # registered as sent: the case opens on the sending day
+                        raw.update(sent_on=first.isoformat())
+                        path = path[1:]
+                    else:  # a draft opens today, so what happens to it happens today
+                        first = today
                     run("dublin", raw, path, first, step)
     # deadlines exactly on today and just ahead: a Dublin III outgoing take charge request sent two months
     # ago is due for a reply today (Art. 22(1), Art. 42: no roll-forward); one sent a little later is upcoming
@@ -239,8 +244,8 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
         sent = today - relativedelta(months=months_ago) - timedelta(days=days_more)
         raw = {"direction": "outgoing", "request_kind": "take_charge", "partner_country": "DEU",
                "person_id": str(next(people)), "lodged_on": "2026-06-15", "registered_on": "2026-06-15",
-               "hit_kind": "none"}
-        run("dublin", raw, ["send"], sent - timedelta(days=1), 1)
+               "hit_kind": "none", "sent_on": sent.isoformat()}
+        run("dublin", raw, [], sent, 1)
     return counts
 
 

@@ -87,3 +87,8 @@ MESSAGES.update({
     "error.form_invalid": {"lv": "Formā ir kļūdas ({n}); nekas netika saglabāts.",
                            "en": "The form has errors ({n}); nothing was saved."},
 })
+
+MESSAGES.update({
+    "error.before_opened": {"lv": "Datums nevar būt agrāks par lietas atvēršanas dienu ({opened}).",
+                            "en": "The date cannot be before the case was opened ({opened})."},
+})

@@ -861,6 +861,14 @@ def _refuse(case: Case, action: str) -> TransitionNotAllowed:
     return TransitionNotAllowed(state=status_label(case.kind, case.status), action=action_label(case.kind, action))
 
 
+def _not_before_opening(values: dict, opened_on: date, already: dict) -> dict:
+    """An event of a case cannot happen before the case was opened (so a case never closes before it
+    opens, and the day's figures add up). Event dates are the fields named ``*_on``."""
+    return {name: ValidationError("error.before_opened", field=name, opened=opened_on.strftime("%d.%m.%Y"))
+            for name, value in values.items()
+            if name.endswith("_on") and isinstance(value, date) and value < opened_on and name not in already}
+
+
 def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_version: int) -> None:
     """Do one life-cycle ``action`` on a case: check the role, the life cycle, the officer's version and
     the values; change the status and the detail row; recompute the deadlines; close the case when a
@@ -873,8 +881,12 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
     definition = _action_def(case.kind, action)
     form = FormSpec(f"{case.kind}.{action}", "", definition.fields)
     today = uow.clock.today()
-    values = parse_values(form, raw, lookup=reference_lookup(uow),
-                          extra_checks=lambda v: _not_future(v, today, definition.future_ok, form.fields))
+    def checks(v):
+        errors = _not_future(v, today, definition.future_ok, form.fields)
+        errors.update(_not_before_opening(v, case.opened_on, errors))
+        return errors
+
+    values = parse_values(form, raw, lookup=reference_lookup(uow), extra_checks=checks)
     case = casecore.touch(uow, actor, case, expected_version)
     detail = detail_of(uow, case)
     before = _snapshot(case, detail)

@@ -153,7 +153,10 @@ def test_dublin_flow_outgoing_take_charge(cw):
         assert (req.regime, req.lodged_on, req.asylum_case_id) == ("dublin_iii", date(2026, 3, 2), asylum_id)
     assert _case(store, cid).status == "draft"
     assert _deadlines(store, cid)["dublin3.take_charge.request"] == (date(2026, 6, 2), "missed")
-    _perform(store, a, cid, "send", {"sent_on": "2026-05-20"})
+    # the request that really went out on 20.05.2026 is registered as sent that day (opened then)
+    cid = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge",
+                                         "partner_country": "DEU", "asylum_case": number, "sent_on": "2026-05-20"})
+    assert (_case(store, cid).status, _case(store, cid).opened_on) == ("sent", date(2026, 5, 20))
     dl = _deadlines(store, cid)
     assert dl["dublin3.take_charge.request"] == (date(2026, 6, 2), "met")
     assert dl["dublin3.take_charge.reply"][0] == date(2026, 7, 20)  # Art. 22(1): 2 months after receipt
@@ -171,7 +174,7 @@ def test_dublin_flow_outgoing_take_charge(cw):
     assert entry.detail["changes"]["status"] == ["rejected", "reexamination_requested"]
     with store.uow() as uow:
         f = views.case_file(uow, a, asylum_id)
-    assert [r.id for r in f.related][:1] == [cid]
+    assert cid in [r.id for r in f.related]  # the asylum case lists its Dublin requests
 
 
 @pytest.mark.parametrize("sent_on, late", [
@@ -182,13 +185,24 @@ def test_a_request_sent_after_its_limit_is_flagged_out_of_time(cw_sqlite, sent_o
     store, actors = cw_sqlite
     a = actors["asylum"]
     asylum_id = _asylum_case(store, a, new_person(store, a))  # lodged 02.03.2026
-    cid = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge",
+    cid = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge", "sent_on": sent_on,
                                          "partner_country": "DEU", "asylum_case": _case(store, asylum_id).number})
-    _perform(store, a, cid, "send", {"sent_on": sent_on})
     with store.uow() as uow:
         assert uow.session.get(DublinRequest, cid).out_of_time is late
         shown = dict(views.case_file(uow, a, cid).details)
     assert shown["Nokavēts"] == ("Jā" if late else "Nē")
+
+
+def test_an_event_before_the_case_was_opened_is_refused_and_nothing_saved(cw_sqlite):
+    store, actors = cw_sqlite
+    a = actors["asylum"]
+    cid = _asylum_case(store, a, new_person(store, a))  # opened on registration, 03.03.2026
+    before = _case(store, cid)
+    with pytest.raises(FormInvalid) as exc:
+        _perform(store, a, cid, "accept_for_examination", {"accepted_on": "2026-03-02"})
+    assert "03.03.2026" in str(exc.value.errors["accepted_on"])
+    after = _case(store, cid)
+    assert (after.status, after.version) == (before.status, before.version)
 
 
 def test_dublin_partner_must_be_a_member_state(cw_sqlite):
