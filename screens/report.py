@@ -27,8 +27,19 @@ from desk.text import parse_date
 FORMATS = report_service.FORMATS
 
 
+REPORTS_DIR_ENV = "DESK_REPORTS_DIR"
+
+
+def reports_dir() -> Path:
+    """Where exports go unless the officer types a path: DESK_REPORTS_DIR, else ~/desk-reports
+    (never the directory the app happened to be started from)."""
+    import os
+
+    return Path(os.environ.get(REPORTS_DIR_ENV) or Path.home() / "desk-reports")
+
+
 def default_path(day: date, fmt: str) -> str:
-    return f"desk-report-{day.isoformat()}.{fmt}"
+    return str(reports_dir() / f"desk-report-{day.isoformat()}.{fmt}")
 
 
 class ReportScreen(Screen):

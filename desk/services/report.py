@@ -837,6 +837,7 @@ def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | 
         target = Path(path)
         tmp = target.with_name(target.name + ".part")
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(data)
             tmp.replace(target)
         except OSError:

@@ -72,14 +72,15 @@ async def test_a_case_officer_is_held_to_their_own_work(ui_store, tmp_path):
         assert "Nederīgs datums" in str(screen.query_one("#report-status", Static).render())
 
 
-async def test_format_choice_renames_the_file(ui_store):
+async def test_format_choice_renames_the_file(ui_store, tmp_path, monkeypatch):
+    monkeypatch.setenv("DESK_REPORTS_DIR", str(tmp_path))  # exports go there, not where the app started
     screen = ReportScreen(ui_store, ui_store.actors["supervisor"])
     app = Host(screen)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen.query_one("#report-format", Select).value = "xlsx"
         await settle(pilot)
-        assert screen.query_one("#report-path", Input).value == "desk-report-2026-11-22.xlsx"
+        assert screen.query_one("#report-path", Input).value == str(tmp_path / "desk-report-2026-11-22.xlsx")
 
 
 async def test_statistics_screen_draws_the_figures(ui_store):
