@@ -149,8 +149,10 @@ def due_state(due: date | None, today: date) -> str | None:
 
 
 def _next_due():
+    """The case's most pressing deadline: the earliest one still open, or missed and still not done
+    (a missed reply or transfer is the first thing the officer must see: overdue cases lead the list)."""
     return (select(func.min(Deadline.due_on))
-            .where(Deadline.case_id == Case.id, Deadline.state == "open")
+            .where(Deadline.case_id == Case.id, Deadline.state.in_(("open", "missed")), Deadline.done_on.is_(None))
             .correlate(Case).scalar_subquery())
 
 

@@ -281,7 +281,9 @@ def test_worklist_counts_and_deadlines_due(cw_sqlite):
                                          "hit_kind": "eurodac", "hit_received_on": "2026-11-19"})
     with store.reader() as uow:
         rows = views.worklist(uow, a)
-        assert (rows[0].id, rows[0].next_due, rows[0].next_due_state) == (cid, date(2026, 12, 3), "open")  # AMMR: 2 weeks from the hit
+        # the asylum case lodged in March has missed deadlines not yet done: it leads the list as overdue
+        assert (rows[0].id, rows[0].next_due_state) == (asylum_id, "overdue") and rows[0].next_due < date(2026, 11, 22)
+        assert (rows[1].id, rows[1].next_due, rows[1].next_due_state) == (cid, date(2026, 12, 3), "open")  # AMMR: 2 weeks from the hit
         assert views.count_worklist(uow, a) == 2
         assert views.counts_per_kind(uow, a) == {"asylum": 1, "dublin": 1}
         due = views.deadlines_due(uow, a, today=date(2026, 11, 22), within_days=14)
