@@ -19,6 +19,16 @@ def register(sub) -> None:
     add_officer_arguments(p)
 
 
+PROGRESS_EVERY = 100  # lines
+
+
+def _progress(line: int, total: int) -> None:
+    """A line on stderr every PROGRESS_EVERY lines: a long file shows it is moving (nothing is saved
+    until the last line is in)."""
+    if line % PROGRESS_EVERY == 0:
+        print(t("import.progress", line=line, total=total), file=sys.stderr, flush=True)
+
+
 def import_command(args) -> int:
     from desk.services import importer
 
@@ -26,7 +36,7 @@ def import_command(args) -> int:
     try:
         actor = cli_actor(store, args)
         try:
-            result = importer.import_file(store, actor, args.file)
+            result = importer.import_file(store, actor, args.file, progress=_progress)
         except importer.ImportFailed as failed:
             for error in failed.errors:
                 print(f"desk: {error.message()}", file=sys.stderr)

@@ -142,3 +142,7 @@ MESSAGES.update({
     "ui.key.stats.refresh": {"lv": "Atjaunot", "en": "Refresh"},
     "ui.key.stats.close": {"lv": "Aizvērt", "en": "Close"},
 })
+
+MESSAGES.update({
+    "import.progress": {"lv": "imports: {line}. rinda no {total}", "en": "import: line {line} of {total}"},
+})

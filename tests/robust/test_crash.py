@@ -76,3 +76,64 @@ def test_kill_during_registrations_leaves_each_one_whole(sqlite_store):
         assert committed <= set(cases), "a committed registration was lost"
         assert cases == registered, "a case without its audit entry, or the other way round"
         assert persons == set(cases.values()), "a person without the case registered with them"
+
+
+def _import_file(path, n: int) -> None:
+    """``n`` asylum applications, each with its own person, as an extract from an old register."""
+    import json
+
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(n):
+            out.write(json.dumps({
+                "kind": "asylum",
+                "person": {"surname": "Imports", "given_names": f"Nr{i:05d}", "date_of_birth": "1990-01-01",
+                           "citizenship": "SYR", "document_kind": "passport", "document_number": f"IMP{i:07d}",
+                           "document_country": "SYR"},
+                "case": {"lodged_on": "2026-10-01", "registered_on": "2026-10-02"},
+            }) + "\n")
+
+
+def test_kill_in_the_middle_of_desk_import_saves_none_of_the_file(sqlite_store, tmp_path):
+    """SIGKILL to a real `desk import` process half-way through its file: the store is whole, holds
+    nothing of the file (one transaction per file) and its audit chain verifies."""
+    import os
+    import subprocess
+    import sys
+
+    from desk.services import auth
+    from robust_helpers import REPO, worker_env
+
+    add_officers(sqlite_store, 1)
+    with sqlite_store.uow() as uow:
+        auth.create_officer(uow, None, username="importer", full_name="Import Supervisor", office_code="RIG-CEN",
+                            roles="supervisor", password=PASSWORD, bootstrap=True)
+    with sqlite_store.reader() as uow:
+        entries_before = uow.session.exec(select(func.count()).select_from(AuditEntry)).one()
+    extract = tmp_path / "extract.jsonl"
+    _import_file(extract, 3000)
+    env = {**worker_env(), "DESK_PASSWORD": PASSWORD, "DESK_LANG": "en"}
+    path = sqlite_store.url.removeprefix("sqlite:///")
+    proc = subprocess.Popen([sys.executable, "-m", "desk.cli", "import", str(extract), "--officer", "importer",
+                             "--db", path], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    seen = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen.append(line.strip())
+        if line.startswith("import: line 1000 "):
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, f"the import ended before it could be killed: {seen[-3:]}"
+    sqlite_store.dispose()
+    store = _after_crash(sqlite_store.url)
+    with store.reader() as uow:
+        assert uow.session.exec(select(func.count()).select_from(Person).where(Person.surname == "Imports")).one() == 0
+        assert uow.session.exec(select(func.count()).select_from(Case)).one() == 0
+        # only the officer's login (its own transaction) may have been written before the kill
+        new = uow.session.exec(select(AuditEntry.action).where(AuditEntry.id > entries_before)).all()
+        assert set(new) <= {"auth.login"}, new
+    store.dispose()
