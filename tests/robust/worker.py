@@ -1,6 +1,7 @@
 """One officer hammering the store: run as ``python worker.py URL USERNAME PASSWORD OPS SEED``.
 
-Each operation is either a registration (a new person and an asylum case, audited) or an update of
+Each operation is either a registration through the services (persons.register_person and
+casework.register: a new person and an asylum case, two audit entries) or an update of
 one of the first few cases (read the version, then save with ``casecore.touch``, audited), chosen at
 random, so that eight of these running at once collide on the same cases. Every outcome is counted
 and printed as one JSON line on stdout:
@@ -16,7 +17,6 @@ import json
 import os
 import random
 import sys
-from datetime import date
 
 os.environ.setdefault("DESK_FAST_HASH", "1")
 
@@ -26,9 +26,9 @@ HOT_CASES = 6  # updates aim at the lowest case ids, so officers really do colli
 def main(argv: list[str]) -> int:
     url, username, password, ops, seed = argv[1], argv[2], argv[3], int(argv[4]), int(argv[5])
     from desk.errors import ConflictError
-    from desk.services import audit, auth, casecore
+    from desk.services import audit, auth, casecore, casework, persons
     from desk.store import open_store
-    from models import Case, Person
+    from models import Case
     from sqlmodel import select
 
     rng = random.Random(seed)
@@ -42,15 +42,12 @@ def main(argv: list[str]) -> int:
     for i in range(ops):
         try:
             if rng.random() < 0.4:
-                with store.uow() as uow:
-                    person = Person(surname=f"Stress{seed}", given_names=f"N{i}", surname_folded=f"stress{seed}",
-                                    given_folded=f"n{i}", citizenship="SYR")
-                    uow.session.add(person)
-                    uow.session.flush()
-                    case = casecore.open_case(uow, actor, kind="asylum", person_id=person.id, status="lodged",
-                                              opened_on=date(2026, 11, 2))
-                    audit.record(uow, actor, "case.register", case_id=case.id, person_id=person.id)
-                    case_id = case.id
+                with store.uow() as uow:  # the registration an officer makes: person and case, one transaction
+                    person_id = persons.register_person(uow, actor, {
+                        "surname": f"Stress{seed}", "given_names": f"N{i}", "citizenship": "SYR",
+                        "date_of_birth": "1990-01-01"}, allow_duplicate=True)
+                    case_id = casework.register(uow, actor, "asylum", {
+                        "person_id": str(person_id), "lodged_on": "2026-11-02", "registered_on": "2026-11-02"})
                 registered.append(case_id)
             else:
                 with store.reader() as uow:
