@@ -20,7 +20,7 @@ import csv
 import html
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
@@ -73,10 +73,6 @@ STATS_DAYS = 30
 # Audit actions that are not case work: logging in, reading the trail, exporting this very report.
 # They are left out of "activity per officer" so that exporting a report does not change it.
 _NOT_ACTIVITY = ("auth.", "report.", "audit.", "stats.")
-# Audit ids are handed out in time order (writers are serialised: BEGIN IMMEDIATE / advisory lock), so a
-# day's entries are found by a binary search on the primary key; this margin absorbs the microseconds by
-# which two concurrent writers' timestamps may be out of order.
-_AUDIT_ID_MARGIN = 200
 
 Progress = Callable[[int, int], None]
 
@@ -395,34 +391,10 @@ def _riga_day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _first_audit_id_at_or_after(uow, moment: datetime) -> int:
-    """The smallest audit id whose time is >= ``moment`` (or max id + 1): a binary search on the primary
-    key, because the trail's ``at`` column has no index of its own."""
-    session = uow.session
-    hi = session.exec(select(func.max(AuditEntry.id))).one()
-    if hi is None:
-        return 1
-    lo, hi = 1, hi + 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        row = session.exec(select(AuditEntry.id, AuditEntry.at).where(AuditEntry.id >= mid)
-                           .order_by(AuditEntry.id).limit(1)).first()
-        if row is None:
-            hi = mid
-            continue
-        row_id, at = row
-        if at >= moment:
-            hi = mid
-        else:
-            lo = row_id + 1
-    return lo
-
-
 def _audit_of_day(uow, day: date, *conds):
+    """Conditions for the day's audit entries (Riga calendar day), served by the ix_audit_at index."""
     start, end = _riga_day_bounds(day)
-    lo = _first_audit_id_at_or_after(uow, start) - _AUDIT_ID_MARGIN
-    hi = _first_audit_id_at_or_after(uow, end) + _AUDIT_ID_MARGIN
-    return [AuditEntry.id >= lo, AuditEntry.id < hi, AuditEntry.at >= start, AuditEntry.at < end, *conds]
+    return [AuditEntry.at >= start, AuditEntry.at < end, *conds]
 
 
 def activity(uow, scope: Scope, day: date) -> tuple[OfficerActivity, ...]:
