@@ -90,7 +90,7 @@ def main(argv=None) -> int:
             for label, office in (("all offices", "all"), (f"office {actor.office_code}", actor.office_code)):
                 t0 = time.perf_counter()
                 with store.reader() as uow:
-                    result = report.daily_report(uow, actor, day, office=office)
+                    report.daily_report(uow, actor, day, office=office)
                 timings[label].append(time.perf_counter() - t0)
         with store.reader() as uow:
             from sqlalchemy import func

@@ -7,7 +7,7 @@ which only ever counts up, so a number is never reused even when a case is withd
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.base import UTCDateTime, utcnow

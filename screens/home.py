@@ -13,8 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Label, Static
 
-from desk import clock
-from desk.i18n import label, t
+from desk.i18n import t
 from desk.services import auth, casework, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
 from screens.widgets import KeyedTable, OfficerBar, sync_rows

@@ -15,7 +15,7 @@ from functools import partial
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer

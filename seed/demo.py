@@ -75,7 +75,6 @@ def build_demo(store, *, persons: int = DEMO_PERSONS, seed: int = DEMO_SEED,
     rng = random.Random(seed)
     with store.uow() as uow:
         load_reference(uow.session)
-        hashes: dict[str, str] = {}
         for username, password, role, full_name in DEMO_OFFICERS:
             office = DEMO_OFFICE
             auth.create_officer(uow, None, username=username, full_name=full_name, office_code=office, roles=role,

@@ -7,7 +7,6 @@ import os
 import sys
 
 from desk.errors import AuthError, DomainError, explain
-from desk.i18n import t
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args, read_password
+from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
 from desk.i18n import t
 
 

@@ -35,8 +35,7 @@ from sqlmodel import select
 from desk.errors import ValidationError
 from desk.services import audit
 from desk.services.auth import Actor, Permission
-from desk.text import (fold, mask_personal_code, normalize_document_number, normalize_personal_code,
-                       parse_date)
+from desk.text import (fold, mask_personal_code, normalize_document_number, parse_date)
 from models import Case, CaseCounter, CaseKind, IdentityDocument, Person
 
 MAX_QUERY = 200          # characters of a query that are looked at (and audited)

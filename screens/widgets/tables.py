@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
