@@ -507,13 +507,13 @@ def _load(conn, loader: _Loader, persons: int) -> None:
                 open_cases.append((case_row, detail))
             done += 1
             if done % BATCH == 0:
+                loader.flush(conn)  # first: the rules read rows of the batch (an invitation's invited persons)
                 deadline_id = _deadlines(conn, loader, deadline_service, open_cases, deadline_id)
                 open_cases = []
-                loader.flush(conn)
                 loader.tick("cases", done, total_cases)
+        loader.flush(conn)
         deadline_id = _deadlines(conn, loader, deadline_service, open_cases, deadline_id)
         open_cases = []
-        loader.flush(conn)
         loader.tick(f"{kind} cases done;", done, total_cases)
     while people.created < persons:
         people.new(rng.choice(["permit", "resident", "visa"]), born_before=today)

@@ -159,6 +159,7 @@ def test_scale_seed_command_proportions_and_chain(tmp_path, fixed_clock, capsys)
     assert main(["seed", "--persons", "2000", "--db", str(db)]) == 0
     out = capsys.readouterr()
     assert "persons" in out.out and "seed: done" in out.err
+    assert "WARNING" not in out.err  # every open case got its deadlines, the index was rebuilt
     store = open_store(db)
     try:
         with store.reader() as uow:
@@ -183,5 +184,6 @@ def test_scale_bulk_path_on_postgresql(pg_url, fixed_clock):
     try:
         report = scale.build(store, persons=800, progress=lambda _m: None)
         _check_scale(store, report, 800)
+        assert report.deadline_failures == 0
     finally:
         store.dispose()
