@@ -20,7 +20,7 @@ async def settle(pilot, rounds: int = 3) -> None:
     for _ in range(rounds):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(w.is_running for w in pilot.app.workers):
+        if all(w.is_finished for w in pilot.app.workers):  # a worker still pending counts as busy
             break
 
 
