@@ -54,6 +54,56 @@ def test_unit_of_work_rolls_back_on_error(store, actors):
         assert uow.session.exec(select(Person).where(Person.surname == "Ozola")).first() is None
 
 
+def _add_ozola(uow):
+    uow.session.add(Person(surname="Ozola", given_names="Anna", surname_folded="ozola", given_folded="anna",
+                           citizenship="LVA", date_of_birth=date(1990, 1, 2)))
+
+
+def test_lookup_reads_committed_rows_with_question_mark_placeholders(store, actors):
+    with store.uow() as uow:
+        _add_ozola(uow)
+    with store.lookup() as look:
+        rows = look.rows("SELECT surname, date_of_birth FROM person WHERE surname = ? AND date_of_birth = ?",
+                         ("Ozola", date(1990, 1, 2)))
+    assert [r[0] for r in rows] == ["Ozola"]
+
+
+def test_lookup_cannot_write(store, actors):
+    """A lookup's connection is read-only: a write through it is refused and leaves nothing behind; the
+    store goes on serving lookups and writers."""
+    with pytest.raises(Exception, match="(?i)read.?only"):
+        with store.lookup() as look:
+            look.rows("INSERT INTO person (surname, given_names, surname_folded, given_folded, sex, citizenship, "
+                      "created_at, version) VALUES ('Ozola', 'Anna', 'ozola', 'anna', 'X', 'LVA', "
+                      "'2026-11-22 10:00:00+00:00', 1)")
+    with store.uow() as uow:
+        assert uow.session.exec(select(Person).where(Person.surname == "Ozola")).first() is None
+        _add_ozola(uow)
+    with store.lookup() as look:
+        assert look.rows("SELECT count(*) FROM person WHERE surname = ?", ("Ozola",)) == [(1,)]
+
+
+def test_lookup_after_a_failed_statement_leaves_the_pool_usable(store, actors):
+    with pytest.raises(Exception):
+        with store.lookup() as look:
+            look.rows("SELECT no_such_column FROM person")
+    for _ in range(8):
+        with store.lookup() as look:
+            assert look.rows("SELECT count(*) FROM person")[0][0] >= 0
+    with store.uow() as uow:
+        _add_ozola(uow)
+    with store.lookup() as first, store.lookup() as second:  # two at once (screen and palette): two connections
+        assert first.rows("SELECT count(*) FROM person") == second.rows("SELECT count(*) FROM person") == [(1,)]
+
+
+def test_unit_of_work_rows_sees_its_own_unsaved_changes(store, actors):
+    with store.uow() as uow:
+        _add_ozola(uow)  # not flushed yet
+        assert uow.rows("SELECT count(*) FROM person WHERE surname = ?", ("Ozola",))[0][0] == 1
+        with store.lookup() as look:  # another connection: not committed, not seen
+            assert look.rows("SELECT count(*) FROM person WHERE surname = ?", ("Ozola",))[0][0] == 0
+
+
 def test_unit_of_work_commits_on_success(store, actors):
     with store.uow() as uow:
         uow.session.add(Person(surname="Ozola", given_names="Anna", surname_folded="ozola",
