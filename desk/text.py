@@ -98,7 +98,7 @@ def mask_personal_code(code: str | None) -> str:
     """DDMMYY-***** : enough to tell people apart on paper, not enough to identify them."""
     if not code:
         return ""
-    digits = normalize_personal_code(code)
+    digits = code if len(code) == 11 else normalize_personal_code(code)  # stored codes are 11 digits already
     return f"{digits[:6]}-*****" if len(digits) == 11 else "***"
 
 

@@ -109,8 +109,8 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
     def run_search(self, text: str) -> None:
         worker = get_current_worker()
         try:
-            with self.store.reader() as uow:  # shown at once; audited when typing settles (record_lookup)
-                hits = search(uow, self.actor, text, limit=LIMIT, audit=False)
+            with self.store.lookup() as look:  # shown at once; audited when typing settles (record_lookup)
+                hits = search(look, self.actor, text, limit=LIMIT, audit=False)
         except Exception as exc:  # shown as a sentence; only the kind of error is logged, nothing personal
             if not isinstance(exc, DomainError):
                 log.error("search failed: %s", exc.__class__.__name__)
@@ -216,8 +216,8 @@ class CaseNumberProvider(Provider):
         actor, store = self._actor_and_store()
         if actor is None or store is None:
             return []
-        with store.reader() as uow:
-            return find_case_numbers(uow, actor, fragment, limit=10)
+        with store.lookup() as look:
+            return find_case_numbers(look, actor, fragment, limit=10)
 
     def _open(self, case_id: int) -> None:
         opener = getattr(self.app, "open_case", None)

@@ -207,6 +207,55 @@ def test_no_audit_when_asked_not_to(store, actors, people):
         assert len(audit.entries(uow, limit=10_000)) == before
 
 
+# --- the search screen's lookup (store.lookup(): plain SQL, no unit of work) --------------------
+
+SCREEN_QUERIES = ["Bērziņš", "janis berz", "ivan petr", "ivanov", "Иванов", "ivan 12.03.1975", "12.03.1975",
+                  CODE_ANNA, f"{CODE_ANNA[:6]}-{CODE_ANNA[6:]}", f"{CODE_ANNA[:6]}-", "c 1234-567", "LV7654321",
+                  "pat-2026-000002", "2026-00004", "000042", "42", "PAT-2026-42", "ivan LV7654321",
+                  "000001 berzins", "nobody at all"]
+
+
+@pytest.mark.parametrize("role", ["reception", "asylum", "residence", "supervisor", "administrator"])
+def test_screen_lookup_finds_exactly_what_the_audited_search_finds(store, actors, people, role):
+    for query in SCREEN_QUERIES:
+        with store.lookup() as look:
+            quick = search(look, actors[role], query, limit=100, audit=False)
+        assert quick == find(store, actors[role], query, limit=100), query
+
+
+WHOLE_IDENTIFIERS = ["PAT-2026-000001", "pat-2026-000002", "PAT-2026-000044", "UAT-2026-000001", "PAT-2026-000999",
+                     "PAT-2025-000001", f"{CODE_ANNA[:6]}-{CODE_ANNA[6:]}", "010101-00000", "LV7654321",
+                     "lv7654321", "C1234567", "ZZ99999", "0A0A0"]
+
+
+@pytest.mark.parametrize("role", ["reception", "asylum", "residence", "supervisor", "administrator"])
+@pytest.mark.parametrize("limit,reveal", [(20, False), (1, True)])
+def test_whole_identifier_shortcut_answers_as_the_general_search(store, actors, people, role, limit, reveal):
+    """A whole case number or hyphenated personal code skips the parsing; the answer must not change."""
+    from desk.services.search import _search, _whole_identifier
+
+    for query in WHOLE_IDENTIFIERS:
+        with store.lookup() as look:
+            quick = _whole_identifier(look, actors[role], query, limit, reveal)
+            general = _search(look, actors[role], parse_query(query), limit, reveal)
+        assert quick is not None and quick == general, query
+    with store.lookup() as look:  # anything else takes the general path
+        for query in ("XYZ-2026-000001", "PAT-2026-00004", "01019012345", "berzins", "PAT-2026-000001 x",
+                      "C 1234-567", "12345", "ABCDE", "A1B2", "LV765432Ā"):
+            assert _whole_identifier(look, actors["supervisor"], query, 20, False) is None
+
+
+def test_a_lookup_cannot_write_the_audit_entry(store, actors, people):
+    with store.lookup() as look, pytest.raises(TypeError):
+        search(look, actors["reception"], "berzins")
+
+
+def test_palette_through_a_lookup(store, actors, people):
+    with store.lookup() as look:
+        assert [h.number for h in find_case_numbers(look, actors["asylum"], "PAT-2026-00004")] == [
+            f"PAT-2026-0000{n}" for n in range(40, 45)]
+
+
 # --- the index follows the data -----------------------------------------------------------------
 
 def test_index_sees_the_same_transaction_and_forgets_a_rollback(store, actors, fixed_clock):

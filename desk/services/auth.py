@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -82,16 +83,27 @@ class Actor:
 
     @property
     def case_kinds(self) -> frozenset[str]:
-        kinds: set[str] = set()
-        for role in self.roles:
-            kinds |= CASE_KINDS_BY_ROLE.get(Role(role), frozenset())
-        return frozenset(kinds)
+        return _case_kinds(self.roles)
 
     def can(self, permission: Permission) -> bool:
-        return any(permission in PERMISSIONS_BY_ROLE.get(Role(r), ()) for r in self.roles)
+        return permission in _permissions(self.roles)
 
     def can_work_on(self, kind: str) -> bool:
         return kind in self.case_kinds
+
+
+@lru_cache(maxsize=64)
+def _case_kinds(roles: frozenset[str]) -> frozenset[str]:
+    """The case kinds a set of roles works on (asked on every lookup; the answer never changes)."""
+    kinds: set[str] = set()
+    for role in roles:
+        kinds |= CASE_KINDS_BY_ROLE.get(Role(role), frozenset())
+    return frozenset(kinds)
+
+
+@lru_cache(maxsize=64)
+def _permissions(roles: frozenset[str]) -> frozenset[Permission]:
+    return frozenset(p for r in roles for p in PERMISSIONS_BY_ROLE.get(Role(r), ()))
 
 
 def hash_password(password: str) -> str:
