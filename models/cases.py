@@ -217,10 +217,13 @@ class ReturnDecision(SQLModel, table=True):
 class Deadline(SQLModel, table=True):
     """A deadline the rules produced for a case, with its explanation; recomputed on every event."""
 
-    __table_args__ = (Index("ix_deadline_state_due", "state", "due_on"),)
+    __table_args__ = (
+        Index("ix_deadline_state_due", "state", "due_on"),
+        Index("ix_deadline_case_state", "case_id", "state", "due_on"),  # a case's next due: migration 0005
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    case_id: int = Field(foreign_key="case_file.id", index=True)
+    case_id: int = Field(foreign_key="case_file.id")
     rule_id: str = Field(max_length=60)
     article: str = Field(max_length=120)
     title_key: str = Field(max_length=80)

@@ -59,3 +59,32 @@ def test_every_status_and_action_of_every_kind_reads_as_words_in_both_languages(
                     raw.append(f"{lang} action {kind}.{action.value}")
     set_language("lv")
     assert not raw, raw
+
+
+def test_worklist_reads_each_case_next_deadline_through_the_case_index(cw_sqlite):
+    """The office worklist orders every open case by its next deadline. On a fresh store (no planner
+    statistics) each case's deadline must be one probe of the (case_id, state) index - never a walk
+    through every open deadline of the store, which took minutes at a million cases (migration 0005)."""
+    from sqlalchemy import event
+
+    from desk.services import views
+
+    store, actors = cw_sqlite
+    statements = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        if "deadline" in statement and "ORDER BY" in statement:
+            statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", capture)
+    try:
+        with store.reader() as uow:
+            views.worklist(uow, actors["supervisor"], scope="office", limit=50)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", capture)
+    assert statements
+    with store.engine.connect() as conn:
+        plan = [row[3] for sql, params in statements
+                for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
+    deadline_steps = [step for step in plan if "deadline" in step]
+    assert deadline_steps and all("ix_deadline_case_state (case_id=?" in step for step in deadline_steps), plan
