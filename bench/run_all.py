@@ -75,7 +75,7 @@ def main(argv=None) -> int:
 
     steps = [
         ("Lookup", ["bench/lookup.py", "--db", db, "--n", str(n_lookup)],
-         "Search service (fresh read-only unit of work per query, as the screen) next to the nearest raw "
+         "Search service (a fresh store.lookup() per query, as the search screen) next to the nearest raw "
          "sqlite3 query on the same file; p50/p95 in ms and their ratio."),
         ("Registration throughput", ["bench/registration.py", "--n", str(n_reg)],
          "A person plus an asylum case per registration through the services (two units of work, duplicate "
