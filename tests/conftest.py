@@ -3,8 +3,10 @@ a fixed clock, and officers of every role."""
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -72,22 +74,38 @@ def store_url(request, tmp_path):
         yield request.getfixturevalue("pg_url")
 
 
-def _open(url):
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """An empty SQLite store at the head revision, built by the migrations once per test session; each
+    test's SQLite store starts as a copy of it (the migrations from empty are tested on their own in
+    tests/test_store.py)."""
     from desk.store import open_store
 
+    path = tmp_path_factory.mktemp("template") / "desk.db"
+    open_store(path).dispose()
+    return path
+
+
+def _open(url, template=None):
+    from desk.store import is_sqlite, open_store
+
+    if template is not None and is_sqlite(url):
+        target = Path(url.removeprefix("sqlite:///"))
+        if not target.exists():
+            shutil.copyfile(template, target)
     return open_store(url)
 
 
 @pytest.fixture
-def store(store_url):
-    s = _open(store_url)
+def store(store_url, sqlite_template):
+    s = _open(store_url, sqlite_template)
     yield s
     s.dispose()
 
 
 @pytest.fixture
-def sqlite_store(sqlite_url):
-    s = _open(sqlite_url)
+def sqlite_store(sqlite_url, sqlite_template):
+    s = _open(sqlite_url, sqlite_template)
     yield s
     s.dispose()
 
