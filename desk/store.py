@@ -154,11 +154,13 @@ class Store:
             self._lookup_free.pop().close()
         self.engine.dispose()
 
-    def _take_lookup_connection(self):
-        try:
-            return self._lookup_free.pop()  # list.pop and list.append are atomic: no lock needed
-        except IndexError:
-            pass
+    def _take_lookup_connection(self, *, fresh: bool = False):
+        """(DBAPI connection, whether it was kept from an earlier lookup)."""
+        if not fresh:
+            try:
+                return self._lookup_free.pop(), True  # list.pop and list.append are atomic: no lock needed
+            except IndexError:
+                pass
         proxied = self.engine.raw_connection()  # made with the engine's settings (the SQLite pragmas) ...
         dbapi = proxied.driver_connection
         proxied.detach()  # ... then the store's own, outside the pool
@@ -167,7 +169,7 @@ class Store:
         else:
             dbapi.autocommit = True
             dbapi.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        return dbapi
+        return dbapi, False
 
     def _give_back_lookup_connection(self, dbapi, *, healthy: bool) -> None:
         if healthy and len(self._lookup_free) < LOOKUP_CONNECTIONS_KEPT:
@@ -284,16 +286,18 @@ class Lookup:
     read-only once when they are made (SQLite ``PRAGMA query_only``, PostgreSQL read-only
     transactions), so nothing done through a lookup can write. They run in autocommit: each statement
     sees one consistent snapshot, so every line of the answer (a case joined to its person) is whole;
-    the search needs no more than that. A connection that saw an error is closed, not reused.
+    the search needs no more than that. A connection that saw an error is closed, not reused; a kept
+    PostgreSQL connection the server dropped meanwhile is replaced and the statement run again.
     """
 
     def __init__(self, store: Store):
         self.store = store
         self.dialect = store.engine.dialect.name
         self._dbapi = None
+        self._kept = False  # the connection was kept from an earlier lookup (it may have gone stale)
 
     def __enter__(self) -> "Lookup":
-        self._dbapi = self.store._take_lookup_connection()
+        self._dbapi, self._kept = self.store._take_lookup_connection()
         return self
 
     def __exit__(self, exc_type, exc, tb) -> bool:
@@ -302,6 +306,16 @@ class Lookup:
         return False
 
     def rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+        try:
+            return _run(self._dbapi, self.dialect, sql, params)
+        except Exception:
+            if not (self._kept and getattr(self._dbapi, "broken", False)):
+                raise
+        # A kept PostgreSQL connection whose server went away (a restart, an idle timeout): the pool
+        # would have pinged it; here it is replaced once and the statement run again.
+        log.warning("a kept lookup connection was broken; opening a new one")
+        self.store._give_back_lookup_connection(self._dbapi, healthy=False)
+        self._dbapi, self._kept = self.store._take_lookup_connection(fresh=True)
         return _run(self._dbapi, self.dialect, sql, params)
 
 

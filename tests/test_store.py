@@ -8,7 +8,7 @@ from sqlmodel import select
 from desk.errors import ConflictError
 from desk.services import casecore
 from desk.store import StoreTooNew, current_revision, head_revision, open_store, table_names
-from models import Case, Country, Office, Person
+from models import Case, Person
 
 
 def test_migration_builds_every_table_from_empty(store_url):
@@ -159,3 +159,27 @@ def test_stale_save_is_refused_with_who_and_when(store, actors, fixed_clock):
     assert "Otra Patvēruma" in msg and "22.11.2026 10:00" in msg
     with store.reader() as uow:
         assert uow.session.get(Case, case_id).version == version + 1
+
+
+@pytest.mark.pg
+def test_lookup_survives_a_postgresql_backend_that_went_away(pg_url, caplog):
+    """The search screen keeps its lookup connection between keystrokes; when the server drops it (a
+    restart, an idle timeout) the next lookup opens a new one instead of failing."""
+    from sqlalchemy import create_engine
+
+    from tests.conftest import PG_URL
+
+    store = open_store(pg_url)
+    try:
+        with store.lookup() as look:
+            pid = look.rows("SELECT pg_backend_pid()")[0][0]
+        admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            assert conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar() is True
+        admin.dispose()
+        with store.lookup() as look:
+            assert look.rows("SELECT count(*) FROM person") == [(0,)]
+            assert look.rows("SELECT pg_backend_pid()")[0][0] != pid
+        assert "broken" in caplog.text
+    finally:
+        store.dispose()
