@@ -1,12 +1,11 @@
 """Officers, passwords, lockout and roles - enforced in the services (issue 4)."""
-from datetime import date
 
 import pytest
 from sqlmodel import select
 
 from desk.errors import AuthError, PermissionDenied, ValidationError
 from desk.services import audit, auth
-from models import AuditEntry, Officer
+from models import Officer
 from tests.conftest import PASSWORD
 
 

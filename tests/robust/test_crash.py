@@ -96,7 +96,6 @@ def _import_file(path, n: int) -> None:
 def test_kill_in_the_middle_of_desk_import_saves_none_of_the_file(sqlite_store, tmp_path):
     """SIGKILL to a real `desk import` process half-way through its file: the store is whole, holds
     nothing of the file (one transaction per file) and its audit chain verifies."""
-    import os
     import subprocess
     import sys
 

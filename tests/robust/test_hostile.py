@@ -9,7 +9,7 @@ refused call must leave no trace except the audit entries desk writes on purpose
 from __future__ import annotations
 
 import string
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
