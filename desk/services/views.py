@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import case as sql_case
 from sqlalchemy import func, or_
 from sqlmodel import select
 
@@ -202,7 +201,8 @@ def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int 
     """The officer's (or the office's) cases, the nearest open deadline first, then by number."""
     next_due = _next_due().label("next_due")
     q = _scoped(_row_query(next_due), actor, scope, kinds, open_only)
-    q = q.order_by(sql_case((next_due.is_(None), 1), else_=0), next_due, Case.number)
+    # NULLS LAST on the label: the subquery is computed once per case (a CASE on it computed it twice)
+    q = q.order_by(next_due.asc().nulls_last(), Case.number)
     return _rows(uow, uow.session.exec(q.offset(max(0, offset)).limit(max(0, min(limit, 500)))).all())
 
 

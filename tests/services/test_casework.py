@@ -296,6 +296,28 @@ def test_worklist_counts_and_deadlines_due(cw_sqlite):
     assert asylum_id
 
 
+def test_worklist_order_overdue_then_due_then_cases_without_deadlines(cw):
+    """Both backends: the most pressing deadline first, cases with no open deadline last (by number)."""
+    from desk.services import casecore
+
+    store, actors = cw
+    a = actors["asylum"]
+    pid = new_person(store, a)
+    with store.uow() as uow:  # opened without deadlines (no rule has started running for them)
+        quiet = [casecore.open_case(uow, a, kind="asylum", person_id=pid, status="lodged",
+                                    opened_on=date(2026, 11, 20)).id for _ in range(2)]
+    overdue = _asylum_case(store, a, pid)
+    due = _register(store, a, "dublin", {"direction": "incoming", "request_kind": "take_back", "partner_country": "FIN",
+                                         "person_id": pid, "registered_on": "2026-11-01", "received_on": "2026-11-20",
+                                         "hit_kind": "eurodac", "hit_received_on": "2026-11-19"})
+    with store.reader() as uow:
+        rows = views.worklist(uow, a)
+    assert [r.id for r in rows] == [overdue, due, *quiet]
+    assert [r.next_due_state for r in rows][:2] == ["overdue", "open"] and rows[2].next_due is rows[3].next_due is None
+    with store.reader() as uow:  # paging keeps the order
+        assert [r.id for r in views.worklist(uow, a, offset=1, limit=2)] == [due, quiet[0]]
+
+
 def test_invitation_naming_two_persons_approved(cw):
     store, actors = cw
     r = actors["reception"]
