@@ -349,9 +349,9 @@ def search(uow, actor: Actor, query: str, *, limit: int = 20, audit: bool = True
         raise TypeError("an audited search needs a unit of work, not a lookup")
     query = (query or "").strip()[:MAX_QUERY]
     limit = max(1, min(int(limit), MAX_LIMIT))
-    hits = None if not query else _whole_identifier(uow, actor, query, limit, reveal_codes)
+    hits = _whole_identifier(uow, actor, query, limit, reveal_codes) if query else []
     if hits is None:
-        hits = _search(uow, actor, parse_query(query), limit, reveal_codes) if query else []
+        hits = _search(uow, actor, parse_query(query), limit, reveal_codes)
     if audit:
         _audit_search(uow, actor, query, hits, reveal_codes)
     return hits
@@ -375,16 +375,14 @@ def _add_person_with_cases(source, sql: str, value: str, score: int, born, kinds
     """A person found by an exact identifier, and under them their newest cases the officer may see."""
     sql, params = _with_born(sql, (value,), born)
     rows = source.rows(sql, params)
-    persons = {r[0]: r for r in rows}
-    for row in list(persons.values())[:limit]:
+    persons = dict(list({r[0]: r for r in rows}.items())[:limit])  # the first ``limit`` persons found
+    for row in persons.values():
         add(_person_hit(row, score, reveal))
-    by_person: dict[int, list] = {}
+    shown: dict[int, int] = {}  # person id -> cases shown under them
     for row in _newest_cases(rows, kinds):
-        by_person.setdefault(row[0], []).append(row)
-    for pid, cases in by_person.items():
-        if pid in persons:
-            for row in cases[:CASES_PER_PERSON]:
-                add(_case_hit(row, score - 1, reveal))
+        if row[0] in persons and shown.get(row[0], 0) < CASES_PER_PERSON:
+            shown[row[0]] = shown.get(row[0], 0) + 1
+            add(_case_hit(row, score - 1, reveal))
 
 
 def _whole_identifier(source, actor: Actor, query: str, limit: int, reveal: bool) -> list[SearchHit] | None:
@@ -400,10 +398,11 @@ def _whole_identifier(source, actor: Actor, query: str, limit: int, reveal: bool
         kind = _PREFIX_KIND.get(number[:3])
         if kind is None:
             return None
-        if kind not in actor.case_kinds:
-            return []
+        seq = int(number[9:])
+        part = CaseNumberPart(kind, number[4:8], seq, seq, exact=number)
         reveal = reveal and actor.can(Permission.VIEW_PERSONS)
-        return [_case_hit(row, SCORE_EXACT, reveal) for row in source.rows(_CASE_BY_NUMBER, (number,))][:limit]
+        rows = _cases_by_number(source, part, actor.case_kinds, limit, None, ())
+        return [_case_hit(row, SCORE_EXACT, reveal) for row in rows][:limit]
     if _WHOLE_CODE.fullmatch(query):
         sql, value, score = _PERSON_BY_CODE, query[:6] + query[7:], SCORE_EXACT
     elif _WHOLE_DOCUMENT.fullmatch(query):
