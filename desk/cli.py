@@ -53,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         return fail(exc)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # never a traceback: one sentence with an incident id, details without values
+        from desk import incidents
+
+        incident = incidents.record(exc)
+        print(f"desk: {incidents.sentence(incident)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -291,5 +291,26 @@ class DeskApp(ServiceCalls, App):
 
     # --- errors never crash the app ------------------------------------------------------------
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification of desk, from any screen: markup off (a message may carry stored text)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled exception still ends the app, but the terminal shows one sentence with an
+        incident id instead of Textual's traceback with locals (names, dates of birth, citizenship);
+        the incident log (0600) keeps where it happened, without values."""
+        from rich.text import Text
+
+        from desk import incidents
+
+        self._return_code = 1
+        if self._exception is None:  # what Textual does: Pilot re-raises the first one for the tests
+            self._exception = error
+            self._exception_event.set()
+        incident = incidents.record(error)
+        log.error("incident %s: %s", incident.id, error.__class__.__name__)
+        self.panic(Text(incidents.sentence(incident)))
+
     def notify_error(self, error: BaseException) -> None:
         self.notify(explain(error), severity="error", timeout=8)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from rich.text import Text
+
+from screens.widgets.plain import DataTable, Static, plain, styled
 
 from desk.i18n import t
 from desk.services import casework, views
@@ -122,13 +126,13 @@ class CaseFileScreen(DeskScreen):
         self.file = file
         person = file.person
         header = [
-            f"[b]{file.number}[/b]  {file.kind_label}  │  {t('ui.case.status')}: [b]{file.status_label}[/b]",
+            styled((file.number, "bold"), f"  {file.kind_label}  │  {t('ui.case.status')}: ", (file.status_label, "bold")),
             f"{t('ui.case.person')}: {person.full_name} ({riga_date(person.date_of_birth)}, {person.citizenship})"
             f"  │  {t('ui.case.owner')}: {file.owner_name} ({file.owner_username}, {file.office_code})"
             f"  │  {t('ui.case.opened')}: {riga_date(file.opened_on)}"
             + (f"  │  {t('ui.case.closed')}: {riga_date(file.closed_on)}" if file.closed_on else ""),
         ]
-        self.query_one("#case-header", Static).update("\n".join(header))
+        self.query_one("#case-header", Static).update(Text("\n").join(plain(line) for line in header))
         details = self.query_one("#details", DataTable)
         sync_rows(details, [(f"d{i}", (label, value)) for i, (label, value) in enumerate(file.details)])
         schengen = file.schengen

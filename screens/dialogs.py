@@ -6,8 +6,7 @@ from typing import Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from screens.widgets.plain import Label, Option, OptionList
 
 from desk.i18n import t
 from screens.base import DeskModal

@@ -14,7 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Footer, Input, Label, Select
+from textual.widgets import Checkbox, Footer, Input, Select
+
+from screens.widgets.plain import Label
 
 from desk.errors import FormInvalid, explain
 from desk.i18n import has, t

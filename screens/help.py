@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Label
+from screens.widgets.plain import DataTable, Label
 
 from desk.i18n import t
 from screens.base import DeskModal

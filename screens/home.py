@@ -11,7 +11,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import Footer
+
+from screens.widgets.plain import DataTable, Label, Static
 
 from desk.i18n import t
 from desk.services import auth, casework, views

@@ -7,7 +7,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Input, Label
+from textual.widgets import Input
+
+from screens.widgets.plain import Label
 
 from desk.errors import explain
 from desk.i18n import t

@@ -4,7 +4,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Footer, Input
+
+from screens.widgets.plain import Label, Static
 
 from desk.i18n import t
 from desk.services import auth

@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from desk.i18n import t
+from screens.widgets.plain import highlight, palette_help
 
 CASE_NUMBER = re.compile(r"\b([A-Za-z]{3})-(\d{4})-(\d{1,6})\b")
 
@@ -37,17 +38,19 @@ class DeskCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.title, command.callback, help=command.help)
+            yield DiscoveryHit(highlight(None, command.title), command.callback, text=command.title,
+                               help=palette_help(command.help))
 
     async def search(self, query: str) -> Hits:
         number = case_number_in(query)
         # with the search service present, CaseNumberProvider offers (partial) numbers, role-filtered
         if number and getattr(self.app, "actor", None) is not None and case_number_provider() is None:
-            yield Hit(1.0, t("ui.palette.open_case", number=number), partial(self.app.open_case_number, number),
-                      text=t("ui.palette.open_case", number=number), help=t("ui.palette.open_case_help"))
+            yield Hit(1.0, highlight(None, t("ui.palette.open_case", number=number)),
+                      partial(self.app.open_case_number, number), text=t("ui.palette.open_case", number=number),
+                      help=palette_help(t("ui.palette.open_case_help")))
         matcher = self.matcher(query)
         for command in self._commands():
             score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.callback, text=command.title,
-                          help=command.help)
+                yield Hit(score, highlight(matcher, command.title), command.callback, text=command.title,
+                          help=palette_help(command.help))

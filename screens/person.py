@@ -7,7 +7,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import Footer
+
+from rich.text import Text
+
+from screens.widgets.plain import DataTable, Label, Static, plain, styled
 
 from desk.i18n import label, t
 from desk.services import persons, stays
@@ -70,13 +74,13 @@ class PersonScreen(DeskScreen):
     def loaded_file(self, file) -> None:
         self.file = file
         s = file.summary
-        lines = [f"[b]{s.full_name}[/b]" + (f"  ({s.original_name})" if s.original_name else ""),
+        lines = [styled((s.full_name, "bold"), f"  ({s.original_name})" if s.original_name else ""),
                  "  │  ".join(part for part in (
                      f"{t('ui.person.born')}: {riga_date(s.date_of_birth) or '—'}",
                      f"{t('ui.person.sex')}: {label('person.sex', file.sex)}",
                      f"{t('ui.person.citizenship')}: {s.citizenship}",
                      f"{t('ui.person.personal_code')}: {s.personal_code_masked or '—'}") if part)]
-        self.query_one("#person-header", Static).update("\n".join(lines))
+        self.query_one("#person-header", Static).update(Text("\n").join(plain(line) for line in lines))
         sync_rows(self.query_one("#documents", KeyedTable), [
             (str(d.id), (d.kind_label, d.number, d.issuing_country, riga_date(d.valid_until))) for d in file.documents])
         sc = file.schengen

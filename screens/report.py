@@ -16,7 +16,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Checkbox, Footer, Input, ProgressBar, Select
+
+from screens.widgets.plain import DataTable, Label, Static
 
 from desk.errors import DomainError, ValidationError, explain
 from desk.i18n import label, t

@@ -19,7 +19,9 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import Input
+
+from screens.widgets.plain import DataTable, Label, highlight, palette_help
 from textual.worker import get_current_worker
 
 from desk.errors import DomainError, explain
@@ -237,10 +239,10 @@ class CaseNumberProvider(Provider):
         matcher = self.matcher(fragment)
         for hit in hits:
             title = t("search.palette.open_case", number=hit.number)
-            yield Hit(max(matcher.match(hit.number or ""), 0.5), matcher.highlight(title), partial(self._open, hit.id),
-                      text=title, help=t("search.palette.open_case_help", name=hit.full_name,
-                                         kind=label("kind", hit.case_kind), status=status_label(hit.case_kind,
-                                                                                         hit.status)))
+            yield Hit(max(matcher.match(hit.number or ""), 0.5), highlight(matcher, title), partial(self._open, hit.id),
+                      text=title, help=palette_help(t("search.palette.open_case_help", name=hit.full_name,
+                                                      kind=label("kind", hit.case_kind),
+                                                      status=status_label(hit.case_kind, hit.status))))
 
     async def discover(self) -> Hits:
         return

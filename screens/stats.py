@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
+
+from screens.widgets.plain import Static
 from textual_plotext import PlotextPlot
 
 from desk.errors import DomainError, explain

@@ -1,7 +1,7 @@
 """The header line: who is working, in which office, today's date in Riga, and where they are."""
 from __future__ import annotations
 
-from textual.widgets import Static
+from screens.widgets.plain import Static
 
 from desk import clock
 from desk.i18n import t

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from textual.message import Message
-from textual.widgets import DataTable
+from screens.widgets.plain import DataTable
 
 
 def sync_rows(table: DataTable, rows: Iterable[tuple[str, Sequence]], *, append: bool = False) -> None:
