@@ -14,7 +14,7 @@ from rich.text import Text
 from screens.widgets.plain import DataTable, Label, Static, plain, styled
 
 from desk.i18n import label, t
-from desk.services import persons, stays
+from desk.services import stays, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
 
@@ -69,7 +69,7 @@ class PersonScreen(DeskScreen):
         self.action_reload()
 
     def action_reload(self) -> None:
-        self.call("file", persons.person_file, self.app.actor, self.person_id)
+        self.call("file", views.person_file, self.app.actor, self.person_id)
 
     def loaded_file(self, file) -> None:
         self.file = file

@@ -168,7 +168,7 @@ LAST_EVENT_AGO = (1, 3, 6, 10, 16, 25, 34, 45, 58, 61, 75, 100)
 def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, int]:
     from desk.rules.dublin import AMMR_APPLIES_FROM
     from desk.services import casework
-    from desk.services.deadlines import rules_module
+    from desk.services.kinds import rules_module
     from models import Case
 
     counts: dict[str, int] = {}

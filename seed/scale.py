@@ -25,7 +25,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, insert, select
 
 from desk.services import audit, casecore
-from desk.services.deadlines import rules_module
+from desk.services.kinds import rules_module
 from desk.text import fold, make_personal_code, normalize_document_number
 from models import (
     AsylumApplication, Case, CaseCounter, Deadline, DublinRequest, IdentityDocument, Invitation, InvitedPerson,

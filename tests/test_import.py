@@ -14,6 +14,7 @@ from desk.errors import PermissionDenied
 from desk.i18n import set_language
 from desk.services import audit, importer
 from desk.services import deadlines as deadline_service
+from desk.services.kinds import rules_module
 from models import AuditEntry, Case, Deadline, Person
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "import-example.jsonl"
@@ -47,7 +48,7 @@ def test_every_example_line_imports_with_deadlines_that_match_the_rules(store, a
             rows.setdefault(d.case_id, []).append(d)
         # the stored deadlines are what the kind's rules give for the imported facts today
         for case in cases.values():
-            module = deadline_service.rules_module(case.kind)
+            module = rules_module(case.kind)
             expected = module.deadlines(deadline_service.facts_for(uow, case), date(2026, 11, 22))
             assert sorted((d.rule_id, d.anchor_date, d.due, str(d.state)) for d in expected) == sorted(
                 (r.rule_id, r.anchor_date, r.due_on, r.state) for r in rows.get(case.id, [])), case.number

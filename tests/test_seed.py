@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desk.services import audit, auth
-from desk.services.deadlines import rules_module
+from desk.services.kinds import rules_module
 from desk.store import open_store
 from models import Case, CaseCounter, Country, Deadline, DublinRequest, Office, Person
 from seed import demo, scale

@@ -20,6 +20,8 @@ from desk.errors import DomainError, FormInvalid, ValidationError, explain
 from desk.i18n import t
 from desk.services import audit, casework, persons
 from desk.services.auth import Actor, Permission, require
+from desk.services.kinds import adapter
+from desk.services.labels import field_label
 from models import Case, CaseKind
 
 MAX_REPORTED_ERRORS = 50
@@ -69,7 +71,7 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, _Bad):
         return exc.reason
     if isinstance(exc, FormInvalid):
-        parts = [t("import.field_error", field=casework.field_label(name), message=explain(err))
+        parts = [t("import.field_error", field=field_label(name), message=explain(err))
                  for name, err in exc.errors.items()]
         return "; ".join(parts)
     return explain(exc)
@@ -114,7 +116,8 @@ def _parse_line(number: int, raw: str) -> _Line:
     ref = data.get("ref")
     if ref is not None and not isinstance(ref, str):
         raise _Bad(t("import.bad_value", key="ref"))
-    if kind == "invitation":
+    spec = adapter(kind)
+    if spec.names_several_persons:
         people = data.get("persons")
         if not isinstance(people, list) or not people:
             raise _Bad(t("import.missing_key", key="persons"))
@@ -122,7 +125,7 @@ def _parse_line(number: int, raw: str) -> _Line:
     else:
         person = data.get("person")
         people = []
-        if person is None and not (kind == "dublin" and case.get("asylum_case")):
+        if person is None and spec.needs_person(case):
             raise _Bad(t("import.missing_key", key="person"))
         if person is not None and not isinstance(person, (dict, str)):
             raise _Bad(t("import.bad_value", key="person"))
@@ -164,7 +167,7 @@ class _Importer:
 
     def line(self, line: _Line) -> str:
         raw = dict(line.case)
-        if line.kind == "invitation":
+        if adapter(line.kind).names_several_persons:
             raw["person_ids"] = [self.person(p, line.person_match) for p in line.persons]
         elif line.person is not None:
             raw["person_id"] = self.person(line.person, line.person_match)

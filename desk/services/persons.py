@@ -77,26 +77,6 @@ class PersonSummary:
         return f"{self.surname} {self.given_names}".strip()
 
 
-@dataclass(frozen=True)
-class DocumentView:
-    id: int
-    kind: str
-    kind_label: str
-    number: str
-    issuing_country: str
-    valid_until: date | None
-
-
-@dataclass(frozen=True)
-class PersonFile:
-    summary: PersonSummary
-    sex: str
-    documents: list[DocumentView]
-    stays: list  # list[desk.services.stays.StayView]
-    cases: list  # list[desk.services.views.CaseRow]
-    schengen: object  # desk.services.stays.SchengenView
-
-
 # --- helpers shared with the other casework services --------------------------------------------------
 
 
@@ -228,29 +208,3 @@ def register_person(uow, actor: Actor, raw: dict, *, use_existing: int | None = 
     audit.record(uow, actor, "person.register", person_id=person.id, changes=audit.diff({}, after),
                  duplicates_overridden=[c.id for c in candidates])
     return person.id
-
-
-def person_file(uow, actor: Actor, person_id: int) -> PersonFile:
-    """Everything on a person's file: identity, documents, stays, the cases the officer may see and the
-    Schengen 90/180 position today. Audited as "person.view"."""
-    from desk.services import stays as stays_service
-    from desk.services import views
-
-    require(uow, actor, Permission.VIEW_PERSONS, person_id=person_id)
-    person = get_person(uow, person_id)
-    summary = summaries(uow, [person])[0]
-    docs = uow.session.exec(select(IdentityDocument).where(IdentityDocument.person_id == person_id)
-                            .order_by(IdentityDocument.id)).all()
-    from desk.i18n import label
-
-    documents = [DocumentView(d.id, d.kind, label("person.document", d.kind), d.number, d.issuing_country,
-                              d.valid_until) for d in docs]
-    today = uow.clock.today()
-    file = PersonFile(
-        summary=summary, sex=person.sex, documents=documents,
-        stays=stays_service.stays_of(uow, person_id),
-        cases=views.cases_of_person(uow, actor, person_id),
-        schengen=stays_service.schengen_view(uow, person_id, today),
-    )
-    audit.record(uow, actor, "person.view", person_id=person_id)
-    return file

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import and_, case, func, literal, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import select
 
 from desk.clock import RIGA
@@ -34,21 +34,19 @@ from desk.i18n import label, t
 from desk.rules.calendar import next_working_day
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
+from desk.services.kinds import adapter
+from desk.services.labels import status_label
 from desk.text import format_personal_code, mask_personal_code
 from models import (
-    AsylumApplication,
     AuditEntry,
     Case,
     CaseKind,
     Deadline,
     DublinRequest,
-    Invitation,
     Office,
     Officer,
     Person,
-    ResidencePermit,
     ReturnDecision,
-    Visa,
 )
 
 FORMATS = ("json", "csv", "xlsx", "html")
@@ -58,15 +56,9 @@ REQUEST_KINDS = ("take_charge", "take_back", "information")
 REGIMES = ("dublin_iii", "ammr")
 REPLY_OUTCOMES = ("accepted", "rejected")
 RETURN_KINDS = ("voluntary", "forced")
-# The outcomes every report lists (with 0 when none), per kind, so that the keys are stable.
-OUTCOMES: dict[str, tuple[str, ...]] = {
-    "asylum": ("refugee", "alternative", "refused", "left_without_examination"),
-    "dublin": ("accepted", "rejected"),
-    "permit": ("granted", "refused"),
-    "visa": ("issued", "refused"),
-    "invitation": ("approved", "refused"),
-    "return": ("voluntary", "forced"),
-}
+# The outcomes every report lists (with 0 when none), per kind, so that the keys are stable
+# (each kind's module says where its outcome is recorded: ``KindAdapter.outcome``).
+OUTCOMES: dict[str, tuple[str, ...]] = {kind: adapter(kind).outcome().listed for kind in KINDS}
 ALL_OFFICES = "all"
 WITHIN_DAYS = 7
 STATS_DAYS = 30
@@ -228,28 +220,10 @@ def _count_by_kind(uow, scope: Scope, *conds) -> dict[str, int]:
     return {kind: n for kind, n in uow.session.exec(q).all()}
 
 
-def _granted_or_refused(positive: str):
-    """A permit, visa or invitation keeps its decision day, not its outcome: a refused one stays
-    "refused", a positive one moves on (issued, re-registered, used, annulled...) but was ``positive``."""
-    return case((Case.status == "refused", literal("refused")), else_=literal(positive))
-
-
-# Where a kind's decision is recorded: (detail table, date column, outcome column, extra condition).
-# A Dublin "decision" by PMLP is a reply given to an incoming request; a return decision is decided when
-# it is issued, and its outcome is the decision's kind.
-def _decision_sources():
-    return {
-        "asylum": (AsylumApplication, AsylumApplication.decision_on, AsylumApplication.decision, None),
-        "dublin": (DublinRequest, DublinRequest.replied_on, DublinRequest.reply, DublinRequest.direction == "incoming"),
-        "permit": (ResidencePermit, ResidencePermit.decided_on, _granted_or_refused("granted"), None),
-        "visa": (Visa, Visa.decided_on, _granted_or_refused("issued"), None),
-        "invitation": (Invitation, Invitation.decided_on, _granted_or_refused("approved"), None),
-        "return": (ReturnDecision, ReturnDecision.issued_on, ReturnDecision.decision_kind, None),
-    }
-
-
 def _decided(uow, scope: Scope, kind: str, day: date) -> tuple[tuple[str, int], ...]:
-    table, day_col, outcome_col, extra = _decision_sources()[kind]
+    spec = adapter(kind)
+    outcome = spec.outcome()
+    table, day_col, outcome_col, extra = spec.model, outcome.day, outcome.value, outcome.where
     q = (select(outcome_col, func.count()).select_from(table).join(Case, Case.id == table.case_id)
          .where(day_col == day, *_case_scope(scope)))
     if extra is not None:
@@ -288,15 +262,7 @@ def reconcile(figures: tuple[KindFigures, ...]) -> None:
 
 
 def _terminal_statuses(kind: str) -> frozenset[str]:
-    from desk.services.deadlines import rules_module
-
-    module = rules_module(kind)
-    if module is None:
-        return frozenset()
-    terminal = getattr(module, "TERMINAL_STATUSES", None)
-    if terminal is None:
-        terminal = module.MACHINE.terminal_states()
-    return frozenset(str(s) for s in terminal)
+    return adapter(kind).terminal
 
 
 def reconcile_statuses(uow, scope: Scope, day: date, figures: tuple[KindFigures, ...]) -> None:
@@ -420,7 +386,7 @@ def transfer_extensions(uow, scope: Scope, day: date) -> int:
     """Dublin transfer extensions recorded that day (the detail row keeps the reason, not the day:
     the day comes from the audit trail's case.extend_transfer entries)."""
     q = (select(func.count()).select_from(AuditEntry).join(Case, Case.id == AuditEntry.case_id)
-         .where(*_audit_of_day(uow, day, AuditEntry.action == "case.extend_transfer"), Case.kind == "dublin",
+         .where(*_audit_of_day(uow, day, AuditEntry.action == "case.extend_transfer"), Case.kind == CaseKind.DUBLIN,
                 *_case_scope(scope)))
     return uow.session.exec(q).one()
 
@@ -780,8 +746,6 @@ def _lang() -> str:
 
 
 def _outcome_label(kind: str, outcome: str) -> str:
-    from desk.services.views import status_label
-
     text = label("report.outcome", outcome)
     return text if text != outcome else status_label(kind, outcome)
 
@@ -855,7 +819,8 @@ def statistics(uow, actor: Actor, today: date, *, days: int = STATS_DAYS, office
     registrations = tuple((k, tuple(per.get((k, d), 0) for d in span)) for k in visible)
     decisions: list[tuple[str, str, int]] = []
     for kind in visible:
-        table, day_col, outcome_col, extra = _decision_sources()[kind]
+        outcome = adapter(kind).outcome()
+        table, day_col, outcome_col, extra = adapter(kind).model, outcome.day, outcome.value, outcome.where
         dq = (select(outcome_col, func.count()).select_from(table).join(Case, Case.id == table.case_id)
               .where(day_col >= first, day_col <= today, *_case_scope(scope)))
         if extra is not None:

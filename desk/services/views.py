@@ -3,6 +3,9 @@
 Every query is paged (``offset``/``limit``) and runs on an index: the store holds about a million
 persons and a few hundred thousand cases, so nothing here loads a whole table. Only frozen dataclasses
 leave this module; words are already translated (``desk.i18n.t``) so a screen only draws them.
+
+The top tier of the services: views reads what the write side (``casework``, ``kinds``, ``persons``,
+``stays``) wrote and nothing else in ``desk.services`` imports it.
 """
 from __future__ import annotations
 
@@ -13,12 +16,18 @@ from sqlalchemy import func, or_
 from sqlmodel import select
 
 from desk.clock import riga
-from desk.i18n import has, t
+from desk.i18n import get_language, has, label, t
 from desk.text import fold
-from desk.services import audit
-from desk.services.auth import Actor, Permission, require, require_kind
+from desk.services import audit, casework, stays
+from desk.services.auth import CASE_ROLES, Actor, Permission, parse_roles, require, require_kind
 from desk.services.casecore import get_case
-from models import AuditEntry, Case, Deadline, DublinRequest, InvitedPerson, Office, Officer, Person
+from desk.services.forms import FormSpec
+from desk.services.kinds import adapter
+from desk.services.labels import (action_title_key, display_value, field_label,  # noqa: F401
+                                  kind_label, status_label)
+from desk.services.persons import PersonSummary, get_person, summaries, summary_of
+from desk.services.stays import SchengenView, StayView
+from models import AuditEntry, Case, Country, Deadline, IdentityDocument, InvitedPerson, Office, Officer, Person
 
 SCOPES = ("mine", "office")
 DUE_SOON_DAYS = 7
@@ -75,7 +84,7 @@ class CaseFile:
     kind_label: str
     status: str
     status_label: str
-    person: object  # desk.services.persons.PersonSummary
+    person: PersonSummary
     owner_username: str
     owner_name: str
     office_code: str
@@ -86,46 +95,11 @@ class CaseFile:
     deadlines: list[DeadlineRow]
     history: list[HistoryRow]
     related: list[CaseRow]
-    actions: list  # list[FormSpec]
-    schengen: object | None  # desk.services.stays.SchengenView for visa cases
+    actions: list[FormSpec]
+    schengen: SchengenView | None  # for the kinds that show the Schengen 90/180 position (visas)
 
 
-# --- labels -----------------------------------------------------------------------------------------------
-
-
-def kind_label(kind: str) -> str:
-    return t(f"kind.{kind}")
-
-
-def _rules_name(kind: str) -> str:
-    """The rules module of a case kind: the catalogue keys of statuses and actions use it
-    (status.returns.issued for kind "return")."""
-    from desk.services.deadlines import RULES_MODULE
-
-    return RULES_MODULE.get(kind, kind)
-
-
-def status_label(kind: str, status: str) -> str:
-    """The status as a word: the rules' own label if the rules catalogue has one, else ours."""
-    module = _rules_name(kind)
-    for key in (f"status.{module}.{status}", f"status.{kind}.{status}", f"rules.status.{kind}.{status}",
-                f"casework.status.{kind}.{status}"):
-        if has(key):
-            return t(key)
-    return status
-
-
-def action_label(kind: str, action: str) -> str:
-    key = action_title_key(kind, action)
-    return t(key) if has(key) else action
-
-
-def action_title_key(kind: str, action: str) -> str:
-    """The rules' label key for an action where the rules catalogue defines one, else ours."""
-    for key in (f"action.{_rules_name(kind)}.{action}", f"rules.action.{kind}.{action}", f"action.{kind}.{action}"):
-        if has(key):
-            return key
-    return f"casework.action.{kind}.{action}"
+# --- labels (the words themselves are in desk.services.labels) -----------------------------------
 
 
 def format_date(value: date | None) -> str:
@@ -263,14 +237,7 @@ def cases_of_person(uow, actor: Actor, person_id: int, *, limit: int = 200) -> l
 
 
 def _related(uow, actor: Actor, case: Case) -> list[CaseRow]:
-    ids: list[int] = []
-    if case.kind == "asylum":
-        ids += list(uow.session.exec(select(DublinRequest.case_id)
-                                     .where(DublinRequest.asylum_case_id == case.id)).all())
-    elif case.kind == "dublin":
-        req = uow.session.get(DublinRequest, case.id)
-        if req is not None and req.asylum_case_id:
-            ids.append(req.asylum_case_id)
+    ids = adapter(case.kind).related_case_ids(uow, case)
     linked = [r for r in case_rows(uow, ids) if actor.can_work_on(r.kind)]
     seen = {case.id} | {r.id for r in linked}
     others = [r for r in cases_of_person(uow, actor, case.person_id) if r.id not in seen]
@@ -278,8 +245,6 @@ def _related(uow, actor: Actor, case: Case) -> list[CaseRow]:
 
 
 def _history_summary(detail: dict, kind: str | None = None) -> str:
-    from desk.services.casework import field_label, display_value
-
     def shown(value, name):
         if name == "status" and kind and isinstance(value, str):
             return status_label(kind, value)
@@ -319,15 +284,12 @@ def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
 
 def case_file(uow, actor: Actor, case_id: int) -> CaseFile:
     """Everything on a case's file. Audited as "case.view" (also read by ``recent_files``)."""
-    from desk.services import casework, stays
-    from desk.services.persons import summary_of
-
     case = get_case(uow, case_id)
     require_kind(uow, actor, case.kind, case_id=case.id)
     owner = uow.session.get(Officer, case.owner_id) if case.owner_id else None
     office = uow.session.get(Office, case.office_id)
     schengen = None
-    if case.kind == "visa":
+    if adapter(case.kind).shows_schengen:
         schengen = stays.schengen_view(uow, case.person_id, uow.clock.today())
     result = CaseFile(
         id=case.id, number=case.number, kind=case.kind, kind_label=kind_label(case.kind), status=case.status,
@@ -355,8 +317,6 @@ def recent_files(uow, actor: Actor, limit: int = 20) -> list[CaseRow]:
 
 def officers_of_office(uow, actor: Actor) -> list[tuple[str, str]]:
     """(username, full name) of the active officers of the actor's office who work on cases."""
-    from desk.services.auth import CASE_ROLES, parse_roles
-
     require(uow, actor, Permission.REASSIGN)
     rows = uow.session.exec(select(Officer).where(Officer.office_id == actor.office_id, Officer.active.is_(True))
                             .order_by(Officer.username)).all()
@@ -365,9 +325,6 @@ def officers_of_office(uow, actor: Actor) -> list[tuple[str, str]]:
 
 def country_options(uow) -> list[tuple[str, str]]:
     """(ISO alpha-3 code, name in the officer's language) for type-ahead, stateless and unknown included."""
-    from desk.i18n import get_language
-    from models import Country
-
     english = get_language() == "en"
     rows = uow.session.exec(select(Country)).all()
     return sorted(((c.code, c.name_en if english else c.name_lv) for c in rows), key=lambda p: fold(p[1]))
@@ -375,9 +332,50 @@ def country_options(uow) -> list[tuple[str, str]]:
 
 def office_options(uow) -> list[tuple[str, str]]:
     """(office code, name in the officer's language) for type-ahead."""
-    from desk.i18n import get_language
-    from models import Office
-
     english = get_language() == "en"
     return [(o.code, o.name_en if english else o.name_lv)
             for o in uow.session.exec(select(Office).order_by(Office.code)).all()]
+
+
+# --- a person's file --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: int
+    kind: str
+    kind_label: str
+    number: str
+    issuing_country: str
+    valid_until: date | None
+
+
+@dataclass(frozen=True)
+class PersonFile:
+    summary: PersonSummary
+    sex: str
+    documents: list[DocumentView]
+    stays: list[StayView]
+    cases: list[CaseRow]
+    schengen: SchengenView
+
+
+def person_file(uow, actor: Actor, person_id: int) -> PersonFile:
+    """Everything on a person's file: identity, documents, stays, the cases the officer may see and the
+    Schengen 90/180 position today. Audited as "person.view"."""
+    require(uow, actor, Permission.VIEW_PERSONS, person_id=person_id)
+    person = get_person(uow, person_id)
+    summary = summaries(uow, [person])[0]
+    docs = uow.session.exec(select(IdentityDocument).where(IdentityDocument.person_id == person_id)
+                            .order_by(IdentityDocument.id)).all()
+    documents = [DocumentView(d.id, d.kind, label("person.document", d.kind), d.number, d.issuing_country,
+                              d.valid_until) for d in docs]
+    today = uow.clock.today()
+    file = PersonFile(
+        summary=summary, sex=person.sex, documents=documents,
+        stays=stays.stays_of(uow, person_id),
+        cases=cases_of_person(uow, actor, person_id),
+        schengen=stays.schengen_view(uow, person_id, today),
+    )
+    audit.record(uow, actor, "person.view", person_id=person_id)
+    return file

@@ -261,7 +261,7 @@ ODD_IDS = [0, -1, 2**31, 2**63 - 1, 2**63, 10**30, None]
 
 
 @pytest.mark.parametrize("bad_id", ODD_IDS, ids=str)
-@pytest.mark.parametrize("call", ["persons.person_file", "views.case_file", "casework.actions_for",
+@pytest.mark.parametrize("call", ["views.person_file", "views.case_file", "casework.actions_for",
                                   "casework.perform", "stays.record_stay", "persons.register_person(use_existing)"])
 def test_ids_that_do_not_exist(world, call, bad_id):
     """A record id typed or forged out of range is "not found", never a driver error."""
@@ -271,7 +271,7 @@ def test_ids_that_do_not_exist(world, call, bad_id):
     if call.endswith("(use_existing)") and bad_id is None:
         return  # None is the documented "register a new person" (covered by test_register_person)
     work = {
-        "persons.person_file": lambda uow: persons.person_file(uow, sup, bad_id),
+        "views.person_file": lambda uow: views.person_file(uow, sup, bad_id),
         "views.case_file": lambda uow: views.case_file(uow, sup, bad_id),
         "casework.actions_for": lambda uow: casework.actions_for(uow, sup, bad_id),
         "casework.perform": lambda uow: casework.perform(uow, sup, bad_id, "withdraw", {}, 1),

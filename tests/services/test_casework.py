@@ -67,7 +67,7 @@ def test_person_file_is_audited_and_shows_schengen_days(cw):
     with store.uow() as uow:
         stay_id = stays.record_stay(uow, actors["residence"], pid, {"entry_on": "2026-11-20"})
     with store.uow() as uow:
-        f = persons.person_file(uow, actors["residence"], pid)
+        f = views.person_file(uow, actors["residence"], pid)
     assert f.summary.surname == "Bērziņš"
     assert f.schengen.days_used == 10 + 3  # 1-10 Oct and 20-22 Nov, entry and exit days both count
     assert f.schengen.days_remaining == 90 - 13

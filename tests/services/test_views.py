@@ -3,7 +3,7 @@
 def test_every_detail_column_has_a_label_in_both_languages():
     """The case file shows every stored detail; none may appear as a raw column name."""
     from desk.i18n import catalogue
-    from desk.services.casework import KINDS
+    from desk.services.kinds import KINDS
 
     missing = []
     for spec in KINDS.values():
@@ -41,7 +41,7 @@ def test_every_status_and_action_of_every_kind_reads_as_words_in_both_languages(
     """Statuses and actions are shown from the catalogue; the rules module names (returns, permits...)
     differ from the case kinds (return, permit...), which once left four kinds showing raw codes."""
     from desk.i18n import set_language
-    from desk.services.deadlines import rules_module
+    from desk.services.kinds import rules_module
     from desk.services.views import action_title_key, status_label
     from desk.i18n import has
 

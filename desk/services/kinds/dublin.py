@@ -1,0 +1,236 @@
+"""Dublin requests (Reg. 604/2013 "Dublin III"; Reg. 2024/1351 "AMMR" from 1 July 2026): requests sent
+and received, replies, re-examination, transfer."""
+from __future__ import annotations
+
+from desk.errors import FormInvalid, ValidationError
+from desk.rules import dublin as rules
+from desk.rules.common import RuleError
+from desk.services.auth import require_kind
+from desk.services.forms import FormSpec
+from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, case_by_number, date_field,
+                                      field_error, field_spec, order, person_exists)
+from desk.services.labels import field_label
+from models import AsylumApplication, Case, CaseKind, Country, DublinRequest
+
+FORM = FormSpec("register.dublin", "casework.register.dublin", (
+    field_spec("direction", F.CHOICE, required=True, choices=("outgoing", "incoming")),
+    field_spec("request_kind", F.CHOICE, required=True, choices=("take_charge", "take_back", "information")),
+    field_spec("partner_country", F.COUNTRY, required=True),
+    field_spec("asylum_case", max_length=24, help_key="casework.help.asylum_case"),
+    field_spec("person_id", F.PERSON),
+    field_spec("lodged_on", F.DATE),
+    field_spec("registered_on", F.DATE, help_key="casework.help.registered_on"),
+    field_spec("knowledge_on", F.DATE),
+    field_spec("hit_kind", F.CHOICE, choices=("none", "eurodac", "vis"), default="none"),
+    field_spec("hit_received_on", F.DATE),
+    field_spec("urgent_reply_by", F.DATE),
+    field_spec("detained", F.BOOL),
+    field_spec("sent_on", F.DATE),
+    field_spec("received_on", F.DATE),
+    field_spec("partner_reference", max_length=40),
+))
+
+EXTENSIONS = ("imprisonment", "absconding", "medical_unfitness", "resisting")
+
+
+def _tacit(row, values, ctx):
+    on = rules.tacit_acceptance_on(ctx.facts(row), ctx.today)
+    if on is None:
+        raise field_error("accepted_on", "casework.dublin.not_tacit_yet")
+    return {"tacit": True, "accepted_on": on}
+
+
+def _reject(row, values, ctx):
+    return {"refusal_received_on": values["replied_on"]}
+
+
+def _extend(row, values, ctx):
+    if row["regime"] == rules.Regime.DUBLIN_III and values["extension"] not in ("imprisonment", "absconding"):
+        raise field_error("extension", "casework.dublin.extension_not_in_regime")
+    return None
+
+
+ACTIONS: dict[str, ActionDef] = {
+    "send": ActionDef((date_field("sent_on"),)),
+    "answer": ActionDef((date_field("replied_on"),)),
+    "accept": ActionDef((date_field("replied_on"),), sets={"reply": "accepted"}),
+    "accept_tacitly": ActionDef(hook=_tacit),
+    "reject": ActionDef((date_field("replied_on"),), sets={"reply": "rejected"}, hook=_reject),
+    "request_reexamination": ActionDef((date_field("requested_on"),),
+                                       columns={"requested_on": "reexam_requested_on"}),
+    "accept_on_reexamination": ActionDef((date_field("answered_on"),), columns={"answered_on": "reexam_answered_on"},
+                                         sets={"reexam_result": "accepted"}),
+    "reject_on_reexamination": ActionDef((date_field("answered_on"),), columns={"answered_on": "reexam_answered_on"},
+                                         sets={"reexam_result": "rejected"}),
+    "lapse_reexamination": ActionDef(),
+    "close": ActionDef(),
+    "decide_transfer": ActionDef((date_field("decided_on"), date_field("notified_on", False)),
+                                 columns={"decided_on": "transfer_decided_on",
+                                          "notified_on": "transfer_decision_notified_on"}),
+    "schedule_transfer": ActionDef((date_field("scheduled_on"),), columns={"scheduled_on": "transfer_scheduled_on"},
+                                   future_ok=frozenset({"scheduled_on"})),
+    "cancel_schedule": ActionDef(sets={"transfer_scheduled_on": None}),
+    "extend_transfer": ActionDef((field_spec("extension", F.CHOICE, required=True, choices=EXTENSIONS),
+                                  date_field("notified_on")),
+                                 columns={"notified_on": "extension_notified_on"}, hook=_extend),
+    "complete_transfer": ActionDef((date_field("done_on"),), columns={"done_on": "transfer_done_on"}),
+    "expire": ActionDef(),
+    "withdraw": ActionDef((date_field("withdrawn_on"),), columns={"withdrawn_on": ""}),
+}
+
+
+def _alpha2(uow, code: str | None) -> str:
+    if not code:
+        return ""
+    country = uow.session.get(Country, code)
+    return (country.alpha2 or "") if country else ""
+
+
+def request_facts(uow, case: Case, req: DublinRequest) -> rules.RequestFacts:
+    withdrawn = case.closed_on if case.status == rules.Status.WITHDRAWN else None
+    return rules.RequestFacts(
+        direction=rules.Direction(req.direction), kind=rules.RequestKind(req.request_kind),
+        regime=rules.Regime(req.regime), lodged_on=req.lodged_on, registered_on=req.registered_on,
+        hit_received_on=req.hit_received_on, hit_kind=rules.HitKind(req.hit_kind) if req.hit_kind else None,
+        urgent_reply_by=req.urgent_reply_by, detained=req.detained,
+        # Dublin III Art. 23 when a new application was lodged here (the request belongs to an asylum
+        # case), Art. 24 when the person was found staying without one
+        new_application_lodged=req.asylum_case_id is not None, knowledge_on=req.knowledge_on,
+        requested_state=_alpha2(uow, req.partner_country) if req.direction == "outgoing" else "",
+        sent_on=req.sent_on, received_on=req.received_on, replied_on=req.replied_on,
+        reply=rules.ReplyOutcome(req.reply) if req.reply else None,
+        reexam_requested_on=req.reexam_requested_on, reexam_answered_on=req.reexam_answered_on,
+        reexam_reply=rules.ReplyOutcome(req.reexam_result) if req.reexam_result else None,
+        accepted_on=req.accepted_on, appeal_final_on=req.suspensive_appeal_final_on,
+        transfer_decided_on=req.transfer_decided_on,
+        transfer_decision_notified_on=req.transfer_decision_notified_on, transfer_done_on=req.transfer_done_on,
+        extension=rules.Extension(req.extension) if req.extension else None,
+        extension_notified_on=req.extension_notified_on, withdrawn_on=withdrawn,
+    )
+
+
+class Dublin(Kind):
+    kind = CaseKind.DUBLIN
+    model = DublinRequest
+    rules = rules
+    form = FORM
+    actions = ACTIONS
+    hidden = frozenset({"asylum_case_id"})
+    register_future_ok = frozenset({"urgent_reply_by"})
+
+    def needs_person(self, raw) -> bool:
+        return not raw.get("asylum_case")  # the person is the asylum applicant's
+
+    def checks(self, uow, values):
+        return {}  # every check needs the whole registration: done in create (``_values``)
+
+    def _values(self, uow, v) -> tuple[dict, Case | None]:
+        """Cross-field checks of a Dublin registration; returns the detail columns and the asylum case."""
+        errors = {}
+        partner = uow.session.get(Country, v["partner_country"])
+        if partner is None or not partner.dublin_partner or partner.code == "LVA":
+            errors["partner_country"] = ValidationError("error.not_partner_state", field="partner_country",
+                                                        code=v["partner_country"])
+        asylum = case_by_number(uow, v.get("asylum_case"), "asylum", "asylum_case")
+        person_id = v.get("person_id")
+        lodged_on, registered_on = v.get("lodged_on"), v.get("registered_on")
+        if asylum is not None:
+            app = uow.session.get(AsylumApplication, asylum.id)
+            if person_id is not None and person_id != asylum.person_id:
+                errors["person_id"] = ValidationError("casework.dublin.person_mismatch", field="person_id")
+            person_id = asylum.person_id
+            lodged_on = lodged_on or app.lodged_on
+            registered_on = registered_on or app.registered_on
+        elif person_id is None:
+            errors["person_id"] = ValidationError("casework.dublin.case_or_person", field="person_id")
+        else:
+            errors.update(person_exists(uow, {"person_id": person_id}))
+        if registered_on is None:
+            errors["registered_on"] = ValidationError("error.required", field="registered_on")
+        hit_kind = None if v.get("hit_kind") in (None, "none") else v["hit_kind"]
+        if hit_kind and v.get("hit_received_on") is None:
+            errors["hit_received_on"] = ValidationError("error.required", field="hit_received_on")
+        if v["direction"] == "incoming" and v.get("received_on") is None:
+            errors["received_on"] = ValidationError("error.required", field="received_on")
+        if v["direction"] == "incoming" and v.get("sent_on") is not None and v.get("received_on") is not None:
+            errors.update(order(v, "sent_on", "received_on"))
+        if v["direction"] == "outgoing" and v.get("received_on") is not None:
+            errors["received_on"] = ValidationError("casework.dublin.received_incoming_only", field="received_on")
+        errors.update(order({"lodged_on": lodged_on, "registered_on": registered_on}, "lodged_on", "registered_on"))
+        if errors:
+            raise FormInvalid(errors)
+        detail = dict(
+            asylum_case_id=asylum.id if asylum else None, direction=v["direction"], request_kind=v["request_kind"],
+            regime=str(rules.regime_for(registered_on)),  # Reg. 2024/1351 Art. 84: never typed by the officer
+            partner_country=v["partner_country"], partner_reference=v.get("partner_reference"),
+            lodged_on=lodged_on, registered_on=registered_on, knowledge_on=v.get("knowledge_on"),
+            hit_kind=hit_kind, hit_received_on=v.get("hit_received_on"), urgent_reply_by=v.get("urgent_reply_by"),
+            detained=bool(v.get("detained")), sent_on=v.get("sent_on"), received_on=v.get("received_on"),
+        )
+        # the rules' own checks (a missing anchor date, an urgent reply under AMMR...) as field errors
+        probe = DublinRequest(case_id=0, **detail)
+        probe_case = Case(id=0, number="", kind="dublin", year=0, seq=0, status=str(rules.Status.DRAFT),
+                          person_id=0, office_id=0, opened_on=registered_on)
+        try:
+            rules.deadlines(request_facts(uow, probe_case, probe), uow.clock.today())
+        except RuleError as exc:
+            name = exc.params.get("field") or "request_kind"
+            params = {k: v for k, v in exc.params.items() if k != "field"}
+            raise FormInvalid({name: ValidationError(exc.key, field=name, **params)}) from None
+        return {**detail, "_person_id": person_id}, asylum
+
+    def create(self, uow, actor, v) -> Created:
+        detail, asylum = self._values(uow, v)
+        if asylum is not None:
+            require_kind(uow, actor, asylum.kind, case_id=asylum.id)
+        person_id = detail.pop("_person_id")
+        status = self.first_status(detail)
+        # the case opens on the day the request came in or went out (an import of last March's request
+        # opens last March); a draft not yet sent opens today
+        opened = (detail["received_on"] if detail["direction"] == "incoming"
+                  else detail["sent_on"] or uow.clock.today())
+        return Created(person_id, opened, str(status), detail)
+
+    def first_status(self, row) -> str:
+        """Incoming requests start received; an outgoing one registered with its sending day, sent."""
+        status = rules.initial_status(row["direction"])
+        if row["direction"] == "outgoing" and row.get("sent_on") is not None:
+            status = rules.apply_action(status, rules.Action.SEND, row["request_kind"])
+        return str(status)
+
+    def allowed(self, status: str, row) -> list[str]:
+        return [str(a) for a in rules.allowed_actions(status, row["request_kind"])]
+
+    def next_status(self, status: str, action: str, row) -> str:
+        return str(rules.apply_action(status, action, row["request_kind"]))
+
+    def facts(self, uow, case: Case, detail: DublinRequest):
+        return request_facts(uow, case, detail)
+
+    def derived(self, uow, case: Case, detail: DublinRequest) -> dict:
+        """Whether the request went out after its own time limit (shown on the file as data)."""
+        return {"out_of_time": rules.out_of_time(request_facts(uow, case, detail))}
+
+    def outcome(self) -> Outcome:
+        # a Dublin "decision" by PMLP is a reply given to an incoming request
+        return Outcome(DublinRequest.replied_on, DublinRequest.reply, ("accepted", "rejected"),
+                       DublinRequest.direction == "incoming")
+
+    def _asylum_case_id(self, uow, case: Case) -> int | None:
+        req = uow.session.get(DublinRequest, case.id)
+        return req.asylum_case_id if req is not None else None
+
+    def detail_lines(self, uow, case: Case, lines):
+        asylum_id = self._asylum_case_id(uow, case)
+        if asylum_id:
+            asylum = uow.session.get(Case, asylum_id)
+            return [(field_label("asylum_case"), asylum.number if asylum else ""), *lines]
+        return lines
+
+    def related_case_ids(self, uow, case: Case) -> list[int]:
+        """The asylum application the request was made for."""
+        asylum_id = self._asylum_case_id(uow, case)
+        return [asylum_id] if asylum_id else []
+
+
+ADAPTER = Dublin()

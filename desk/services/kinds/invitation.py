@@ -1,0 +1,88 @@
+"""Invitations and calls (Immigration Law): a person or company invites one or more persons."""
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from desk.errors import NotFound, ValidationError
+from desk.rules import invitations as rules
+from desk.services.forms import FormSpec
+from desk.services.kinds.base import F, ActionDef, Created, Kind, Outcome, date_field, field_spec
+from desk.services.kinds.permit import PURPOSES, granted_or_refused
+from desk.services.labels import field_label
+from desk.services.persons import get_person, summaries
+from models import Case, CaseKind, Invitation, InvitedPerson, Person
+
+FORM = FormSpec("register.invitation", "casework.register.invitation", (
+    field_spec("invitation_kind", F.CHOICE, required=True, choices=("invitation", "call")),
+    field_spec("inviter_kind", F.CHOICE, required=True, choices=("person", "company")),
+    field_spec("inviter_name", required=True, max_length=200),
+    field_spec("inviter_code", max_length=20),
+    field_spec("purpose", F.CHOICE, choices=PURPOSES),
+    field_spec("submitted_on", F.DATE, required=True),
+    field_spec("person_ids", F.PERSONS, required=True),
+))
+
+ACTIONS: dict[str, ActionDef] = {
+    "approve": ActionDef((date_field("decided_on"), date_field("valid_from", False), date_field("valid_until", False)),
+                         future_ok=frozenset({"valid_from", "valid_until"})),
+    "refuse": ActionDef((date_field("decided_on"),)),
+    "use": ActionDef((date_field("used_on"),), columns={"used_on": ""}),
+    "expire": ActionDef(),
+    "cancel": ActionDef((date_field("cancelled_on"),), columns={"cancelled_on": ""}),
+}
+
+
+class InvitationKind(Kind):
+    kind = CaseKind.INVITATION
+    model = Invitation
+    rules = rules
+    form = FORM
+    actions = ACTIONS
+    names_several_persons = True
+
+    def checks(self, uow, v):
+        errors = {}
+        ids = v.get("person_ids") or []
+        if len(set(ids)) != len(ids):
+            errors["person_ids"] = ValidationError("casework.invitation.person_twice", field="person_ids")
+        for pid in ids:
+            try:
+                get_person(uow, pid)
+            except NotFound:
+                errors["person_ids"] = ValidationError("error.person_not_found", field="person_ids")
+                break
+        return errors
+
+    def create(self, uow, actor, v) -> Created:
+        ids = tuple(v["person_ids"])
+        detail = dict(invitation_kind=v["invitation_kind"], inviter_kind=v["inviter_kind"],
+                      inviter_name=v["inviter_name"], inviter_code=v.get("inviter_code"), purpose=v.get("purpose"),
+                      submitted_on=v["submitted_on"])
+        return Created(ids[0], v["submitted_on"], self.initial_status, detail, invited_person_ids=ids)
+
+    def facts(self, uow, case: Case, d: Invitation):
+        n = uow.session.exec(select(func.count(InvitedPerson.id))
+                             .where(InvitedPerson.invitation_case_id == case.id)).one()
+        approved = (True if case.status in ("approved", "used", "expired")
+                    else False if case.status == "refused" else None)
+        return rules.InvitationFacts(
+            kind=rules.InvitationKind(d.invitation_kind), inviter_kind=rules.InviterKind(d.inviter_kind),
+            invited_persons=int(n), submitted_on=d.submitted_on, decided_on=d.decided_on, approved=approved,
+            used_on=case.closed_on if case.status == "used" else None,
+            cancelled_on=case.closed_on if case.status == "cancelled" else None,
+        )
+
+    def outcome(self) -> Outcome:
+        return Outcome(Invitation.decided_on, granted_or_refused("approved"), ("approved", "refused"))
+
+    def detail_lines(self, uow, case: Case, lines):
+        """The invited persons, by name, after the invitation's own columns."""
+        ids = uow.session.exec(select(InvitedPerson.person_id).where(InvitedPerson.invitation_case_id == case.id)
+                               .order_by(InvitedPerson.id)).all()
+        persons = [uow.session.get(Person, pid) for pid in ids]
+        names = ", ".join(s.full_name for s in summaries(uow, [p for p in persons if p]))
+        return [*lines, (field_label("person_ids"), names)]
+
+
+ADAPTER = InvitationKind()
