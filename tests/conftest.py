@@ -17,12 +17,36 @@ from desk import clock as desk_clock
 from desk.clock import RIGA, FixedClock
 from desk.i18n import set_language
 
-PG_URL = os.environ.get("DESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+from tests import pg_server
+
+# Which PostgreSQL server: DESK_TEST_PG_URL, else the machine's, else a throwaway one (tests/pg_server.py).
+# The controller decides in pytest_configure; workers inherit DESK_TEST_PG_URL.
+PG_URL = os.environ.get("DESK_TEST_PG_URL", pg_server.DEFAULT_URL)
+_PG_STOP = []
 PASSWORD = "demo-pass-1"
 ROLE_USERS = {
     "reception": "recepcija", "residence": "uzturesanas", "asylum": "patverums", "return": "atgriesana",
     "supervisor": "vaditajs", "administrator": "admin",
 }
+
+
+def pytest_configure(config):
+    global PG_URL
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller chose already
+        return
+    chosen = pg_server.choose()
+    os.environ["DESK_TEST_PG_URL"] = PG_URL = chosen.url
+    if chosen.stop is not None:
+        _PG_STOP.append(chosen.stop)
+
+
+def pytest_unconfigure(config):
+    while _PG_STOP:
+        _PG_STOP.pop()()
+
+
+def pytest_report_header(config):
+    return f"PostgreSQL for the pg tests: {PG_URL}"
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +66,7 @@ def fixed_clock():
 
 
 def _pg_schema_url(schema: str) -> str:
-    return f"{PG_URL}?options=-csearch_path%3D{schema}"
+    return pg_server.with_options(PG_URL, f"-csearch_path%3D{schema}")
 
 
 @pytest.fixture
