@@ -15,7 +15,7 @@ from textual.widgets import Footer
 
 from screens.widgets.plain import DataTable, Label, Static
 
-from desk.i18n import t
+from desk.i18n import t, tn
 from desk.services import auth, casework, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
@@ -233,7 +233,7 @@ class HomeScreen(DeskScreen):
         from screens.dialogs import PickDialog
 
         ids = sorted(self.selected)
-        dialog = PickDialog(t("ui.home.reassign_title", n=len(ids)),
+        dialog = PickDialog(tn("ui.home.reassign_title", len(ids)),
                             [(u, f"{name} ({u})") for u, name in officers])
 
         def picked(username: str | None) -> None:
@@ -244,7 +244,7 @@ class HomeScreen(DeskScreen):
 
     def loaded_reassign(self, count: int) -> None:
         self.selected.clear()
-        self.app.notify(t("ui.home.reassigned", n=count))
+        self.app.notify(tn("ui.home.reassigned", count))
         self.action_reload()
 
     # --- registration --------------------------------------------------------------------------

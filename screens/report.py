@@ -254,10 +254,12 @@ def preview_text(rep: report_service.DailyReport) -> str:
         + f", {t('report.entry_bans')} {rep.returns.entry_bans}",
         f"{t('report.section.missed')}: {len(rep.missed)}",
     ]
-    lines += [f"  {x.case_number}  {x.rule_id}  {fmt(x.due_on)}  {x.owner}" for x in rep.missed[:10]]
+    lines += [f"  {x.case_number}  {report_service.rule_words(x)}  {fmt(x.due_on)}  {x.owner}"
+              for x in rep.missed[:10]]
     lines.append(f"{t('report.section.next_working_day', day=fmt(rep.next_working_day))}: "
                  f"{len(rep.due_next_working_day)}")
-    lines += [f"  {x.case_number}  {x.rule_id}  {fmt(x.due_on)}  {x.owner}" for x in rep.due_next_working_day[:10]]
+    lines += [f"  {x.case_number}  {report_service.rule_words(x)}  {fmt(x.due_on)}  {x.owner}"
+              for x in rep.due_next_working_day[:10]]
     lines.append(f"{t('report.section.within_7_days')}: {len(rep.due_within_7_days)}")
     lines.append(f"{t('report.section.activity')}: "
                  + ", ".join(f"{a.username} {a.total}" for a in rep.activity))

@@ -22,7 +22,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders(key, entry)
     assert _fields(entry["lv"]) == _fields(entry["en"]), key
 
 
-KEY_CALL = re.compile(r"""\b(?:t|_t|tr)\(\s*["']([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)["']""")
+KEY_CALL = re.compile(r"""\b(?:t|_t|tr|tn)\(\s*["']([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)["']""")
 ERROR_KEY = re.compile(r"""(?:Error|Denied|Found|Invalid|Refused|NotAllowed|Conflict)\(\s*["']([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)["']""")
 KEY_ATTR = re.compile(r"""(?:key|label_key|title_key|help_key)\s*=\s*["']([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)["']""")
 
@@ -55,3 +55,31 @@ def test_latvian_text_really_is_latvian():
     diacritics = set("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
     with_marks = sum(1 for _, e in ENTRIES if diacritics & set(e["lv"]))
     assert with_marks > len(ENTRIES) // 3
+
+
+PLURALS = [(k, e) for k, e in ENTRIES if "|" in e["lv"] or "|" in e["en"]]
+
+
+@pytest.mark.parametrize("key, entry", PLURALS, ids=[k for k, _ in PLURALS])
+def test_a_count_message_has_three_latvian_forms_and_two_english(key, entry):
+    lv, en = entry["lv"].split("|"), entry["en"].split("|")
+    assert (len(lv), len(en)) == (3, 2), key
+    assert all(_fields(f) == _fields(lv[0]) for f in lv + en), key
+
+
+@pytest.mark.parametrize("n, lv, en", [
+    (1, "Nodota 1 lieta.", "1 case reassigned."),
+    (2, "Nodotas 2 lietas.", "2 cases reassigned."),
+    (0, "Nodotas 0 lietu.", "0 cases reassigned."),
+    (10, "Nodotas 10 lietu.", "10 cases reassigned."),
+    (11, "Nodotas 11 lietu.", "11 cases reassigned."),
+    (21, "Nodota 21 lieta.", "21 cases reassigned."),
+    (22, "Nodotas 22 lietas.", "22 cases reassigned."),
+    (111, "Nodotas 111 lietu.", "111 cases reassigned."),
+])
+def test_counts_take_the_right_grammatical_form(n, lv, en):
+    from desk.i18n import tn
+
+    assert tn("ui.home.reassigned", n) == lv
+    set_language("en")
+    assert tn("ui.home.reassigned", n) == en

@@ -17,7 +17,8 @@ from sqlalchemy import text
 
 from desk import clock as desk_clock
 from desk.clock import RIGA, FixedClock
-from desk.errors import PermissionDenied
+from desk.errors import PermissionDenied, ValidationError
+from desk.i18n import set_language, t
 from desk.services import audit, casework, persons, report
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -176,14 +177,28 @@ def _without_generated(data: str) -> str:
 
 
 def xlsx_dump(data: bytes) -> str:
+    """The workbook as text, as Excel shows it: every cell with its type and number format where it is not
+    text, each sheet's frozen pane and column widths; the generated-at row marked (its text is translated)."""
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(data))
     out = []
     for ws in wb.worksheets:
-        out.append(f"== {ws.title}")
-        for row in ws.iter_rows(values_only=True):
-            out.append("\t".join("" if v is None else str(v) for v in row))
+        widths = " ".join(f"{k}={ws.column_dimensions[k].width:g}" for k in sorted(ws.column_dimensions))
+        out.append(f"== {ws.title} (frozen {ws.freeze_panes}; widths {widths})")
+        for row in ws.iter_rows():
+            cells = []
+            for c in row:
+                if c.value is None:
+                    cells.append("")
+                elif isinstance(c.value, str):
+                    cells.append(c.value)
+                else:
+                    cells.append(f"{c.value!s} <{type(c.value).__name__} {c.number_format}>")
+            line = "\t".join(cells)
+            if row[0].value == t("report.generated_at"):
+                line += "\t# generated_at"
+            out.append(line)
     return "\n".join(out) + "\n"
 
 
@@ -311,33 +326,120 @@ def test_today_a_final_status_without_closing_date_is_refused(day_store):
 def test_xlsx_holds_the_same_numbers_as_json(day_store, report_clock):
     from openpyxl import load_workbook
 
+    from desk.i18n import label
+
     store, actors, _ids = day_store
     rep = make(store, actors["supervisor"])
     data = json.loads(report.render(rep, "json"))
     wb = load_workbook(io.BytesIO(report.render(rep, "xlsx")))
-    assert wb.sheetnames == ["summary", "cases", "decided", "dublin", "returns", "deadlines_missed",
-                             "due_next_working_day", "due_within_7_days", "activity", "reconciliation"]
-    rows = list(wb["cases"].iter_rows(min_row=2, values_only=True))
-    for kind, _label, open_y, registered, decided, closed, open_t in rows:
-        k = data["kinds"][kind]
+    assert wb.sheetnames == ["Kopsavilkums", "Lietas", "Lēmumi", "Dublina", "Atgriešana", "Nokavētie termiņi",
+                             "Līdz nākamajai darba dienai", "Septiņās dienās", "Darbinieku darbības", "Saskaņošana"]
+    kind_of = {label("kind", k): k for k in data["kinds"]}
+    rows = list(wb["Lietas"].iter_rows(min_row=2, values_only=True))
+    for kind_words, open_y, registered, decided, closed, open_t in rows:
+        k = data["kinds"][kind_of[kind_words]]
         assert (open_y, registered, decided, closed, open_t) == (
             k["open_yesterday"], k["registered"], k["decided_total"], k["closed"], k["open_end_of_day"])
     assert len(rows) == 6
-    decided = {(k, o): n for k, o, n in wb["decided"].iter_rows(min_row=2, values_only=True)}
-    assert decided == {(k, o): n for k, v in data["kinds"].items() for o, n in v["decided"].items()}
-    dublin = list(wb["dublin"].iter_rows(min_row=2, values_only=True))
-    received = {(k, r): n for m, k, r, n in dublin if m == "received"}
-    assert received == {(k, r): n for k, v in data["dublin"]["requests_received"].items() for r, n in v.items()}
-    scalars = {m: n for m, _k, _r, n in dublin if m in ("tacit_acceptances", "transfers_done", "extensions")}
-    assert scalars == {m: data["dublin"][m] for m in scalars}
-    returns = dict(wb["returns"].iter_rows(min_row=2, values_only=True))
-    assert returns == {**data["returns"]["decisions"], "entry_bans": data["returns"]["entry_bans"]}
-    for sheet, key in (("deadlines_missed", "missed"), ("due_next_working_day", "due_next_working_day"),
-                       ("due_within_7_days", "due_within_7_days")):
-        cases = [(r[0], r[2], r[5]) for r in wb[sheet].iter_rows(min_row=2, values_only=True)]
-        assert cases == [(d["case"], d["rule"], d["due_on"]) for d in data["deadlines"][key]]
-    activity = {(o, a): n for o, _name, a, n in wb["activity"].iter_rows(min_row=2, values_only=True)}
-    assert activity == {(x["officer"], a): n for x in data["activity"] for a, n in x["actions"].items()}
+    decided = {(kind_of[k], o): n for k, o, n in wb["Lēmumi"].iter_rows(min_row=2, values_only=True)}
+    assert decided == {(k, report._outcome_label(k, o)): n for k, v in data["kinds"].items()
+                       for o, n in v["decided"].items()}
+    dublin = list(wb["Dublina"].iter_rows(min_row=2, values_only=True))
+    received = {(k, r): n for m, k, r, n in dublin if m == t("report.dublin.received")}
+    assert received == {(label("report.request_kind", k), label("report.regime", r)): n
+                        for k, v in data["dublin"]["requests_received"].items() for r, n in v.items()}
+    scalars = {m: n for m, _k, _r, n in dublin}
+    assert (scalars[t("report.dublin.tacit")], scalars[t("report.dublin.transfers")],
+            scalars[t("report.dublin.extensions")]) == (
+        data["dublin"]["tacit_acceptances"], data["dublin"]["transfers_done"], data["dublin"]["extensions"])
+    returns = dict(wb["Atgriešana"].iter_rows(min_row=2, values_only=True))
+    assert returns == {**{label("report.return_kind", k): n for k, n in data["returns"]["decisions"].items()},
+                       t("report.entry_bans"): data["returns"]["entry_bans"]}
+    for sheet, key in (("Nokavētie termiņi", "missed"), ("Līdz nākamajai darba dienai", "due_next_working_day"),
+                       ("Septiņās dienās", "due_within_7_days")):
+        cases = [(r[0], r[5]) for r in wb[sheet].iter_rows(min_row=2, values_only=True)]
+        assert cases == [(d["case"], datetime.fromisoformat(d["due_on"])) for d in data["deadlines"][key]]
+    activity = {(o, a): n for o, _name, a, n in wb["Darbinieku darbības"].iter_rows(min_row=2, values_only=True)}
+    assert activity == {(x["officer"], report.action_words(a)): n for x in data["activity"]
+                        for a, n in x["actions"].items()}
+
+
+CODES = ("ammr.take_charge.reply", "case.register", "case.accept", "case.grant", "asylum", "dublin_iii",
+         "take_charge", "left_without_examination", "open_yesterday", "generated_at")
+
+
+@pytest.mark.parametrize("lang, sheets", [
+    ("lv", ("Kopsavilkums", "Nokavētie termiņi", "Darbinieku darbības")),
+    ("en", ("Summary", "Missed deadlines", "Activity")),
+])
+def test_xlsx_opens_right_in_excel_words_dates_widths_frozen_header(day_store, report_clock, lang, sheets):
+    from openpyxl import load_workbook
+
+    set_language(lang)
+    store, actors, _ids = day_store
+    wb = load_workbook(io.BytesIO(report.render(make(store, actors["supervisor"]), "xlsx")))
+    assert set(sheets) <= set(wb.sheetnames) and all(len(n) <= 31 for n in wb.sheetnames)
+    date_cells = 0
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title  # the header stays when the officer scrolls
+        assert all(c.font.b for c in ws[1]) and all(isinstance(c.value, str) for c in ws[1])
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str):  # words, never the stored codes
+                    assert c.value not in CODES and not c.value.startswith("case."), (ws.title, c.coordinate, c.value)
+                elif isinstance(c.value, datetime):  # Excel keeps no date type: openpyxl reads a datetime
+                    assert c.number_format in ("DD.MM.YYYY", "DD.MM.YYYY HH:MM:SS"), (ws.title, c.coordinate)
+                    date_cells += c.number_format == "DD.MM.YYYY" and c.value.time() == datetime.min.time()
+        for i, col in enumerate(ws.iter_cols(values_only=True), start=1):
+            letter = ws.cell(1, i).column_letter
+            longest = max(len(v.strftime("%d.%m.%Y")) if isinstance(v, date) else len(str(v or "")) for v in col)
+            assert ws.column_dimensions[letter].width >= min(longest, 58), (ws.title, letter)
+    assert date_cells >= 6  # the report's day, the next working day, the deadlines' dates
+    missed = wb[sheets[1]]
+    assert [c.value for c in missed[2]][:2] == ["DUB-2026-000001", "Dublinas pieprasījums" if lang == "lv"
+                                                else "Dublin request"]
+    assert missed["E2"].value == datetime(2026, 10, 20) and missed["F2"].value == datetime(2026, 11, 20)
+
+
+@pytest.mark.parametrize("dialect, delimiter", [("semicolon", ";"), ("comma", ",")])
+def test_csv_opens_in_columns_as_excel_reads_it(day_store, report_clock, dialect, delimiter):
+    import csv
+
+    store, actors, _ids = day_store
+    data = report.render(make(store, actors["supervisor"]), "csv", csv_dialect=dialect)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel reads it as UTF-8, not cp1257
+    text = data.decode("utf-8-sig")
+    assert csv.Sniffer().sniff(text.splitlines()[0]).delimiter == delimiter
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert rows[0] == list(report.CSV_COLUMNS)
+    assert all(len(r) == len(report.CSV_COLUMNS) for r in rows)
+    missed = [r for r in rows if r[0] == "deadline_missed"]
+    assert missed and missed[0][4] == "DUB-2026-000001"
+    # an article with a semicolon or a comma would be quoted, not split
+    assert any("Art. 40(1)" in r[6] for r in missed)
+
+
+def test_unknown_csv_dialect_is_refused(day_store, report_clock):
+    store, actors, _ids = day_store
+    with pytest.raises(ValidationError):
+        report.render(make(store, actors["supervisor"]), "csv", csv_dialect="tab")
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_html_and_preview_show_rules_actions_and_states_in_words(day_store, report_clock, lang):
+    from screens.report import preview_text
+
+    set_language(lang)
+    store, actors, _ids = day_store
+    rep = make(store, actors["supervisor"])
+    page = report.render(rep, "html").decode()
+    preview = str(preview_text(rep))
+    rule = report.rule_words(rep.missed[0])
+    assert rule != rep.missed[0].rule_id and rule in page and rule in preview
+    for code in ("ammr.take_charge.reply", "case.register", "case.accept", "case.grant"):
+        assert code not in page and code not in preview, code
+    assert report.action_words("case.accept") in page
+    assert t("report.state.missed") in page
 
 
 def test_only_a_supervisor_reports_on_the_office_and_the_refusal_is_audited(day_store, report_clock):
@@ -413,6 +515,9 @@ def test_cli_writes_every_format_and_audits(day_store, report_clock, tmp_path, c
             code = main(["report", "--db", store.url, "--date", "2026-11-20", "--format", fmt, "--output", str(out),
                          "--officer", "vaditajs"])
             assert code == 0 and out.stat().st_size > 0
+        code = main(["report", "--db", store.url, "--date", "2026-11-20", "--format", "csv", "--csv-dialect", "comma",
+                     "--output", str(tmp_path / "comma.csv"), "--officer", "vaditajs"])
+        assert code == 0
         code = main(["report", "--db", store.url, "--date", "2026-11-20", "--output", str(tmp_path / "x.json"),
                      "--officer", "patverums"])
         assert code == 2  # an asylum officer may not export the office's report...
@@ -426,7 +531,9 @@ def test_cli_writes_every_format_and_audits(day_store, report_clock, tmp_path, c
     assert json.loads((tmp_path / "own.json").read_text())["scope"]["officer"] == "patverums"
     with store.reader() as uow:
         exports = [e for e in audit.entries(uow, limit=50) if e.action == "report.export"]
-    assert sorted(e.detail["format"] for e in exports) == ["csv", "html", "json", "json", "xlsx"]
+    assert sorted(e.detail["format"] for e in exports) == ["csv", "csv", "html", "json", "json", "xlsx"]
+    assert (tmp_path / "comma.csv").read_bytes().decode("utf-8-sig").splitlines()[0] == ",".join(report.CSV_COLUMNS)
+    assert (tmp_path / "r.csv").read_bytes().decode("utf-8-sig").splitlines()[0] == ";".join(report.CSV_COLUMNS)
 
 
 def test_statistics_over_thirty_days(day_store, report_clock):

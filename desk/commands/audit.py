@@ -6,7 +6,7 @@ import sys
 
 from desk.clock import riga
 from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
-from desk.i18n import t
+from desk.i18n import t, tn
 
 
 def register(sub) -> None:
@@ -34,7 +34,7 @@ def audit_verify(args) -> int:
     with store.reader() as uow:
         report = audit.verify_chain(uow)
     if report.ok:
-        print(t("cli.audit_ok", n=report.checked))
+        print(tn("cli.audit_ok", report.checked))
         return 0
     print(t("cli.audit_broken", id=report.first_bad_id, reason=report.reason, n=report.checked), file=sys.stderr)
     return 1

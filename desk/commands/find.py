@@ -11,7 +11,7 @@ import json
 
 from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
 from desk.services.views import status_label
-from desk.i18n import label, t
+from desk.i18n import label, t, tn
 
 
 def register(sub) -> None:
@@ -79,5 +79,5 @@ def reindex(args) -> int:
             audit.record(uow, None, "search.reindex", persons=n)
     finally:
         store.dispose()
-    print(t("search.cli.reindexed", n=n))
+    print(tn("search.cli.reindexed", n))
     return 0

@@ -1,6 +1,7 @@
 """``desk report --date YYYY-MM-DD --format csv|xlsx|json|html --output PATH``: the day's report.
 
 ``--officer USER`` names the officer who exports (as for every command touching case data);
+``--csv-dialect comma`` writes the CSV with commas instead of Latvian Excel's semicolons.
 ``--for-officer USER`` limits the report to that officer's cases and activity. A supervisor
 (Permission.REPORTS) may report on any office (``--office CODE`` or ``--office all``; default their own)
 and any officer; any other officer may export only their own work (``--for-officer`` themselves).
@@ -8,7 +9,7 @@ and any officer; any other officer may export only their own work (``--for-offic
 from __future__ import annotations
 
 from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
-from desk.i18n import t
+from desk.i18n import tn
 
 
 def register(sub) -> None:
@@ -18,6 +19,8 @@ def register(sub) -> None:
     p.add_argument("--for-officer", dest="for_officer", metavar="USER",
                    help="only this officer's cases and activity (any officer may export their own)")
     p.add_argument("--format", dest="fmt", choices=("csv", "xlsx", "json", "html"), default="json")
+    p.add_argument("--csv-dialect", dest="csv_dialect", choices=("semicolon", "comma"), default="semicolon",
+                   help="CSV field separator: ';' as Latvian Excel expects (default) or ',' (RFC 4180)")
     p.add_argument("--output", metavar="PATH", required=True, help="file to write ('-' for standard output)")
     p.add_argument("--show-personal-codes", action="store_true",
                    help="print personal codes in full (default masked: DDMMYY-*****); the choice is audited")
@@ -38,12 +41,13 @@ def report_command(args) -> int:
             rep = report.daily_report(uow, actor, day or uow.clock.today(), office=args.office,
                                       for_officer=args.for_officer, show_personal_codes=args.show_personal_codes)
             to_stdout = args.output == "-"
-            data = report.export(uow, actor, rep, args.fmt, None if to_stdout else args.output)
+            data = report.export(uow, actor, rep, args.fmt, None if to_stdout else args.output,
+                                 csv_dialect=args.csv_dialect)
         if to_stdout:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            print(t("report.cli.written", day=rep.day.isoformat(), path=args.output, size=len(data)), file=sys.stderr)
+            print(tn("report.cli.written", len(data), day=rep.day.isoformat(), path=args.output), file=sys.stderr)
         return 0
     finally:
         store.dispose()

@@ -57,6 +57,32 @@ def t(key: str, /, **params) -> str:
     return text
 
 
+def plural_form(n: int, lang: str | None = None) -> int:
+    """Which of a message's forms fits the count ``n`` (CLDR plural rules): Latvian has three, written
+    ``one|other|zero`` (1, 21, 101 lieta; 2, 22 lietas; 0, 10, 11-19 lietu), English two, ``one|other``."""
+    lang = lang or _language
+    n = abs(int(n))
+    if lang == "lv":
+        if n % 10 == 0 or 11 <= n % 100 <= 19:
+            return 2
+        return 0 if n % 10 == 1 and n % 100 != 11 else 1
+    return 0 if n == 1 else 1
+
+
+def tn(key: str, n: int, /, **params) -> str:
+    """``t`` for a message about a count: the entry holds its forms separated by ``|`` (see plural_form);
+    ``n`` is passed to the text as ``{n}`` unless ``params`` names it otherwise."""
+    entry = catalogue().get(key)
+    if entry is None:
+        return f"[{key}]"
+    forms = (entry.get(_language) or entry.get(DEFAULT_LANGUAGE) or key).split("|")
+    text = forms[min(plural_form(n), len(forms) - 1)]
+    try:
+        return text.format(**{"n": n, **params})
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
 def has(key: str) -> bool:
     return key in catalogue()
 

@@ -79,7 +79,9 @@ MESSAGES.update({
     "cli.password_set": {"lv": "Parole nomainīta ({username}).", "en": "Password changed ({username})."},
     "cli.user_disabled": {"lv": "Darbinieks {username} atslēgts.", "en": "Officer {username} disabled."},
     "cli.disabled": {"lv": "atslēgts", "en": "disabled"},
-    "cli.audit_ok": {"lv": "Audita ķēde vesela: pārbaudīti {n} ieraksti.", "en": "Audit chain intact: {n} entries checked."},
+    "cli.audit_ok": {"lv": "Audita ķēde vesela: pārbaudīts {n} ieraksts.|Audita ķēde vesela: pārbaudīti {n} ieraksti."
+                                 "|Audita ķēde vesela: pārbaudīti {n} ierakstu.",
+                           "en": "Audit chain intact: {n} entry checked.|Audit chain intact: {n} entries checked."},
     "cli.audit_broken": {"lv": "Audita ķēde pārrauta ierakstā #{id} ({reason}); pirms tā pārbaudīti {n} ieraksti.",
                          "en": "Audit chain broken at entry #{id} ({reason}); {n} entries before it checked."},
 })

@@ -88,8 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.home.col.case": {"lv": "Lieta", "en": "Case"},
     "ui.home.col.title": {"lv": "Termiņš", "en": "Deadline"},
     "ui.home.col.article": {"lv": "Pants", "en": "Article"},
-    "ui.home.reassign_title": {"lv": "Kam nodot {n} lietu(-as)?", "en": "Reassign {n} case(s) to whom?"},
-    "ui.home.reassigned": {"lv": "Nodotas {n} lietas.", "en": "{n} case(s) reassigned."},
+    "ui.home.reassign_title": {"lv": "Kam nodot {n} lietu?|Kam nodot {n} lietas?|Kam nodot {n} lietu?",
+                               "en": "Reassign {n} case to whom?|Reassign {n} cases to whom?"},
+    "ui.home.reassigned": {"lv": "Nodota {n} lieta.|Nodotas {n} lietas.|Nodotas {n} lietu.",
+                           "en": "{n} case reassigned.|{n} cases reassigned."},
     # case file
     "ui.case.loading": {"lv": "Ielādē…", "en": "Loading…"},
     "ui.case.status": {"lv": "Statuss", "en": "Status"},

@@ -32,8 +32,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search.palette.open_case_help": {"lv": "{name} · {kind} · {status}", "en": "{name} · {kind} · {status}"},
     # the command line
     "search.cli.none": {"lv": "Nekas nav atrasts.", "en": "Nothing found."},
-    "search.cli.reindexed": {"lv": "Meklēšanas indekss pārbūvēts: {n} personas.",
-                             "en": "Search index rebuilt: {n} persons."},
+    "search.cli.reindexed": {"lv": "Meklēšanas indekss pārbūvēts: {n} persona.|Meklēšanas indekss pārbūvēts: "
+                                   "{n} personas.|Meklēšanas indekss pārbūvēts: {n} personu.",
+                             "en": "Search index rebuilt: {n} person.|Search index rebuilt: {n} persons."},
     "search.cli.header": {"lv": "veids\tid\tnumurs\tuzvārds\tvārdi\toriģinālrakstībā\tdzimis\tpilsonība\tpersonas kods\tlietas veids\tstatuss",
                           "en": "kind\tid\tnumber\tsurname\tgiven names\toriginal script\tborn\tcitizenship\tpersonal code\tcase kind\tstatus"},
 }

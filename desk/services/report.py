@@ -120,6 +120,7 @@ class DeadlineItem:
     state: str
     owner: str
     personal_code: str  # masked unless the officer asked otherwise; "" when the person has none
+    title_key: str = ""  # the rule's name in the catalogue (what the exports show instead of rule_id)
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,7 @@ def _deadline_items(uow, scope: Scope, day: date, *conds, show_codes: bool) -> t
         shown = (format_personal_code(code) if show_codes else mask_personal_code(code)) if code else ""
         state = "missed" if d.due_on <= day else "open"
         out.append(DeadlineItem(number, kind, d.rule_id, d.article, d.anchor_date, d.due_on, state,
-                                owner or "", shown))
+                                owner or "", shown, d.title_key))
     return tuple(out)
 
 
@@ -553,57 +554,98 @@ def csv_rows(report: DailyReport) -> list[tuple]:
     return rows
 
 
-def to_csv(report: DailyReport) -> bytes:
+CSV_DIALECTS = ("semicolon", "comma")
+
+
+def to_csv(report: DailyReport, dialect: str = "semicolon") -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel reads the Latvian letters; ``;`` between fields by
+    default, the list separator of Latvian (and most European) Excel, which then opens the file in columns
+    with a double click; ``dialect="comma"`` gives the RFC 4180 form for other tools."""
+    if dialect not in CSV_DIALECTS:
+        raise ValidationError("report.unknown_csv_dialect", field="csv_dialect", value=str(dialect)[:12])
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, delimiter=";" if dialect == "semicolon" else ",", lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_rows(report))
-    return buf.getvalue().encode("utf-8")
+    return "\ufeff".encode("utf-8") + buf.getvalue().encode("utf-8")
 
 
-def xlsx_sheets(report: DailyReport) -> list[tuple[str, list[tuple], list[tuple]]]:
-    """(sheet name, header row, data rows) for every section, in order: one sheet per section."""
-    kinds = [(k.kind, label("kind", k.kind), k.open_yesterday, k.registered, k.decided_total, k.closed,
-              k.open_end_of_day) for k in report.kinds]
-    decided = [(k.kind, outcome, n) for k in report.kinds for outcome, n in k.decided]
-    dublin = ([("received", kind, regime, n) for kind, regime, n in report.dublin.received]
-              + [("sent", kind, regime, n) for kind, regime, n in report.dublin.sent]
-              + [("reply_given", "", outcome, n) for outcome, n in report.dublin.replies_given]
-              + [("reply_received", "", outcome, n) for outcome, n in report.dublin.replies_received]
-              + [("tacit_acceptances", "", "", report.dublin.tacit_acceptances),
-                 ("transfers_done", "", "", report.dublin.transfers_done),
-                 ("extensions", "", "", report.dublin.extensions)])
-    returns = [(kind, n) for kind, n in report.returns.decisions] + [("entry_bans", report.returns.entry_bans)]
-    dl_head = ("case", "kind", "rule", "article", "anchor_date", "due_on", "state", "officer", "personal_code")
+XLSX_DATE_FORMAT = "DD.MM.YYYY"
+XLSX_TIME_FORMAT = "DD.MM.YYYY HH:MM:SS"
+
+
+def xlsx_sheets(report: DailyReport) -> list[tuple[str, list[str], list[tuple]]]:
+    """(sheet name, header row, data rows) for every section, in order, in the officer's language: words,
+    never codes; dates as ``date`` (written as date cells), counts as ``int``."""
+    kinds = [(label("kind", k.kind), k.open_yesterday, k.registered, k.decided_total, k.closed, k.open_end_of_day)
+             for k in report.kinds]
+    decided = [(label("kind", k.kind), _outcome_label(k.kind, outcome), n) for k in report.kinds
+               for outcome, n in k.decided]
+    d = report.dublin
+    dublin = ([(t("report.dublin.received"), label("report.request_kind", k), label("report.regime", r), n)
+               for k, r, n in d.received]
+              + [(t("report.dublin.sent"), label("report.request_kind", k), label("report.regime", r), n)
+                 for k, r, n in d.sent]
+              + [(t("report.dublin.replies_given"), "", label("report.reply", o), n) for o, n in d.replies_given]
+              + [(t("report.dublin.replies_received"), "", label("report.reply", o), n) for o, n in d.replies_received]
+              + [(t("report.dublin.tacit"), "", "", d.tacit_acceptances),
+                 (t("report.dublin.transfers"), "", "", d.transfers_done),
+                 (t("report.dublin.extensions"), "", "", d.extensions)])
+    returns = ([(label("report.return_kind", k), n) for k, n in report.returns.decisions]
+               + [(t("report.entry_bans"), report.returns.entry_bans)])
+    dl_head = [t("report.col.case"), t("report.col.kind"), t("report.col.rule"), t("report.col.article"),
+               t("report.col.anchor_date"), t("report.col.due_on"), t("report.col.state"), t("report.col.officer"),
+               t("report.col.personal_code")]
 
     def dl(items):
-        return [(d.case_number, d.kind, d.rule_id, d.article, _iso(d.anchor_date), _iso(d.due_on), d.state, d.owner,
-                 d.personal_code) for d in items]
+        return [(x.case_number, label("kind", x.kind), rule_words(x), x.article, x.anchor_date, x.due_on,
+                 state_words(x.state), x.owner, x.personal_code) for x in items]
 
-    summary = [("report", "desk.daily"), ("format_version", FORMAT_VERSION), ("date", _iso(report.day)),
-               ("generated_at", _generated(report)), ("generated_by", report.generated_by),
-               ("office", report.office_code or ALL_OFFICES), ("officer", report.for_officer or ""),
-               ("personal_codes", "shown" if report.personal_codes_shown else "masked"),
-               ("next_working_day", _iso(report.next_working_day))]
+    summary = [(t("report.screen.date"), report.day), (t("report.office"), report.office_code or t("report.all_offices")),
+               (t("report.officer"), report.for_officer or ""),
+               (t("report.exported_by"), report.generated_by),
+               (t("report.col.personal_code"),
+                t("report.codes_shown" if report.personal_codes_shown else "report.codes_masked")),
+               (t("report.next_working_day"), report.next_working_day),
+               (t("report.generated_at"), report.generated_at.astimezone(RIGA).replace(tzinfo=None)),
+               (t("report.format_version"), FORMAT_VERSION)]
+    counts = [t("report.col.open_yesterday"), t("report.col.registered"), t("report.col.decided"),
+              t("report.col.closed"), t("report.col.open_end_of_day")]
     return [
-        ("summary", ("key", "value"), summary),
-        ("cases", ("kind", "label", "open_yesterday", "registered", "decided", "closed", "open_end_of_day"), kinds),
-        ("decided", ("kind", "outcome", "count"), decided),
-        ("dublin", ("measure", "request_kind", "key", "count"), dublin),
-        ("returns", ("key", "count"), returns),
-        ("deadlines_missed", dl_head, dl(report.missed)),
-        ("due_next_working_day", dl_head, dl(report.due_next_working_day)),
-        ("due_within_7_days", dl_head, dl(report.due_within_7_days)),
-        ("activity", ("officer", "name", "action", "count"),
-         [(a.username, a.full_name, action, n) for a in report.activity for action, n in a.actions]),
-        ("reconciliation", ("kind", "open_yesterday", "registered", "closed", "open_today"),
-         [(k.kind, k.open_yesterday, k.registered, k.closed, k.open_end_of_day) for k in report.kinds]),
+        (t("report.sheet.summary"), [t("report.col.measure"), t("report.col.value")], summary),
+        (t("report.sheet.cases"), [t("report.col.kind"), *counts], kinds),
+        (t("report.sheet.decided"), [t("report.col.kind"), t("report.col.outcome"), t("report.col.count")], decided),
+        (t("report.sheet.dublin"), [t("report.col.measure"), t("report.col.request_kind"), t("report.col.key"),
+                                    t("report.col.count")], dublin),
+        (t("report.sheet.returns"), [t("report.col.measure"), t("report.col.count")], returns),
+        (t("report.sheet.missed"), dl_head, dl(report.missed)),
+        (t("report.sheet.next_working_day"), dl_head, dl(report.due_next_working_day)),
+        (t("report.sheet.within_7_days"), dl_head, dl(report.due_within_7_days)),
+        (t("report.sheet.activity"), [t("report.col.officer"), t("report.col.name"), t("report.col.action"),
+                                      t("report.col.count")],
+         [(a.username, a.full_name, action_words(action), n) for a in report.activity for action, n in a.actions]),
+        (t("report.sheet.reconciliation"), [t("report.col.kind"), t("report.col.open_yesterday"),
+                                            t("report.col.registered"), t("report.col.closed"),
+                                            t("report.col.open_end_of_day")],
+         [(label("kind", k.kind), k.open_yesterday, k.registered, k.closed, k.open_end_of_day) for k in report.kinds]),
     ]
 
 
+def _xlsx_width(value) -> int:
+    if isinstance(value, datetime):
+        return 19
+    if isinstance(value, date):
+        return 10
+    return len(str(value)) if value is not None else 0
+
+
 def to_xlsx(report: DailyReport) -> bytes:
+    """One sheet per section, named and headed in the officer's language; a bold, frozen header row;
+    dates as real date cells shown DD.MM.YYYY (sortable and filterable in Excel); columns as wide as
+    their longest value (within 8..60 characters)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -613,17 +655,34 @@ def to_xlsx(report: DailyReport) -> bytes:
     wb.properties.created = fixed
     wb.properties.modified = fixed
     wb.properties.lastModifiedBy = "desk"
+    wb.properties.language = _lang()
     for name, header, rows in xlsx_sheets(report):
-        ws = wb.create_sheet(name)
+        ws = wb.create_sheet(_sheet_title(name))
         ws.append(list(header))
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
             ws.append(list(row))
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, datetime):
+                    cell.number_format = XLSX_TIME_FORMAT
+                elif isinstance(cell.value, date):
+                    cell.number_format = XLSX_DATE_FORMAT
+        for i, column in enumerate(zip(header, *rows), start=1):
+            width = max(_xlsx_width(v) for v in column)
+            ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
         ws.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)
     return _fixed_zip_times(buf.getvalue(), fixed)
+
+
+def _sheet_title(name: str) -> str:
+    """Excel's limits on a sheet name: at most 31 characters, none of []:*?/\\ ."""
+    for ch in "[]:*?/\\":
+        name = name.replace(ch, " ")
+    return name[:31].strip()
 
 
 def _fixed_zip_times(data: bytes, when: datetime) -> bytes:
@@ -712,12 +771,12 @@ def to_html(report: DailyReport) -> bytes:
           + [[t("report.entry_bans"), report.returns.entry_bans]])
 
     dl_head = [t("report.col.case"), t("report.col.kind"), t("report.col.rule"), t("report.col.article"),
-               t("report.col.anchor_date"), t("report.col.due_on"), t("report.col.officer"),
+               t("report.col.anchor_date"), t("report.col.due_on"), t("report.col.state"), t("report.col.officer"),
                t("report.col.personal_code")]
 
     def dl(items):
-        return [[x.case_number, label("kind", x.kind), x.rule_id, x.article, fmt(x.anchor_date), fmt(x.due_on),
-                 x.owner, x.personal_code] for x in items]
+        return [[x.case_number, label("kind", x.kind), rule_words(x), x.article, fmt(x.anchor_date), fmt(x.due_on),
+                 state_words(x.state), x.owner, x.personal_code] for x in items]
 
     out.append(f"<h2>{e(t('report.section.missed'))}</h2>")
     table(dl_head, dl(report.missed))
@@ -728,7 +787,8 @@ def to_html(report: DailyReport) -> bytes:
 
     out.append(f"<h2>{e(t('report.section.activity'))}</h2>")
     table([t("report.col.officer"), t("report.col.action"), t("report.col.count")],
-          [[f"{a.username} ({a.full_name})", action, n] for a in report.activity for action, n in a.actions]
+          [[f"{a.username} ({a.full_name})", action_words(action), n] for a in report.activity
+           for action, n in a.actions]
           + [[f"{a.username} ({a.full_name})", t("report.total"), a.total] for a in report.activity])
 
     out.append(f"<h2>{e(t('report.section.reconciliation'))}</h2>")
@@ -750,22 +810,52 @@ def _outcome_label(kind: str, outcome: str) -> str:
     return text if text != outcome else status_label(kind, outcome)
 
 
+def rule_words(item: DeadlineItem) -> str:
+    """The deadline's rule by its name (``Atbilde uz pārņemšanas pieprasījumu``), not its id."""
+    from desk.i18n import has
+
+    return t(item.title_key) if item.title_key and has(item.title_key) else item.rule_id
+
+
+def state_words(state: str) -> str:
+    return label("report.state", state)
+
+
+def action_words(action: str) -> str:
+    """An audit action as words: ``case.accept`` -> the action's name from the rules' catalogue (the first
+    kind that has it; the report counts actions over every kind), other actions from ours."""
+    from desk.i18n import has
+
+    if has(f"report.action.{action}"):
+        return t(f"report.action.{action}")
+    if action.startswith("case."):
+        from desk.services.views import action_title_key
+
+        name = action.removeprefix("case.")
+        for kind in KINDS:
+            key = action_title_key(kind, name)
+            if has(key):
+                return t(key)
+    return action
+
+
 _RENDERERS = {"json": to_json, "csv": to_csv, "xlsx": to_xlsx, "html": to_html}
 
 
-def render(report: DailyReport, fmt: str) -> bytes:
+def render(report: DailyReport, fmt: str, *, csv_dialect: str = "semicolon") -> bytes:
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValidationError("report.unknown_format", field="format", value=str(fmt)[:10]) from None
-    return renderer(report)
+    return to_csv(report, csv_dialect) if fmt == "csv" else renderer(report)
 
 
-def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | None = None) -> bytes:
+def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | None = None, *,
+           csv_dialect: str = "semicolon") -> bytes:
     """Render ``report`` as ``fmt``, write it to ``path`` (if given, atomically) and audit the export
     ("report.export": day, scope, format, whether personal codes were shown) in ``uow``'s transaction.
     Returns the bytes."""
-    data = render(report, fmt)
+    data = render(report, fmt, csv_dialect=csv_dialect)
     audit.record(uow, actor, "report.export", day=report.day.isoformat(), format=fmt,
                  office=report.office_code or ALL_OFFICES, for_officer=report.for_officer,
                  personal_codes="shown" if report.personal_codes_shown else "masked")
