@@ -10,8 +10,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
+
+from sqlalchemy.exc import DBAPIError
 
 from desk import commands
 from desk.errors import DomainError
@@ -33,11 +36,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _undecodable(value) -> bool:
+    """Bytes that are not UTF-8 reach Python as lone surrogates (surrogateescape); nothing can store them."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, (list, tuple)):
+        return any(_undecodable(v) for v in value)
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
         set_language(args.lang)
+    if any(_undecodable(v) for v in vars(args).values()) or _undecodable(os.environ.get("DESK_PASSWORD", "")):
+        from desk.i18n import t
+
+        print(f"desk: {t('cli.bad_encoding')}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     handler = getattr(args, "handler", None)
@@ -53,6 +74,17 @@ def main(argv: list[str] | None = None) -> int:
         return fail(exc)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a path that cannot be written or read (/proc/x.db, a full disk): the reason only
+        from desk.i18n import t
+
+        print(f"desk: {t('cli.file_error', reason=exc.strerror or exc.__class__.__name__)}", file=sys.stderr)
+        return 2
+    except DBAPIError as exc:  # the database refused (read-only store, server gone): the kind of error only
+        from desk.i18n import t
+
+        logging.getLogger("desk").info("database error: %s", exc.__class__.__name__)
+        print(f"desk: {t('store.unavailable')}", file=sys.stderr)
+        return 2
     except Exception as exc:  # never a traceback: one sentence with an incident id, details without values
         from desk import incidents
 

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, create_engine
 
 from desk import clock as _clock
 from desk.errors import StoreError
+from desk.private import narrow, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,42 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 class StoreTooNew(StoreError):
     key = "store.too_new"
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_target(url: str, *, create: bool) -> None:
+    """Refuse, before anything is opened or written, a URL that is not a store: an unknown scheme, a
+    file that is not an SQLite database (a text file, /etc/passwd), a directory, or - unless ``create``
+    (``desk init``, ``desk seed``) - a store file that does not exist yet: a mistyped ``--db`` must not
+    quietly make a new empty store and show the officer an empty desk."""
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+    except Exception:
+        raise StoreError("store.bad_url") from None
+    if backend == "postgresql":
+        return
+    if backend != "sqlite":
+        raise StoreError("store.bad_url")
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return  # in-memory or an SQLite URI (e.g. mode=ro): SQLite itself decides
+    path = Path(database)
+    if path.is_dir() or (path.exists() and not path.is_file()):
+        raise StoreError("store.not_a_store")
+    if not path.exists():
+        if create:
+            return
+        raise StoreError("store.missing")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError:
+        raise StoreError("store.cannot_open") from None
+    if head != SQLITE_HEADER and not (head == b"" and create):
+        raise StoreError("store.not_a_store")
 
 
 def default_path() -> Path:
@@ -57,13 +94,24 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def _private_store_file(path: Path) -> None:
+    """The store file is 0600 from its first byte (SQLite gives its -wal and -shm files the store's
+    mode); a store of ours made before this rule is narrowed when opened."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    elif path.stat().st_uid == os.getuid():
+        for suffix in ("", "-wal", "-shm"):
+            narrow(f"{path}{suffix}")
+
+
 def make_engine(url: str) -> Engine:
     """``hide_parameters``: a failing statement's error text never carries the row's values (names,
     personal codes) into a log or onto the screen."""
     if is_sqlite(url):
         database = make_url(url).database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            private_dir(Path(database).parent)  # 0700: the store's directory is the owner's alone
+            _private_store_file(Path(database))
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
                                hide_parameters=True)
 
@@ -181,18 +229,26 @@ class Store:
                 log.warning("a lookup connection did not close cleanly")
 
 
-def open_store(db: str | os.PathLike | None = None, *, upgrade: bool = True) -> Store:
+def open_store(db: str | os.PathLike | None = None, *, upgrade: bool = True, create: bool = True) -> Store:
+    """``create=False`` (every command but ``desk init``/``seed``) refuses a store file that is not
+    there yet (see ``check_target``)."""
     url = resolve_url(db)
-    engine = make_engine(url)
+    check_target(url, create=create)
+    try:
+        engine = make_engine(url)
+    except (ArgumentError, NoSuchModuleError):
+        raise StoreError("store.bad_url") from None
+    except OSError:
+        raise StoreError("store.cannot_open") from None
     if upgrade:
         try:
             migrate(engine)
         except StoreError:
             engine.dispose()
             raise
-        except OperationalError as exc:
+        except DBAPIError as exc:  # OperationalError, DatabaseError ("file is not a database") ...
             engine.dispose()
-            log.error("cannot open the store: %s", exc.__class__.__name__)
+            log.info("cannot open the store: %s", exc.__class__.__name__)  # the sentence says it
             raise StoreError("store.cannot_open") from exc
     return Store(url=url, engine=engine)
 

@@ -12,7 +12,8 @@ from datetime import date
 from anyascii import anyascii
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+# control characters, bidi overrides, and lone surrogates (a JSON "\ud800" escape: no database can store it)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def fold(text: str | None) -> str:
@@ -112,12 +113,21 @@ def parse_date(value: str | date | None) -> date | None:
     if not s:
         return None
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s) or None
+    parsed = None
     try:
         if m:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?", s)
-        if m:
-            return date(int(m[3]), int(m[2]), int(m[1]))
+            parsed = date(int(m[1]), int(m[2]), int(m[3]))
+        elif m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?", s):
+            parsed = date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
         pass
-    raise ValidationError("error.bad_date", value=s[:20])
+    if parsed is None:
+        raise ValidationError("error.bad_date", value=s[:20])
+    if not EARLIEST_DATE <= parsed <= LATEST_DATE:  # 0001-01-01 or 9999-12-31 overflow every period counted
+        raise ValidationError("error.date_out_of_range", value=s[:20], low=EARLIEST_DATE.year, high=LATEST_DATE.year)
+    return parsed
+
+
+# Personal codes reach back to the 1800s (century digit 0); nothing desk counts runs past 2200.
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DATE = date(2200, 12, 31)

@@ -22,11 +22,12 @@ def _log_to_file() -> None:
     import logging
     from pathlib import Path
 
-    from platformdirs import user_log_dir
+    from desk.incidents import log_dir
+    from desk.private import open_private, private_dir
 
-    folder = Path(user_log_dir("desk", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(folder / "desk.log", encoding="utf-8")
+    folder = private_dir(log_dir())  # 0700, and the log file 0600 before the handler appends to it
+    open_private(folder / "desk.log", "a").close()
+    handler = logging.FileHandler(Path(folder) / "desk.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in list(root.handlers):
@@ -39,7 +40,7 @@ def run_app(args, *, demo: bool = False) -> int:
 
     _log_to_file()
 
-    store = open_store(getattr(args, "db", None))
+    store = open_store(getattr(args, "db", None), create=demo)
     from screens.app import DeskApp  # lazily: the command line stays light
 
     DeskApp(store=store, demo=demo).run()
@@ -59,7 +60,7 @@ def run_init(args) -> int:
     from desk.services import auth
     from seed.reference import load_reference
 
-    store = open_from_args(args)
+    store = open_from_args(args, create=True)
     with store.uow() as uow:
         load_reference(uow.session)
         if auth.has_officers(uow):

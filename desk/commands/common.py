@@ -6,7 +6,7 @@ import getpass
 import os
 import sys
 
-from desk.errors import AuthError, DomainError, explain
+from desk.errors import AuthError, DomainError, ValidationError, explain
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -31,10 +31,11 @@ def add_officer_arguments(parser) -> None:
                         "or DESK_PASSWORD)")
 
 
-def open_from_args(args):
+def open_from_args(args, *, create: bool = False):
+    """The store named by --db / DESK_DATABASE_URL / the default; it must exist unless ``create``."""
     from desk.store import open_store
 
-    return open_store(getattr(args, "db", None))
+    return open_store(getattr(args, "db", None), create=create)
 
 
 def read_password(prompt: str = "Password: ", *, stdin: bool = False) -> str:
@@ -42,10 +43,18 @@ def read_password(prompt: str = "Password: ", *, stdin: bool = False) -> str:
         return sys.stdin.readline().rstrip("\n")
     env = os.environ.get("DESK_PASSWORD")
     if env:
-        return env
+        return _decodable(env)
     if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\n")
-    return getpass.getpass(prompt)
+        return _decodable(sys.stdin.readline().rstrip("\n"))
+    return _decodable(getpass.getpass(prompt))
+
+
+def _decodable(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError("cli.bad_encoding") from None
+    return text
 
 
 def cli_actor(store, args):

@@ -4,6 +4,10 @@ from __future__ import annotations
 import sys
 
 from desk.commands.common import add_command, open_from_args
+from desk.i18n import t
+
+MAX_PERSONS = 10_000_000
+MAX_YEARS = 100  # dates before 1926 would leave the calendar the rules are written for
 
 
 def register(sub) -> None:
@@ -19,10 +23,10 @@ def register(sub) -> None:
 def run_seed(args) -> int:
     from seed.scale import build
 
-    if args.persons < 1 or args.years < 1:
-        print("desk seed: --persons and --years must be at least 1", file=sys.stderr)
+    if not 1 <= args.persons <= MAX_PERSONS or not 1 <= args.years <= MAX_YEARS:
+        print(f"desk: {t('cli.seed_range', persons=MAX_PERSONS, years=MAX_YEARS)}", file=sys.stderr)
         return 2
-    store = open_from_args(args)
+    store = open_from_args(args, create=True)  # seed builds a store, like desk init
     try:
         report = build(store, persons=args.persons, years=args.years, seed=args.seed,
                        progress=lambda msg: print(msg, file=sys.stderr, flush=True))

@@ -18,11 +18,14 @@ from sqlmodel import select
 
 from desk.errors import AuthError, NotFound, PermissionDenied, ValidationError
 from desk.services import audit
+from desk.text import has_control_characters
 from models import CaseKind, Office, Officer
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
+MAX_USERNAME = 40    # models.Officer.username
+MAX_FULL_NAME = 120  # models.Officer.full_name
 
 import os
 
@@ -237,8 +240,14 @@ def create_officer(uow, actor: Actor | None, *, username: str, full_name: str, o
     username = (username or "").strip().lower()
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
         raise ValidationError("auth.bad_username", field="username")
+    if len(username) > MAX_USERNAME:  # the column's length: PostgreSQL refuses more, SQLite would keep it
+        raise ValidationError("error.too_long", field="username", n=MAX_USERNAME)
     if not (full_name or "").strip():
         raise ValidationError("error.required", field="full_name")
+    if len(full_name.strip()) > MAX_FULL_NAME:
+        raise ValidationError("error.too_long", field="full_name", n=MAX_FULL_NAME)
+    if has_control_characters(full_name):
+        raise ValidationError("error.bad_characters", field="full_name")
     role_set = parse_roles(roles)
     _check_password(password)
     office = uow.session.exec(select(Office).where(Office.code == office_code)).first()
