@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +12,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("DESK_FAST_HASH", "1")  # cheaper argon2id in tests only (see desk.services.auth)
+# the audit key and the incident log of the test run: never the developer's own (desk.keys, desk.incidents)
+_RUN_DIR = Path(tempfile.gettempdir()) / f"desk-tests-{os.getuid()}"
+os.environ.setdefault("DESK_AUDIT_KEY_FILE", str(_RUN_DIR / "audit.key"))
+os.environ.setdefault("DESK_LOG_DIR", str(_RUN_DIR / "log"))
 from sqlalchemy import create_engine, text
 
 from desk import clock as desk_clock

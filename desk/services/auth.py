@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import or_, update
 from sqlmodel import select
 
 from desk.errors import AuthError, NotFound, PermissionDenied, ValidationError
@@ -161,38 +162,80 @@ def require_kind(uow, actor: Actor | None, kind: str, /, **detail) -> None:
 
 # --- login -------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return _hasher.hash("desk: no such officer")
+
+
+def typed_username_tag(typed: str) -> str:
+    """What the audit keeps of a username that matched no active officer: a keyed hash (the same typing
+    gives the same tag), never the text - it may be a password typed in the wrong field."""
+    from desk.keys import keyed_hash
+
+    return keyed_hash("login.username", typed)
+
+
+def _locked_minutes(uow, officer_id: int, now) -> int:
+    until = uow.session.execute(select(Officer.locked_until).where(Officer.id == officer_id)).scalar()
+    return max(1, math.ceil((until - now).total_seconds() / 60)) if until and until > now else 1
+
+
+def _reserve_attempt(uow, officer_id: int, now) -> int | None:
+    """Count this attempt BEFORE the password is checked, atomically and committed at once, so that
+    any number of processes together check at most MAX_FAILED_LOGINS passwords per lockout: the
+    UPDATE takes the row's lock (PostgreSQL) or the store's write lock (SQLite), and the new count
+    comes back from the same statement. None: the account is locked."""
+    n = uow.session.execute(
+        update(Officer)
+        .where(Officer.id == officer_id, or_(Officer.locked_until.is_(None), Officer.locked_until <= now))
+        .values(failed_logins=Officer.failed_logins + 1)
+        .returning(Officer.failed_logins)
+    ).scalar()
+    uow.session.commit()  # the attempt counts whatever happens next; login is the first thing in its unit
+    return n
+
+
+def _lock(uow, officer_id: int, now) -> None:
+    uow.session.execute(update(Officer).where(Officer.id == officer_id)
+                        .values(failed_logins=0, locked_until=now + LOCKOUT))
+
+
 def login(uow, username: str, password: str) -> Actor:
-    """Check the password; count failures; lock after five. Failures are recorded even though the
-    caller's transaction is rolled back by the AuthError (they run in an after-rollback hook)."""
+    """Check the password; lock after five wrong ones, across every process (see ``_reserve_attempt``).
+
+    An unknown or disabled officer costs the same argon2 check as a known one and gets the same
+    message; the audit keeps a keyed hash of what was typed, never the text. Failures are recorded
+    even though the caller's transaction is rolled back by the AuthError (after-rollback hooks)."""
     now = uow.clock.now()
     if not isinstance(username, str) or not isinstance(password, str) or not username or len(username) > 40:
+        verify_password(_dummy_hash(), "")
         raise AuthError("auth.bad_credentials")
     officer = uow.session.exec(select(Officer).where(Officer.username == username)).first()
     if officer is None or not officer.active:
-        uow.after_rollback.append(lambda again: audit.record(again, None, "auth.failed", username=username[:40]))
+        verify_password(_dummy_hash(), password)  # the same time as a wrong password for a known officer
+        tag = typed_username_tag(username)
+        uow.after_rollback.append(lambda again: audit.record(again, None, "auth.failed", typed=tag))
         raise AuthError("auth.bad_credentials")
-    if officer.locked_until is not None and officer.locked_until > now:
-        minutes = max(1, math.ceil((officer.locked_until - now).total_seconds() / 60))
-        raise AuthError("auth.locked", minutes=minutes)
+    officer_id, officer_name = officer.id, officer.username
+    attempt = _reserve_attempt(uow, officer_id, now)
+    if attempt is None:
+        raise AuthError("auth.locked", minutes=_locked_minutes(uow, officer_id, now))
+    if attempt > MAX_FAILED_LOGINS:  # others used up the five while this one waited: no check at all
+        _lock(uow, officer_id, now)
+        uow.session.commit()
+        raise AuthError("auth.locked", minutes=_locked_minutes(uow, officer_id, now))
     if not verify_password(officer.password_hash, password):
-        officer_id = officer.id
+        locked = attempt >= MAX_FAILED_LOGINS
 
         def count_failure(again):
-            row = again.session.get(Officer, officer_id)
-            row.failed_logins += 1
-            locked = row.failed_logins >= MAX_FAILED_LOGINS
             if locked:
-                row.failed_logins = 0
-                row.locked_until = again.clock.now() + LOCKOUT
-            again.session.add(row)
-            audit.record(again, None, "auth.locked" if locked else "auth.failed", username=row.username)
+                _lock(again, officer_id, again.clock.now())
+            audit.record(again, None, "auth.locked" if locked else "auth.failed", officer=officer_name)
 
         uow.after_rollback.append(count_failure)
         raise AuthError("auth.bad_credentials")
-    if officer.failed_logins or officer.locked_until:
-        officer.failed_logins = 0
-        officer.locked_until = None
-        uow.session.add(officer)
+    uow.session.execute(update(Officer).where(Officer.id == officer_id).values(failed_logins=0, locked_until=None))
+    officer = uow.session.get(Officer, officer_id)
     actor = actor_of(uow, officer)
     audit.record(uow, actor, "auth.login")
     return actor
