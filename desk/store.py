@@ -266,6 +266,7 @@ class UnitOfWork:
         self.clock = _clock.clock()
         self.session: Session | None = None
         self.after_rollback: list = []
+        self.after_commit: list = []  # callables run once the transaction is committed (files, never SQL)
 
     def __enter__(self) -> "UnitOfWork":
         bind = self.store.engine.execution_options(desk_write=True) if self.write else self.store.engine
@@ -279,6 +280,9 @@ class UnitOfWork:
         try:
             if exc_type is None:
                 self.session.commit()
+                hooks, self.after_commit = self.after_commit, []
+                for hook in hooks:
+                    hook()
             else:
                 self.session.rollback()
         finally:

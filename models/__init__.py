@@ -20,14 +20,14 @@ from models.cases import (
     ReturnDecision,
     Visa,
 )
-from models.audit import AuditEntry
+from models.audit import AuditCheckpoint, AuditEntry, StoreIdentity
 
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AsylumApplication", "AuditEntry", "Case", "CaseCounter", "CaseKind", "Country", "Deadline",
+    "AsylumApplication", "AuditCheckpoint", "AuditEntry", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "Country", "Deadline",
     "DecisionReason", "DublinRequest", "IdentityDocument", "Invitation", "InvitedPerson", "Office",
     "Officer", "PermitPurpose", "Person", "ResidencePermit", "ReturnDecision", "Stay", "Visa",
     "metadata", "utcnow",

@@ -26,3 +26,27 @@ class AuditEntry(SQLModel, table=True):
     detail: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON: before/after, params
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+    mac: str | None = Field(default=None, max_length=64)  # HMAC of hash, key outside the store (desk.keys)
+
+
+class AuditCheckpoint(SQLModel, table=True):
+    """A signed (entry id, head hash): the chain up to there is as it was when signed. Append-only."""
+
+    __tablename__ = "audit_checkpoint"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    entry_id: int
+    head: str = Field(max_length=64)
+    reason: str = Field(max_length=20)  # every_n, shift_end, export
+    officer_username: str = Field(max_length=40)
+    signature: str = Field(max_length=64)
+
+
+class StoreIdentity(SQLModel, table=True):
+    """One row: the store's UUID, made when the store is created (migration 0006)."""
+
+    __tablename__ = "store_identity"
+
+    id: str = Field(primary_key=True, max_length=36)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -9,12 +9,13 @@ PostgreSQL takes a transaction-level advisory lock before reading the chain's la
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Iterator
 
-from sqlalchemy import text
+from sqlalchemy import func, text
 from sqlmodel import select
 
 from models import AuditEntry
@@ -71,14 +72,186 @@ def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id:
     username = getattr(actor, "username", None) or "system"
     body = canonical(detail)
     prev = _last_hash(uow)
+    digest = entry_hash(prev, at, officer_id, username, action, case_id, person_id, body)
     entry = AuditEntry(
         at=at, officer_id=officer_id, officer_username=username, action=action, case_id=case_id,
-        person_id=person_id, detail=body, prev_hash=prev,
-        hash=entry_hash(prev, at, officer_id, username, action, case_id, person_id, body),
+        person_id=person_id, detail=body, prev_hash=prev, hash=digest, mac=entry_mac(digest),
     )
     uow.session.add(entry)
     uow.session.flush()
+    if entry.id % CHECKPOINT_EVERY == 0:
+        write_checkpoint(uow, actor, "every_n", head=entry)
     return entry
+
+
+# --- signatures and checkpoints (issue 15, point 5) ------------------------------------------------
+#
+# The hash chain alone proves nothing against whoever can write the store: they can re-hash it after
+# an edit, append an entry, or cut the tail. So (1) every entry carries a MAC of its hash with a key
+# kept outside the database (desk.keys); (2) a signed checkpoint (entry id, head hash) is written every
+# CHECKPOINT_EVERY entries and at each shift end (logout), into the store's append-only
+# audit_checkpoint table AND into a file next to the key (outside the store); a supervisor exports one
+# with ``desk audit checkpoint --export FILE``. ``verify`` checks the chain, every MAC, every checkpoint
+# it can find, and the append-only triggers, and says what it could not prove.
+
+CHECKPOINT_EVERY = 500
+GUARDS = {
+    "sqlite": ("audit_entry_no_update", "audit_entry_no_delete", "audit_checkpoint_no_update",
+               "audit_checkpoint_no_delete"),
+    "postgresql": ("audit_entry_no_update", "audit_entry_no_truncate", "audit_checkpoint_no_update",
+                   "audit_checkpoint_no_truncate"),
+}
+
+
+def entry_mac(digest: str) -> str:
+    from desk.keys import sign
+
+    return sign(f"entry\x00{digest}".encode())
+
+
+def store_id(uow) -> str:
+    return uow.session.execute(text("SELECT id FROM store_identity")).scalar() or ""
+
+
+def _checkpoint_message(store: str, entry_id: int, head: str) -> bytes:
+    return f"checkpoint\x00{store}\x00{entry_id}\x00{head}".encode()
+
+
+def checkpoint_file(store: str):
+    from desk.keys import key_path
+
+    return key_path().parent / f"checkpoints-{store}.jsonl"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    store: str
+    entry_id: int
+    head: str
+    at: str
+    reason: str
+    officer: str
+    signature: str
+
+    def as_json(self) -> str:
+        return json.dumps(self.__dict__, sort_keys=True)
+
+    def signed(self) -> bool:
+        from desk.keys import signature_ok
+
+        return signature_ok(_checkpoint_message(self.store, self.entry_id, self.head), self.signature)
+
+
+def write_checkpoint(uow, actor, reason: str, *, head: AuditEntry | None = None) -> Checkpoint | None:
+    """Sign the chain's head now: a row in the store and, once committed, a line in the file outside it."""
+    from desk.keys import sign
+    from desk.private import open_private, private_dir
+    from models import AuditCheckpoint
+
+    if head is None:
+        head = uow.session.exec(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
+        if head is None:
+            return None
+    store = store_id(uow)
+    username = getattr(actor, "username", None) or "system"
+    at = uow.clock.now()
+    signature = sign(_checkpoint_message(store, head.id, head.hash))
+    uow.session.add(AuditCheckpoint(at=at, entry_id=head.id, head=head.hash, reason=reason,
+                                    officer_username=username, signature=signature))
+    cp = Checkpoint(store, head.id, head.hash, at.isoformat(), reason, username, signature)
+
+    def keep_outside() -> None:
+        path = checkpoint_file(store)
+        try:
+            private_dir(path.parent)
+            with open_private(path, "a") as f:
+                f.write(cp.as_json() + "\n")
+        except OSError:  # the store still holds it; verify says when no outside anchor was found
+            pass
+
+    hooks = getattr(uow, "after_commit", None)
+    if hooks is not None:
+        hooks.append(keep_outside)
+    return cp
+
+
+def read_checkpoints(path) -> list[Checkpoint]:
+    out = []
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except OSError:
+        return out
+    for line in lines:
+        try:
+            data = json.loads(line)
+            out.append(Checkpoint(**{k: data[k] for k in Checkpoint.__dataclass_fields__}))
+        except (ValueError, KeyError, TypeError):
+            out.append(Checkpoint("", 0, "", "", "unreadable", "", ""))
+    return out
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    checked: int
+    problems: tuple[tuple, ...]   # (catalogue key, params) - what is wrong
+    unproven: tuple[tuple, ...]   # (catalogue key, params) - what could not be proven
+
+
+def verify(uow, *, exported: list | None = None) -> Verdict:
+    """The whole check: chain, signatures, checkpoints (in the store, in the file outside it, and any
+    exported ones given), append-only guards; and what remains unproven."""
+    from models import AuditCheckpoint
+
+    problems: list[tuple] = []
+    unproven: list[tuple] = []
+    chain = verify_chain(uow)
+    if not chain.ok:
+        problems.append(("audit.v.chain", {"id": chain.first_bad_id, "reason": chain.reason}))
+    last = uow.session.exec(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
+    last_id = last.id if last else 0
+    unsigned = uow.session.exec(select(func.count()).select_from(AuditEntry).where(AuditEntry.mac.is_(None))).one()
+    if unsigned:
+        unproven.append(("audit.v.unsigned", {"n": unsigned}))
+    store = store_id(uow)
+    inside = [Checkpoint(store, c.entry_id, c.head, c.at.isoformat(), c.reason, c.officer_username, c.signature)
+              for c in uow.session.exec(select(AuditCheckpoint).order_by(AuditCheckpoint.id)).all()]
+    outside = read_checkpoints(checkpoint_file(store)) + list(exported or [])
+    anchored = 0
+    for cp in inside + outside:
+        if cp.store != store:
+            problems.append(("audit.v.other_store", {"id": cp.entry_id}))
+            continue
+        if not cp.signed():
+            problems.append(("audit.v.bad_checkpoint", {"id": cp.entry_id}))
+            continue
+        if cp.entry_id > last_id:
+            problems.append(("audit.v.truncated", {"id": cp.entry_id, "last": last_id}))
+            continue
+        row = uow.session.get(AuditEntry, cp.entry_id)
+        if row is None or row.hash != cp.head:
+            problems.append(("audit.v.rewritten", {"id": cp.entry_id}))
+            continue
+        if cp in outside:
+            anchored = max(anchored, cp.entry_id)
+    if not outside:
+        unproven.append(("audit.v.no_outside", {}))
+    elif last_id > anchored:
+        unproven.append(("audit.v.tail", {"n": last_id - anchored, "id": anchored}))
+    missing = sorted(set(GUARDS.get(uow.session.get_bind().dialect.name, ())) - _triggers(uow))
+    if missing:
+        problems.append(("audit.v.guards", {"names": ", ".join(missing)}))
+    problems = list(dict.fromkeys((k, tuple(sorted(p.items()))) for k, p in problems))  # once each
+    return Verdict(not problems, chain.checked, tuple((k, dict(p)) for k, p in problems), tuple(unproven))
+
+
+def _triggers(uow) -> set[str]:
+    if uow.session.get_bind().dialect.name == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        sql = ("SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+               "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = current_schema()")
+    return {r[0] for r in uow.session.execute(text(sql)).all()}
 
 
 def diff(before: dict, after: dict) -> dict:
@@ -100,6 +273,7 @@ def verify_chain(uow, batch: int = 5000) -> ChainReport:
     prev = GENESIS
     checked = 0
     last_id = 0
+    signed_seen = False
     while True:
         rows = uow.session.exec(
             select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
@@ -113,6 +287,10 @@ def verify_chain(uow, batch: int = 5000) -> ChainReport:
                                   e.person_id, e.detail)
             if expected != e.hash:
                 return ChainReport(False, checked, e.id, "hash")
+            if e.mac is not None or signed_seen:  # once entries are signed, every later one must be
+                if e.mac is None or not hmac.compare_digest(e.mac, entry_mac(e.hash)):
+                    return ChainReport(False, checked, e.id, "signature")
+                signed_seen = True
             prev = e.hash
             checked += 1
             last_id = e.id

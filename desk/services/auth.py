@@ -251,7 +251,9 @@ def verify_unlock(uow, actor: Actor, password: str) -> None:
 
 
 def logout(uow, actor: Actor) -> None:
+    """The end of a shift: recorded, and the chain's head signed (an audit checkpoint)."""
     audit.record(uow, actor, "auth.logout")
+    audit.write_checkpoint(uow, actor, "shift_end")
 
 
 def record_lock(uow, actor: Actor, reason: str) -> None:
