@@ -145,3 +145,21 @@ def test_the_store_and_its_new_directory_are_the_owners_alone(tmp_path, monkeypa
     assert (db.parent.stat().st_mode & 0o777) == 0o700
     for f in db.parent.iterdir():
         assert (f.stat().st_mode & 0o777) == 0o600, f.name
+
+
+def test_a_report_export_is_the_owners_alone(sqlite_store, sqlite_actors, tmp_path):
+    """Point 7: whatever the umask, an exported report (it names persons) is 0600."""
+    import os
+
+    from desk.services import report
+
+    old = os.umask(0o000)
+    try:
+        out = tmp_path / "day.json"
+        with sqlite_store.uow() as uow:
+            actor = sqlite_actors["supervisor"]
+            rep = report.daily_report(uow, actor, uow.clock.today())
+            report.export(uow, actor, rep, "json", out)
+    finally:
+        os.umask(old)
+    assert (out.stat().st_mode & 0o777) == 0o600

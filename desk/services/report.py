@@ -32,6 +32,7 @@ from desk.clock import RIGA
 from desk.errors import DomainError, NotFound, ValidationError
 from desk.i18n import label, t
 from desk.rules.calendar import next_working_day
+from desk.private import write_private
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
 from desk.services.kinds import adapter
@@ -864,7 +865,7 @@ def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | 
         tmp = target.with_name(target.name + ".part")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(data)
+            write_private(tmp, data)  # 0600 from the first byte: a report names persons
             tmp.replace(target)
         except OSError:
             raise DomainError("report.cannot_write", field="path", path=target.name[:80]) from None
