@@ -37,10 +37,11 @@ class HomeData:
 
 def load_home(uow, actor, scope: str) -> HomeData:
     today = uow.clock.today()
+    counts = views.counts_per_kind(uow, actor, scope=scope)
     return HomeData(
         rows=views.worklist(uow, actor, scope=scope, offset=0, limit=PAGE),
-        total=views.count_worklist(uow, actor, scope=scope),
-        counts=views.counts_per_kind(uow, actor, scope=scope),
+        total=sum(counts.values()),  # every kind the officer may see: what count_worklist counts, read once
+        counts=counts,
         deadlines=views.deadlines_due(uow, actor, today=today, scope=scope),
         recent=views.recent_files(uow, actor, limit=20),
     )

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 
 from desk.services import audit, casecore
 from desk.services.kinds import rules_module
@@ -570,6 +570,7 @@ def _deadlines(conn, loader: _Loader, service, open_cases: list[tuple], next_id:
 
     model_of = {"asylum": AsylumApplication, "dublin": DublinRequest, "permit": ResidencePermit, "visa": Visa,
                 "invitation": Invitation, "return": ReturnDecision}
+    next_due: list[dict] = []
     with Session(loader.store.engine) as session:
         uow = _ReadUow(session, _TodayClock(loader.today, desk_clock.clock()))
         for case_row, detail in open_cases:
@@ -583,6 +584,10 @@ def _deadlines(conn, loader: _Loader, service, open_cases: list[tuple], next_id:
                 loader.report.deadline_failures += 1
                 loader.report.failure_kinds.add(f"{case.kind}: {exc.__class__.__name__}")
                 computed = []
+            due = service.next_due_of([{"due_on": d.due, "state": str(d.state), "done_on": d.done_on}
+                                       for d in computed])
+            if due is not None:
+                next_due.append({"case": case.id, "due": due})
             for d in computed:
                 loader.add(Deadline, {
                     "id": next_id, "case_id": case.id, "rule_id": d.rule_id, "article": d.article,
@@ -593,6 +598,10 @@ def _deadlines(conn, loader: _Loader, service, open_cases: list[tuple], next_id:
                 })
                 next_id += 1
                 loader.report.deadlines += 1
+    if next_due:  # the cases are already stored (flushed before the rules ran): the worklist's order
+        table = Case.__table__
+        conn.execute(update(table).where(table.c.id == bindparam("case")).values(next_due=bindparam("due")),
+                     next_due)
     return next_id
 
 

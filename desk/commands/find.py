@@ -21,7 +21,7 @@ def register(sub) -> None:
     p.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
     p.add_argument("--show-codes", action="store_true", help="print whole personal codes (audited)")
     add_officer_arguments(p)
-    add_command(sub, "reindex", reindex, "rebuild the search index of persons' names")
+    add_command(sub, "reindex", reindex, "rebuild the search index of persons' names and each case's next due date")
 
 
 def hit_record(hit) -> dict:
@@ -70,13 +70,16 @@ def find(args) -> int:
 
 def reindex(args) -> int:
     from desk.services import audit
+    from desk.services.deadlines import store_next_due
     from desk.services.search import rebuild_index
 
     store = open_from_args(args)
     try:
         with store.uow() as uow:
             n = rebuild_index(uow)
-            audit.record(uow, None, "search.reindex", persons=n)
+            # the worklist's order too: each case's next due date from its stored deadline rows
+            cases = store_next_due(uow.session)
+            audit.record(uow, None, "search.reindex", persons=n, next_due_cases=cases)
     finally:
         store.dispose()
     print(tn("search.cli.reindexed", n))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
 from desk.services.kinds import adapter, detail_of
@@ -40,8 +41,31 @@ def compute(uow, case: Case, detail=None) -> list:
     return list(adapter(case.kind).rules.deadlines(facts_for(uow, case, detail), uow.clock.today()))
 
 
+PENDING_STATES = ("open", "missed")  # a deadline still to act on: open, or missed and not yet done
+
+
+def next_due_of(rows) -> date | None:
+    """The case's most pressing deadline among ``rows`` (stored ``Deadline`` rows or plain dicts with
+    ``due_on``/``state``/``done_on``): the earliest still open, or missed and not done. A missed reply or
+    transfer is the first thing the officer must see, so overdue cases lead the worklist."""
+    dues = []
+    for row in rows:
+        get = row.get if isinstance(row, dict) else row.__getattribute__
+        if get("state") in PENDING_STATES and get("done_on") is None:
+            dues.append(get("due_on"))
+    return min(dues) if dues else None
+
+
+def _set_next_due(uow, case: Case, value: date | None) -> None:
+    if case.next_due != value:
+        uow.session.execute(update(Case).where(Case.id == case.id).values(next_due=value)
+                            .execution_options(synchronize_session=False))
+    set_committed_value(case, "next_due", value)
+
+
 def recompute(uow, case: Case, detail=None) -> list[Deadline]:
-    """Replace the case's deadline rows with what the rules say today."""
+    """Replace the case's deadline rows with what the rules say today, and the case's stored next due
+    date (``Case.next_due``, the worklist's order) with the earliest of them still to act on."""
     computed = compute(uow, case, detail)
     uow.session.execute(delete(Deadline).where(Deadline.case_id == case.id))
     now = uow.clock.now()
@@ -49,7 +73,27 @@ def recompute(uow, case: Case, detail=None) -> list[Deadline]:
     for row in rows:
         uow.session.add(row)
     uow.session.flush()
+    _set_next_due(uow, case, next_due_of(rows))
     return rows
+
+
+def pending_due(case_id_column):
+    """``min(due_on)`` of a case's deadlines still to act on, correlated to ``case_id_column``: what
+    ``Case.next_due`` holds (the tests and ``store_next_due`` compare and refill the column with it)."""
+    return (select(func.min(Deadline.due_on))
+            .where(Deadline.case_id == case_id_column, Deadline.state.in_(PENDING_STATES),
+                   Deadline.done_on.is_(None))
+            .scalar_subquery())
+
+
+def store_next_due(conn) -> int:
+    """Refill ``Case.next_due`` of every case from its stored deadline rows (``conn``: a Connection or a
+    Session); for bulk loads that write deadline rows directly, and ``desk reindex``. Only rows that
+    differ are written; returns how many."""
+    wanted = pending_due(Case.id).correlate(Case)
+    result = conn.execute(update(Case).where(Case.next_due.is_distinct_from(wanted))
+                          .values(next_due=wanted).execution_options(synchronize_session=False))
+    return int(result.rowcount or 0)
 
 
 def stored(uow, case_id: int) -> list[Deadline]:

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, case, func, or_, text
 from sqlmodel import select
 
 from desk.clock import RIGA
@@ -222,29 +222,62 @@ def _count_by_kind(uow, scope: Scope, *conds) -> dict[str, int]:
     return {kind: n for kind, n in uow.session.exec(q).all()}
 
 
+def _counted(*conds):
+    """``count(*)`` of the rows that also meet ``conds``, as a sum: the conditions a query must not be
+    planned on (the office, the kind, the other date of a case) go here, so that the query's WHERE holds
+    only its narrow date range and the planner has one index to take. Without statistics on a fresh
+    store SQLite otherwise walks the office's (or the kind's) every case to avoid a small sort."""
+    if not conds:
+        return func.count()
+    return func.coalesce(func.sum(case((and_(*conds), 1), else_=0)), 0)
+
+
+def _kinds_in_range(uow, scope: Scope, narrow, *when) -> dict[str, int]:
+    """Cases per kind among those in the date range ``narrow`` that meet ``when`` and the scope."""
+    q = select(*[_counted(Case.kind == kind, *when, *_case_scope(scope)) for kind in KINDS]).where(narrow)
+    return dict(zip(KINDS, (int(n) for n in uow.session.exec(q).one())))
+
+
 def _decided(uow, scope: Scope, kind: str, day: date) -> tuple[tuple[str, int], ...]:
     spec = adapter(kind)
     outcome = spec.outcome()
     table, day_col, outcome_col, extra = spec.model, outcome.day, outcome.value, outcome.where
-    q = (select(outcome_col, func.count()).select_from(table).join(Case, Case.id == table.case_id)
-         .where(day_col == day, *_case_scope(scope)))
+    q = (select(outcome_col, _counted(*_case_scope(scope))).select_from(table).join(Case, Case.id == table.case_id)
+         .where(day_col == day))
     if extra is not None:
         q = q.where(extra)
     q = q.group_by(outcome_col)
     counts: dict[str, int] = {}
     for outcome, n in uow.session.exec(q).all():
-        counts[str(outcome or "unknown")] = counts.get(str(outcome or "unknown"), 0) + n
+        if n:  # an outcome only of cases out of scope is not listed
+            counts[str(outcome or "unknown")] = counts.get(str(outcome or "unknown"), 0) + n
     known = OUTCOMES[kind]
     return tuple((o, counts.get(o, 0)) for o in known) + tuple(
         (o, counts[o]) for o in sorted(counts) if o not in known)
 
 
+def _open_by_kind(uow, scope: Scope, days: tuple[date, ...]) -> dict[date, dict[str, int]]:
+    """Cases open at the end of each of ``days``, per kind (what ``_open_on`` counts), without walking
+    every case the store ever held: a case open at the end of ``day`` is a case open now that was
+    opened by then, or one closed after that day. So: the open cases now (the open cases' index),
+    less those opened after the day, plus those closed after it - the last two are a few days' worth
+    of cases (the opened_on and closed_on indexes) for the days a report is asked for."""
+    open_now = _count_by_kind(uow, scope, Case.closed_on.is_(None))
+    out = {}
+    for day in days:
+        later = _kinds_in_range(uow, scope, Case.opened_on > day, Case.closed_on.is_(None))
+        closed_after = _kinds_in_range(uow, scope, Case.closed_on > day, Case.opened_on <= day)
+        out[day] = {kind: open_now.get(kind, 0) - later.get(kind, 0) + closed_after.get(kind, 0)
+                    for kind in set(open_now) | set(closed_after)}
+    return out
+
+
 def kind_figures(uow, scope: Scope, day: date) -> tuple[KindFigures, ...]:
     yesterday = day - timedelta(days=1)
-    open_y = _count_by_kind(uow, scope, _open_on(yesterday))
-    registered = _count_by_kind(uow, scope, Case.opened_on == day)
-    closed = _count_by_kind(uow, scope, Case.opened_on <= day, Case.closed_on == day)
-    open_t = _count_by_kind(uow, scope, _open_on(day))
+    opened = _open_by_kind(uow, scope, (yesterday, day))
+    open_y, open_t = opened[yesterday], opened[day]
+    registered = _kinds_in_range(uow, scope, Case.opened_on == day)
+    closed = _kinds_in_range(uow, scope, Case.closed_on == day, Case.opened_on <= day)
     return tuple(
         KindFigures(kind, open_y.get(kind, 0), registered.get(kind, 0), closed.get(kind, 0), open_t.get(kind, 0),
                     _decided(uow, scope, kind, day))
@@ -267,47 +300,77 @@ def _terminal_statuses(kind: str) -> frozenset[str]:
     return adapter(kind).terminal
 
 
+_STATUSES_OF_KIND = text("""
+WITH RECURSIVE seen(status) AS (
+    SELECT min(status) FROM case_file WHERE kind = :kind
+    UNION ALL
+    SELECT (SELECT min(c.status) FROM case_file c WHERE c.kind = :kind AND c.status > seen.status)
+    FROM seen WHERE seen.status IS NOT NULL)
+SELECT status FROM seen WHERE status IS NOT NULL""")
+
+
+def _statuses_stored(uow, kind: str) -> list[str]:
+    """Every status the store holds for ``kind``: one probe of the (kind, status) index per status (a
+    loose index scan), not a walk through every case of the kind."""
+    return [row[0] for row in uow.session.execute(_STATUSES_OF_KIND, {"kind": kind})]
+
+
 def reconcile_statuses(uow, scope: Scope, day: date, figures: tuple[KindFigures, ...]) -> None:
     """For today, the cases open by their dates must be exactly the cases whose status is not final:
-    a final status without a closing date (or a closing date on a live case) is refused too."""
+    a final status without a closing date (or a closing date on a live case) is refused too.
+
+    Checked case by case rather than by counting the live cases of the whole store: a case opened by
+    ``day`` that is open by its dates with a final status, or closed by its dates with a live one, is a
+    contradiction; both are ranges of the (kind, status, closed_on) index. Only when one is found are
+    the live cases counted, for the message."""
     for f in figures:
-        terminal = _terminal_statuses(f.kind)
+        terminal = sorted(_terminal_statuses(f.kind))
         if not terminal:
             continue
-        live = uow.session.exec(select(func.count()).select_from(Case).where(
-            Case.kind == f.kind, Case.opened_on <= day, Case.status.not_in(sorted(terminal)),
-            *_case_scope(scope))).one()
-        if live != f.open_end_of_day:
+        live = [s for s in _statuses_stored(uow, f.kind) if s not in terminal]
+
+        def count(*conds) -> int:
+            return int(uow.session.exec(select(_counted(Case.opened_on <= day, *_case_scope(scope)))
+                                        .select_from(Case).where(Case.kind == f.kind, *conds)).one())
+
+        # two ranges of the index (an OR of them would walk every final case of the kind)
+        final_but_open = (count(Case.status.in_(terminal), Case.closed_on.is_(None))
+                          + count(Case.status.in_(terminal), Case.closed_on > day))
+        live_but_closed = count(Case.status.in_(live), Case.closed_on <= day) if live else 0
+        if final_but_open or live_but_closed:
             raise ReconciliationFailed("report.status_mismatch", kind=label("kind", f.kind),
-                                       open_today=f.open_end_of_day, live=live)
+                                       open_today=f.open_end_of_day,
+                                       live=count(Case.status.not_in(terminal)))
 
 
 def _dublin_scope_query(scope: Scope, *cols):
-    return select(*cols).select_from(DublinRequest).join(Case, Case.id == DublinRequest.case_id).where(
-        *_case_scope(scope))
+    """The requests' figures, the scope counted (``_counted``) rather than planned on: the requests of a
+    day are a few rows of their own table, an office's cases are a hundred thousand."""
+    return select(*cols, _counted(*_case_scope(scope))).select_from(DublinRequest).join(
+        Case, Case.id == DublinRequest.case_id)
 
 
 def dublin_figures(uow, scope: Scope, day: date, extensions: int) -> DublinFigures:
     def by_kind_regime(direction: str, day_col) -> tuple[tuple[str, str, int], ...]:
-        q = (_dublin_scope_query(scope, DublinRequest.request_kind, DublinRequest.regime, func.count())
+        q = (_dublin_scope_query(scope, DublinRequest.request_kind, DublinRequest.regime)
              .where(DublinRequest.direction == direction, day_col == day)
              .group_by(DublinRequest.request_kind, DublinRequest.regime))
-        counts = {(k, r): n for k, r, n in uow.session.exec(q).all()}
+        counts = {(k, r): n for k, r, n in uow.session.exec(q).all() if n}
         keys = [(k, r) for k in REQUEST_KINDS for r in REGIMES]
         keys += sorted(k for k in counts if k not in keys)
         return tuple((k, r, counts.get((k, r), 0)) for k, r in keys)
 
     def replies(direction: str) -> tuple[tuple[str, int], ...]:
-        q = (_dublin_scope_query(scope, DublinRequest.reply, func.count())
+        q = (_dublin_scope_query(scope, DublinRequest.reply)
              .where(DublinRequest.direction == direction, DublinRequest.replied_on == day,
                     DublinRequest.reply.is_not(None))
              .group_by(DublinRequest.reply))
-        counts = dict(uow.session.exec(q).all())
+        counts = {reply: n for reply, n in uow.session.exec(q).all() if n}
         keys = list(REPLY_OUTCOMES) + sorted(k for k in counts if k not in REPLY_OUTCOMES)
         return tuple((k, counts.get(k, 0)) for k in keys)
 
     def count(*conds) -> int:
-        return uow.session.exec(_dublin_scope_query(scope, func.count()).where(*conds)).one()
+        return int(uow.session.exec(_dublin_scope_query(scope).where(*conds)).one())
 
     return DublinFigures(
         received=by_kind_regime("incoming", DublinRequest.received_on),
@@ -321,13 +384,14 @@ def dublin_figures(uow, scope: Scope, day: date, extensions: int) -> DublinFigur
 
 
 def return_figures(uow, scope: Scope, day: date) -> ReturnFigures:
-    base = select(ReturnDecision.decision_kind, func.count()).select_from(ReturnDecision).join(
-        Case, Case.id == ReturnDecision.case_id).where(ReturnDecision.issued_on == day, *_case_scope(scope))
-    counts = dict(uow.session.exec(base.group_by(ReturnDecision.decision_kind)).all())
+    in_scope = _counted(*_case_scope(scope))
+    base = select(ReturnDecision.decision_kind, in_scope).select_from(ReturnDecision).join(
+        Case, Case.id == ReturnDecision.case_id).where(ReturnDecision.issued_on == day)
+    counts = {k: n for k, n in uow.session.exec(base.group_by(ReturnDecision.decision_kind)).all() if n}
     keys = list(RETURN_KINDS) + sorted(k for k in counts if k not in RETURN_KINDS)
-    bans = uow.session.exec(
-        select(func.count()).select_from(ReturnDecision).join(Case, Case.id == ReturnDecision.case_id)
-        .where(ReturnDecision.issued_on == day, ReturnDecision.ban_imposed.is_(True), *_case_scope(scope))).one()
+    bans = int(uow.session.exec(
+        select(in_scope).select_from(ReturnDecision).join(Case, Case.id == ReturnDecision.case_id)
+        .where(ReturnDecision.issued_on == day, ReturnDecision.ban_imposed.is_(True))).one())
     return ReturnFigures(tuple((k, counts.get(k, 0)) for k in keys), bans)
 
 
@@ -367,18 +431,20 @@ def _audit_of_day(uow, day: date, *conds):
 
 def activity(uow, scope: Scope, day: date) -> tuple[OfficerActivity, ...]:
     conds = _audit_of_day(uow, day, *[~AuditEntry.action.startswith(p) for p in _NOT_ACTIVITY])
-    q = (select(AuditEntry.officer_username, AuditEntry.action, func.count())
+    whose = []  # counted, not planned on: an officer's whole trail is far longer than one day of everyone's
+    if scope.office_id is not None:
+        whose.append(Officer.office_id == scope.office_id)
+    if scope.officer_id is not None:
+        whose.append(AuditEntry.officer_id == scope.officer_id)
+    q = (select(AuditEntry.officer_username, AuditEntry.action, _counted(*whose))
          .select_from(AuditEntry)
          .join(Officer, Officer.id == AuditEntry.officer_id)
          .where(*conds))
-    if scope.office_id is not None:
-        q = q.where(Officer.office_id == scope.office_id)
-    if scope.officer_id is not None:
-        q = q.where(AuditEntry.officer_id == scope.officer_id)
     q = q.group_by(AuditEntry.officer_username, AuditEntry.action)
     per: dict[str, dict[str, int]] = {}
     for username, action, n in uow.session.exec(q).all():
-        per.setdefault(username, {})[action] = n
+        if n:
+            per.setdefault(username, {})[action] = int(n)
     names = dict(uow.session.exec(select(Officer.username, Officer.full_name)
                                   .where(Officer.username.in_(list(per)))).all()) if per else {}
     return tuple(OfficerActivity(u, names.get(u, ""), tuple(sorted(per[u].items()))) for u in sorted(per))
@@ -387,10 +453,10 @@ def activity(uow, scope: Scope, day: date) -> tuple[OfficerActivity, ...]:
 def transfer_extensions(uow, scope: Scope, day: date) -> int:
     """Dublin transfer extensions recorded that day (the detail row keeps the reason, not the day:
     the day comes from the audit trail's case.extend_transfer entries)."""
-    q = (select(func.count()).select_from(AuditEntry).join(Case, Case.id == AuditEntry.case_id)
-         .where(*_audit_of_day(uow, day, AuditEntry.action == "case.extend_transfer"), Case.kind == CaseKind.DUBLIN,
-                *_case_scope(scope)))
-    return uow.session.exec(q).one()
+    q = (select(_counted(Case.kind == CaseKind.DUBLIN, *_case_scope(scope))).select_from(AuditEntry)
+         .join(Case, Case.id == AuditEntry.case_id)
+         .where(*_audit_of_day(uow, day, AuditEntry.action == "case.extend_transfer")))
+    return int(uow.session.exec(q).one())
 
 
 def daily_report(uow, actor: Actor, day: date, *, office: str | None = None, for_officer: str | None = None,

@@ -121,17 +121,8 @@ def due_state(due: date | None, today: date) -> str | None:
 # --- case rows ------------------------------------------------------------------------------------------
 
 
-def _next_due():
-    """The case's most pressing deadline: the earliest one still open, or missed and still not done
-    (a missed reply or transfer is the first thing the officer must see: overdue cases lead the list)."""
-    return (select(func.min(Deadline.due_on))
-            .where(Deadline.case_id == Case.id, Deadline.state.in_(("open", "missed")), Deadline.done_on.is_(None))
-            .correlate(Case).scalar_subquery())
-
-
-def _row_query(next_due=None):
-    next_due = next_due if next_due is not None else _next_due().label("next_due")
-    return (select(Case, Person.surname, Person.given_names, Officer.username, Office.code, next_due)
+def _row_query():
+    return (select(Case, Person.surname, Person.given_names, Officer.username, Office.code)
             .join(Person, Person.id == Case.person_id)
             .join(Office, Office.id == Case.office_id)
             .outerjoin(Officer, Officer.id == Case.owner_id))
@@ -140,7 +131,8 @@ def _row_query(next_due=None):
 def _rows(uow, result) -> list[CaseRow]:
     today = uow.clock.today()
     out = []
-    for case, surname, given, username, office_code, next_due in result:
+    for case, surname, given, username, office_code in result:
+        next_due = case.next_due
         out.append(CaseRow(case.id, case.number, case.kind, case.status, status_label(case.kind, case.status),
                            case.person_id, f"{surname} {given}".strip(), case.opened_on, username or "",
                            office_code, next_due, due_state(next_due, today), case.version))
@@ -172,12 +164,25 @@ def _scoped(q, actor: Actor, scope: str, kinds, open_only: bool):
 
 def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int = 0, limit: int = 50,
              open_only: bool = True) -> list[CaseRow]:
-    """The officer's (or the office's) cases, the nearest open deadline first, then by number."""
-    next_due = _next_due().label("next_due")
-    q = _scoped(_row_query(next_due), actor, scope, kinds, open_only)
-    # NULLS LAST on the label: the subquery is computed once per case (a CASE on it computed it twice)
-    q = q.order_by(next_due.asc().nulls_last(), Case.number)
-    return _rows(uow, uow.session.exec(q.offset(max(0, offset)).limit(max(0, min(limit, 500)))).all())
+    """The officer's (or the office's) cases, the nearest open deadline first, then by number; cases
+    with nothing due last.
+
+    The order is the stored ``Case.next_due`` (kept by the deadline recompute) then the number, which
+    the worklist indexes hold in that order: the cases with a date and those without are read as two
+    index-ordered runs (SQLite keeps NULL first in an index, so "NULLS LAST" on one run would sort the
+    whole office in a temporary B-tree) and only the page is joined to persons and officers."""
+    offset, limit = max(0, offset), max(0, min(limit, 500))
+    if limit == 0:
+        return []
+    wanted = offset + limit
+    dated = (_scoped(select(Case.id, Case.next_due, Case.number), actor, scope, kinds, open_only)
+             .where(Case.next_due.is_not(None)).order_by(Case.next_due, Case.number).limit(wanted))
+    undated = (_scoped(select(Case.id, Case.next_due, Case.number), actor, scope, kinds, open_only)
+               .where(Case.next_due.is_(None)).order_by(Case.number).limit(wanted))
+    ids = [row[0] for row in uow.session.exec(dated).all()]
+    if len(ids) < wanted:
+        ids += [row[0] for row in uow.session.exec(undated.limit(wanted - len(ids))).all()]
+    return case_rows(uow, ids[offset:wanted])
 
 
 def count_worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, open_only: bool = True) -> int:
