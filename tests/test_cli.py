@@ -57,3 +57,18 @@ def test_cli_without_officer_is_refused(db, monkeypatch, capsys):
     main(["init", "--db", db, "--password-stdin"])
     assert main(["user", "list", "--db", db]) == 2
     assert "--officer" in capsys.readouterr().err
+
+
+def test_building_the_command_line_imports_no_orm_and_no_screens():
+    """Every ``desk`` command builds the whole parser first: if a command module imports the services'
+    read models at the top, ``desk report`` pays for SQLAlchemy, SQLModel and every table before it has
+    parsed its arguments (issue 17). Measured in a fresh interpreter."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys, json; from desk.cli import build_parser; build_parser(); "
+            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('sqlalchemy', 'sqlmodel', 'models', 'alembic', 'textual', 'screens'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
