@@ -41,11 +41,11 @@ class Case(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("kind", "year", "seq", name="uq_case_kind_year_seq"),
         Index("ix_case_office_kind", "office_id", "kind"),
-        # the worklist: an owner's or an office's open cases in next-due order, and their counts (0006)
+        # the worklist: an owner's or an office's open cases in next-due order, and their counts (0007)
         Index("ix_case_owner_worklist", "owner_id", "closed_on", "next_due", "number"),
         Index("ix_case_office_worklist", "office_id", "closed_on", "next_due", "number"),
         Index("ix_case_office_open_kind", "office_id", "closed_on", "kind"),
-        # the day's report: open and closed cases per kind on a day; a final status on a live case (0006)
+        # the day's report: open and closed cases per kind on a day; a final status on a live case (0007)
         Index("ix_case_closed_kind", "closed_on", "kind"),
         Index("ix_case_kind_status", "kind", "status", "closed_on"),
         CheckConstraint("version >= 1", name="ck_case_version"),
@@ -84,7 +84,7 @@ class AsylumApplication(SQLModel, table=True):
     accepted_for_examination_on: date | None = None
     interview_on: date | None = None
     decision: str | None = Field(default=None, max_length=30)  # refugee, alternative, refused, ...
-    decision_on: date | None = Field(default=None, index=True)  # the day's report (0006)
+    decision_on: date | None = Field(default=None, index=True)  # the day's report (0007)
     decision_extended_months: int = Field(default=0)
     notified_on: date | None = None
     appeal_lodged_on: date | None = None
@@ -146,7 +146,7 @@ class ResidencePermit(SQLModel, table=True):
     sponsor_case_id: int | None = Field(default=None, foreign_key="case_file.id")  # the call that supports it
     right_to_work: bool = Field(default=False)
     applied_on: date
-    decided_on: date | None = Field(default=None, index=True)  # the day's report (0006)
+    decided_on: date | None = Field(default=None, index=True)  # the day's report (0007)
     valid_from: date | None = None
     valid_until: date | None = None
     issued_on: date | None = None
@@ -165,7 +165,7 @@ class Visa(SQLModel, table=True):
     category: str = Field(max_length=1)
     entries: str = Field(default="single", max_length=10)  # single, double, multiple
     applied_on: date
-    decided_on: date | None = Field(default=None, index=True)  # the day's report (0006)
+    decided_on: date | None = Field(default=None, index=True)  # the day's report (0007)
     valid_from: date | None = None
     valid_until: date | None = None
     days_allowed: int | None = None
@@ -185,7 +185,7 @@ class Invitation(SQLModel, table=True):
     inviter_code: str | None = Field(default=None, max_length=20)  # personal code or company reg. number
     purpose: str | None = Field(default=None, max_length=32)
     submitted_on: date
-    decided_on: date | None = Field(default=None, index=True)  # the day's report (0006)
+    decided_on: date | None = Field(default=None, index=True)  # the day's report (0007)
     valid_from: date | None = None
     valid_until: date | None = None
     reason_code: str | None = Field(default=None, max_length=40)
@@ -209,7 +209,7 @@ class ReturnDecision(SQLModel, table=True):
     case_id: int = Field(primary_key=True, foreign_key="case_file.id")
     decision_kind: str = Field(max_length=10)
     grounds: str = Field(max_length=40)  # overstay, no_visa, no_permit, visa_free_breach, ...
-    issued_on: date = Field(index=True)  # the day's report (0006)
+    issued_on: date = Field(index=True)  # the day's report (0007)
     notified_on: date | None = None
     departure_days: int | None = None  # 7..30 for a voluntary departure order (Directive Art. 7)
     depart_by: date | None = None

@@ -1,4 +1,4 @@
-"""The stored next due date of a case (``Case.next_due``, the worklist's order, migration 0006) stays
+"""The stored next due date of a case (``Case.next_due``, the worklist's order, migration 0007) stays
 what its deadline rows say after every kind of write, on SQLite and PostgreSQL: registration of every
 kind, life-cycle actions (a deadline met, a new one, the case closed), reassignment, the daily flip of
 open to missed, the bulk import, the scale seed's bulk path, the upgrade of a store written before the
@@ -114,7 +114,7 @@ def test_next_due_after_the_scale_seed(store, fixed_clock):
 
 
 def test_upgrade_and_reindex_fill_next_due_from_the_stored_deadlines(store_url, fixed_clock, tmp_path):
-    """A store written before migration 0006 (deadline rows, no column) gets the column filled on
+    """A store written before migration 0007 (deadline rows, no column) gets the column filled on
     upgrade; ``desk reindex`` refills it for a store whose column was lost or written by another tool."""
     from alembic import command
 
@@ -126,7 +126,7 @@ def test_upgrade_and_reindex_fill_next_due_from_the_stored_deadlines(store_url, 
     try:
         scale.build(store, persons=200, progress=lambda _m: None)
         with store.engine.begin() as conn:
-            command.downgrade(_alembic_config(conn), "0005")
+            command.downgrade(_alembic_config(conn), "0006")
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM deadline")).scalar() > 0
     finally:

@@ -62,7 +62,7 @@ def test_every_status_and_action_of_every_kind_reads_as_words_in_both_languages(
 
 
 def test_worklist_reads_its_page_off_the_worklist_index_in_order(cw_sqlite):
-    """The office worklist orders every open case by its stored next due date (migration 0006): the page
+    """The office worklist orders every open case by its stored next due date (migration 0007): the page
     is read off ``ix_case_office_worklist`` in that order - no deadline row is read and no temporary
     B-tree sorts the office's cases (half a second at 95,000 open cases before)."""
     from sqlalchemy import event

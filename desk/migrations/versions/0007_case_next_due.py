@@ -14,15 +14,15 @@ and the decision day of each kind's detail table.
 
 The upgrade fills the column from the stored deadline rows (``desk reindex`` does the same).
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
