@@ -1,8 +1,10 @@
 """Persons (the clients), their identity documents and stays; officers (the users)."""
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, Index
+from sqlalchemy import CheckConstraint, Column, Index, Text, event
 from sqlmodel import Field, SQLModel
+
+from desk.names import name_forms
 
 from models.base import UTCDateTime, utcnow
 
@@ -25,6 +27,22 @@ class Person(SQLModel, table=True):
     personal_code: str | None = Field(default=None, max_length=12, index=True)  # 11 digits, no hyphen
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     version: int = Field(default=1)
+    # the names' Latvian forms and keys for the search index (desk.names.name_forms; migration 0006), kept
+    # by the listener below from the names and ``also_known_as`` (names of persons merged into this one)
+    name_forms: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    also_known_as: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    merged_into: int | None = Field(default=None, index=True)  # the surviving person, once merged
+
+
+def _keep_name_forms(mapper, connection, person: Person) -> None:
+    """Derived data, like the folded names: the forms follow the names on every ORM insert and update."""
+    forms = name_forms(person.surname, person.given_names, person.original_name, person.also_known_as)
+    if forms != person.name_forms:
+        person.name_forms = forms
+
+
+event.listen(Person, "before_insert", _keep_name_forms)
+event.listen(Person, "before_update", _keep_name_forms)
 
 
 class IdentityDocument(SQLModel, table=True):

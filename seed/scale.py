@@ -24,6 +24,7 @@ from typing import Callable
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import bindparam, func, insert, select, update
 
+from desk.names import name_forms
 from desk.services import audit, casecore
 from desk.services.kinds import rules_module
 from desk.text import fold, make_personal_code, normalize_document_number
@@ -318,6 +319,7 @@ class _People:
         self.doc_id = _max_id(conn, IdentityDocument) + 1
         self.p_new = min(1.0, target / max(1, slots))
         self._fold: dict[str, str] = {}
+        self._forms: dict[tuple, str] = {}
 
     @property
     def created(self) -> int:
@@ -327,6 +329,14 @@ class _People:
         out = self._fold.get(text)
         if out is None:
             out = self._fold[text] = fold(text)
+        return out
+
+    def forms(self, surname: str, given: str, original: str | None) -> str:
+        """desk.names.name_forms (what the ORM listener writes), once per name: bulk rows skip the ORM."""
+        key = (surname, given, original)
+        out = self._forms.get(key)
+        if out is None:
+            out = self._forms[key] = name_forms(surname, given, original)
         return out
 
     def get(self, mix: str, *, born_before: date) -> int:
@@ -347,6 +357,7 @@ class _People:
         loader.add(Person, {
             "id": pid, "surname": name.surname, "given_names": name.given_names, "original_name": name.original_name,
             "surname_folded": self.folded(name.surname), "given_folded": self.folded(name.given_names),
+            "name_forms": self.forms(name.surname, name.given_names, name.original_name),
             "date_of_birth": born, "sex": name.sex, "citizenship": name.citizenship, "personal_code": code,
             "created_at": loader.now, "version": 1,
         })

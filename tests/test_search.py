@@ -191,7 +191,7 @@ def test_every_search_is_audited_with_its_query(store, actors, people):
     with store.reader() as uow:
         rows = [e for e in audit.entries(uow, officer_username=actors["reception"].username) if e.action == "search"]
         assert audit.verify_chain(uow).ok
-    assert rows[1].detail == {"query": "Bērziņš", "hits": 1}
+    assert rows[1].detail == {"query": "Bērziņš", "hits": 2}  # and Bērziņa, his family name
     assert rows[0].detail == {"query": CODE_ANNA, "hits": 1, "codes_shown": True}
 
 

@@ -33,7 +33,9 @@ from sqlalchemy import text
 from desk.errors import ValidationError
 from desk.services import audit
 from desk.services.auth import Actor, Permission
-from desk.text import (fold, mask_personal_code, normalize_document_number, parse_date)
+from desk.names import (EXACT, FAMILY, FORM, KEY_PREFIX, PREFIX, SPELLING, match_level, name_variants, name_words,
+                        prefix_alternatives, query_alternatives)
+from desk.text import (mask_personal_code, normalize_document_number, parse_date)
 from models import CaseKind
 
 MAX_QUERY = 200          # characters of a query that are looked at (and audited)
@@ -176,7 +178,7 @@ def parse_query(query: str) -> ParsedQuery:
         if len(document) >= 5 and any(ch.isdigit() for ch in document):
             documents.append(document)
             continue
-        names.extend(w for w in fold(raw).split() if w.isalpha())
+        names.extend(name_words(raw))
     if 1 < len((query or "")[:MAX_QUERY].split()) <= 4:  # "C 1234-567": a document typed with spaces
         whole = normalize_document_number(query[:MAX_QUERY])
         if 5 <= len(whole) <= 30 and any(ch.isdigit() for ch in whole):
@@ -187,26 +189,32 @@ def parse_query(query: str) -> ParsedQuery:
 
 # --- ranking of names ---------------------------------------------------------------------------
 
-_WEIGHTS = {  # (field, exact word?) -> points for one query word
-    ("surname", True): 30, ("surname", False): 20,
-    ("given", True): 25, ("given", False): 15,
-    ("original", True): 22, ("original", False): 12,
+# points for one query word by the field it matched and how (desk.names.match_level): whole words
+# beat Latvian forms and spellings, which beat prefixes; a family form (Ivanova for Ivanovs) and the
+# names of a person merged into this one (``alias``) come after the person's own names.
+_WEIGHTS = {
+    "surname": {EXACT: 30, SPELLING: 28, FORM: 27, PREFIX: 20, FAMILY: 17, KEY_PREFIX: 14},
+    "given": {EXACT: 25, SPELLING: 23, FORM: 22, PREFIX: 15, FAMILY: 0, KEY_PREFIX: 11},  # Jana is not Jānis
+    "original": {EXACT: 22, SPELLING: 20, FORM: 19, PREFIX: 12, FAMILY: 10, KEY_PREFIX: 9},
+    "alias": {EXACT: 20, SPELLING: 18, FORM: 17, PREFIX: 11, FAMILY: 9, KEY_PREFIX: 8},
 }
 
 
-def name_score(words: tuple[str, ...], surname: str, given: str, original: str) -> int:
+def name_score(words: tuple[str, ...], surname: str, given: str, original: str, alias: str = "") -> int:
     """How well the query words match a person's folded names: 0 if any word matches nothing,
-    else 100..400 (whole words beat prefixes, the surname beats given names, fewer extra words win)."""
-    fields = {"surname": surname.split(), "given": given.split(), "original": original.split()}
+    else 100..400 (whole words beat Latvian forms and other spellings, which beat prefixes; the surname
+    beats given names; fewer extra words win)."""
+    fields = {"surname": surname.split(), "given": given.split(), "original": original.split(),
+              "alias": alias.split()}
     total = 0
     for word in words:
         best = 0
         for field, tokens in fields.items():
+            weights = _WEIGHTS[field]
             for token in tokens:
-                if token == word:
-                    best = max(best, _WEIGHTS[(field, True)])
-                elif token.startswith(word):
-                    best = max(best, _WEIGHTS[(field, False)])
+                level = match_level(word, token)
+                if level is not None and weights[level] > best:
+                    best = weights[level]
         if not best:
             return 0
         total += best
@@ -232,14 +240,15 @@ _PERSON_BY_CODE = f"{_PERSON_WITH_CASES} WHERE p.personal_code = ?"
 _PERSON_BY_DOCUMENT = (f"SELECT {_P}, {_C} FROM identity_document d JOIN person p ON p.id = d.person_id "
                        "LEFT JOIN case_file c ON c.person_id = p.id WHERE d.number_norm = ?")
 _PERSONS_BY_CODE_RANGE = f"SELECT {_P} FROM person p WHERE p.personal_code BETWEEN ? AND ?"
-_PERSONS_BORN = f"SELECT {_P} FROM person p WHERE p.date_of_birth = ?"
+_PERSONS_BORN = f"SELECT {_P} FROM person p WHERE p.date_of_birth = ? AND p.merged_into IS NULL"
+_PN = _P + ", p.also_known_as"  # name candidates: column 9 is the names of persons merged into this one
 _BORN = " AND p.date_of_birth = ?"
 # a case with its person: person columns 0..8 as above, then the case's 9..12
 _CASE_BY_NUMBER = f"SELECT {_P}, {_C} FROM case_file c JOIN person p ON p.id = c.person_id WHERE c.number = ?"
 _NAMES = {  # persons whose folded names match a full-text query, with their columns
-    "sqlite": f"SELECT {_P} FROM person p WHERE p.id IN "
+    "sqlite": f"SELECT {_PN} FROM person p WHERE p.id IN "
               "(SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?)",
-    "postgresql": f"SELECT {_P} FROM person p WHERE p.id IN "
+    "postgresql": f"SELECT {_PN} FROM person p WHERE p.id IN "
                   "(SELECT person_id FROM person_search WHERE names @@ to_tsquery('simple', ?) LIMIT ?)",
 }
 
@@ -310,15 +319,32 @@ def _counters(source, parts) -> list[tuple[str, int]]:
 
 
 def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool) -> str:
-    if dialect == "postgresql":
-        return " & ".join(f"{w}:*" if prefix else w for w in words)
-    return " AND ".join(f'"{w}"*' if prefix else f'"{w}"' for w in words)
+    """Every word (as a whole word, or a prefix) or one of its Latvian forms (desk.names: the index
+    holds the forms of every name): "ivanovs" is ``(ivanovs | ivanov)``."""
+    terms = []
+    for w in words:
+        forms = prefix_alternatives(w) if prefix else query_alternatives(w)
+        if dialect == "postgresql":
+            alts = [f"{f}:*" if prefix else f for f in forms]
+            terms.append(alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")")
+        else:
+            alts = [f'"{f}"*' if prefix else f'"{f}"' for f in forms]
+            terms.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+    return (" & " if dialect == "postgresql" else " AND ").join(terms)
+
+
+def _spellings(name: str | None, folded: str = "") -> str:
+    """The words of a name as folded and in its Latvian spelling (Müller: muller miller; Фёдор: fedor fjodor)."""
+    variants = name_variants(name)
+    if not folded:
+        return " ".join(variants)
+    return " ".join(dict.fromkeys((*folded.split(), *variants)))
 
 
 def _names(source, words: tuple[str, ...], limit: int, born: date | None):
     """Persons whose names match every word (as a word prefix), with their scores."""
     if born is not None:  # a date is the sharpest filter: the persons born that day, matched in Python
-        rows = source.rows(_PERSONS_BORN + " LIMIT ?", (born, DOB_CANDIDATES))
+        rows = source.rows(_PERSONS_BORN.replace(_P, _PN, 1) + " LIMIT ?", (born, DOB_CANDIDATES))
     else:
         want = limit * NAME_CANDIDATES
         sql = _NAMES[source.dialect]
@@ -329,7 +355,8 @@ def _names(source, words: tuple[str, ...], limit: int, born: date | None):
             rows += [r for r in more if r[0] not in seen][:want - len(rows)]
     scored = []
     for row in rows:
-        score = name_score(words, row[7], row[8], fold(row[3]))
+        score = name_score(words, _spellings(row[1], row[7]), _spellings(row[2], row[8]), _spellings(row[3]),
+                           _spellings(row[9]))
         if score:
             scored.append((score, row))
     return scored
@@ -501,17 +528,19 @@ def find_case_numbers(source, actor: Actor, fragment: str, *, limit: int = 10) -
 # --- maintenance --------------------------------------------------------------------------------
 
 def _migration():
-    """The 0002 migration holds the index's SQL (triggers and rebuild share one definition)."""
-    return importlib.import_module("desk.migrations.versions.0002_search_index")
+    """The 0006 migration holds the index's SQL (triggers and rebuild share one definition)."""
+    return importlib.import_module("desk.migrations.versions.0006_name_forms")
 
 
 def rebuild_index(uow) -> int:
     """Rebuild the name index from the person table (``desk reindex``); returns the persons indexed.
 
-    The folding table is refreshed from anyascii first, so an upgraded anyascii takes effect."""
+    The folding table is refreshed from anyascii first and every person's name forms are computed
+    again (desk.names), so an upgraded anyascii or new name rules take effect."""
     session = uow.session
     session.flush()
     m = _migration()
+    m.fill_name_forms(session.connection())
     session.execute(text("DELETE FROM fold_char"))
     session.execute(text("INSERT INTO fold_char (ch, latin) VALUES (:ch, :latin)"), m.fold_rows())
     if uow.dialect == "postgresql":
