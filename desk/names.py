@@ -185,6 +185,7 @@ EXACT, SPELLING, FORM, PREFIX, FAMILY, KEY_PREFIX = "exact", "spelling", "form",
 LEVELS = (EXACT, SPELLING, FORM, PREFIX, FAMILY, KEY_PREFIX)  # best first
 
 
+@lru_cache(maxsize=1 << 17)
 def match_level(word: str, token: str) -> str | None:
     """How query word ``word`` matches name word ``token`` (both folded), best first; None if not at all.
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -204,13 +205,12 @@ def name_score(words: tuple[str, ...], surname: str, given: str, original: str, 
     """How well the query words match a person's folded names: 0 if any word matches nothing,
     else 100..400 (whole words beat Latvian forms and other spellings, which beat prefixes; the surname
     beats given names; fewer extra words win)."""
-    fields = {"surname": surname.split(), "given": given.split(), "original": original.split(),
-              "alias": alias.split()}
+    fields = ((_WEIGHTS["surname"], surname.split()), (_WEIGHTS["given"], given.split()),
+              (_WEIGHTS["original"], original.split()), (_WEIGHTS["alias"], alias.split()))
     total = 0
     for word in words:
         best = 0
-        for field, tokens in fields.items():
-            weights = _WEIGHTS[field]
+        for weights, tokens in fields:
             for token in tokens:
                 level = match_level(word, token)
                 if level is not None and weights[level] > best:
@@ -218,7 +218,7 @@ def name_score(words: tuple[str, ...], surname: str, given: str, original: str, 
         if not best:
             return 0
         total += best
-    extra = max(0, len(fields["surname"]) + len(fields["given"]) - len(words))
+    extra = max(0, len(surname.split()) + len(given.split()) - len(words))
     return 100 + (total * 10) // len(words) - min(extra * 5, 50)
 
 
@@ -333,6 +333,7 @@ def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool) -> str:
     return (" & " if dialect == "postgresql" else " AND ").join(terms)
 
 
+@lru_cache(maxsize=1 << 16)
 def _spellings(name: str | None, folded: str = "") -> str:
     """The words of a name as folded and in its Latvian spelling (Müller: muller miller; Фёдор: fedor fjodor)."""
     variants = name_variants(name)
