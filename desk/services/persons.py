@@ -14,17 +14,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_
+from rapidfuzz.distance import JaroWinkler
+from sqlalchemy import or_, text
 from sqlmodel import select
 
 from desk.errors import DomainError, NotFound, ValidationError
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
 from desk.services.forms import FieldSpec, FieldType, FormSpec, parse_values
+from desk.names import family_stem, name_variants, spelling_key
 from desk.text import fold, mask_personal_code, normalize_document_number
 from models import Country, IdentityDocument, Office, Person
 
 MAX_CANDIDATES = 20
+FUZZY_BY_KEY = 200      # persons sharing the surname's family key looked at for a year-only match
+SIMILAR_NAME = 0.88     # Jaro-Winkler similarity of the names' spelling keys that counts as a similar name
+# what matched, as reason codes (shown to the officer, recorded with the decision)
+MATCH_DOCUMENT, MATCH_CODE = "document", "personal_code"
+MATCH_NAME_SAME, MATCH_NAME_SIMILAR = "name_same", "name_similar"
+BORN_SAME, BORN_SWAPPED, BORN_YEAR = "born_same_day", "born_day_month_swapped", "born_same_year"
+# the officer's decision on candidates (register_person's ``reason``)
+DECISION_REASONS = ("same_document", "same_personal_code", "same_name_and_birth", "confirmed_by_documents",
+                    "different_birth_date", "different_person_same_name", "other")
 
 SEX_CHOICES = (("M", "person.sex.M"), ("F", "person.sex.F"), ("X", "person.sex.X"))
 DOCUMENT_KINDS = (("passport", "person.document.passport"), ("id_card", "person.document.id_card"),
@@ -52,13 +63,15 @@ PERSON_FORM = FormSpec(
 
 
 class DuplicatePerson(DomainError):
-    """Persons that may be the one being registered; the officer picks one or confirms a new person."""
+    """Persons that may be the one being registered, best first; the officer picks one or confirms a new
+    person. ``matches[id]`` says how each matched: (score 0..100, reason codes)."""
 
     key = "person.duplicate"
 
-    def __init__(self, candidates: list["PersonSummary"]):
+    def __init__(self, candidates: list["PersonSummary"], matches: dict | None = None):
         super().__init__(self.key, n=len(candidates))
         self.candidates = candidates
+        self.matches = matches or {}
 
 
 @dataclass(frozen=True)
@@ -139,23 +152,123 @@ def _parse(uow, raw: dict, today: date) -> dict:
     return parse_values(PERSON_FORM, raw, lookup=reference_lookup(uow), extra_checks=checks)
 
 
-def _candidates(uow, values: dict) -> list[Person]:
+def _swapped(born: date | None) -> date | None:
+    """The date with day and month swapped (12.03.1990 for 03.12.1990), if that is another date."""
+    if born is None or born.day == born.month or born.day > 12:
+        return None
+    return date(born.year, born.day, born.month)
+
+
+def _key(name: str | None) -> str:
+    """The spelling keys of a name's words (desk.names), in every written form, sorted."""
+    return " ".join(sorted({spelling_key(w) for w in name_variants(name)}))
+
+
+def _forms_of(surname: str | None, given: str | None, original: str | None) -> list[tuple[str, str]]:
+    """(surname key, given names key) as written in Latin and, if given, in the name's own script
+    (its first word taken as the surname)."""
+    out = [(_key(surname), _key(given))]
+    if original and len(original.split()) > 1:
+        first, _, rest = original.partition(" ")
+        out.append((_key(first), _key(rest)))
+    return out
+
+
+def name_similarity(a: tuple, b: tuple) -> float:
+    """0..1: how alike two persons' names are (surname, given names, name in its own script): the
+    surnames and the given names compared on their spelling keys (desk.names: across scripts and
+    Latvian forms) with Jaro-Winkler (rapidfuzz); the weaker of the two counts, best of the written forms."""
+    best = 0.0
+    for surname_a, given_a in _forms_of(*a):
+        for surname_b, given_b in _forms_of(*b):
+            best = max(best, min(JaroWinkler.normalized_similarity(surname_a, surname_b),
+                                 JaroWinkler.normalized_similarity(given_a, given_b)))
+    return best
+
+
+def match_person(values: dict, person: Person) -> tuple[int, tuple[str, ...]]:
+    """Score 0..100 and reason codes for ``person`` as the one described by ``values``; 0 = not a candidate."""
+    reasons: list[str] = []
+    number = normalize_document_number(values.get("document_number"))
+    if values.get("personal_code") and person.personal_code == values["personal_code"]:
+        reasons.append(MATCH_CODE)
+    if number and number in values.get("_documents_of", {}).get(person.id, ()):
+        reasons.append(MATCH_DOCUMENT)
+    typed = (values.get("surname"), values.get("given_names"), values.get("original_name"))
+    mine = (person.surname, person.given_names, person.original_name)
+    same = (fold(typed[0]) == person.surname_folded and fold(typed[1]) == person.given_folded)
+    similarity = 1.0 if same else name_similarity(typed, mine)
+    born, theirs = values.get("date_of_birth"), person.date_of_birth
+    born_how = None
+    if born and theirs:
+        if born == theirs:
+            born_how = BORN_SAME
+        elif _swapped(born) == theirs:
+            born_how = BORN_SWAPPED
+        elif born.year == theirs.year:
+            born_how = BORN_YEAR
+    if similarity >= SIMILAR_NAME and born_how:
+        reasons.append(MATCH_NAME_SAME if same else MATCH_NAME_SIMILAR)
+        reasons.append(born_how)
+    if not reasons:
+        return 0, ()
+    if MATCH_CODE in reasons or MATCH_DOCUMENT in reasons:
+        return 100, tuple(reasons)
+    points = {BORN_SAME: 40, BORN_SWAPPED: 30, BORN_YEAR: 15}[born_how]
+    return round(points + 60 * similarity), tuple(reasons)
+
+
+def _candidates(uow, values: dict) -> tuple[list[Person], dict[int, tuple[int, tuple[str, ...]]]]:
+    """Persons that may be the one described, best first, with (score, reasons): the same document or
+    personal code; or a similar name (across scripts and Latvian forms) born the same day, on the day
+    with day and month swapped, or in the same year (through the surname's family key in the index)."""
     conditions = []
     number = normalize_document_number(values.get("document_number"))
     if number:
         doc_persons = select(IdentityDocument.person_id).where(IdentityDocument.number_norm == number)
         conditions.append(Person.id.in_(doc_persons))
+        values["_documents_of"] = {pid: {number} for pid in uow.session.exec(doc_persons).all()}
     if values.get("personal_code"):
         conditions.append(Person.personal_code == values["personal_code"])
-    if values.get("date_of_birth"):
-        # uses ix_person_birth_name (date_of_birth, surname_folded)
-        conditions.append((Person.date_of_birth == values["date_of_birth"])
-                          & (Person.surname_folded == fold(values["surname"]))
-                          & (Person.given_folded == fold(values["given_names"])))
+    born = values.get("date_of_birth")
+    if born:
+        days = [born] + ([_swapped(born)] if _swapped(born) else [])
+        conditions.append(Person.date_of_birth.in_(days))  # ix_person_birth_name
+        key = family_stem(fold(values.get("surname")).split()[0]) if fold(values.get("surname")) else ""
+        if key:
+            ids = _ids_by_form(uow, key)
+            if ids:
+                conditions.append(Person.id.in_(ids) & (Person.date_of_birth >= date(born.year, 1, 1))
+                                  & (Person.date_of_birth <= date(born.year, 12, 31)))
     if not conditions:
-        return []
-    return list(uow.session.exec(select(Person).where(or_(*conditions)).order_by(Person.id)
-                                 .limit(MAX_CANDIDATES)).all())
+        return [], {}
+    rows = uow.session.exec(select(Person).where(or_(*conditions), Person.merged_into.is_(None))
+                            .order_by(Person.id)).all()
+    scored = [(match_person(values, p), p) for p in rows]
+    scored = [(m, p) for m, p in scored if m[0] > 0]
+    scored.sort(key=lambda mp: (-mp[0][0], mp[1].id))
+    scored = scored[:MAX_CANDIDATES]
+    return [p for _, p in scored], {p.id: m for m, p in scored}
+
+
+def _ids_by_form(uow, key: str) -> list[int]:
+    """Persons whose names hold the family key ``key`` (the search index: no scan)."""
+    if uow.dialect == "postgresql":
+        sql = "SELECT person_id FROM person_search WHERE names @@ to_tsquery('simple', :q) LIMIT :n"
+        q = key
+    else:
+        sql = "SELECT rowid FROM person_fts WHERE person_fts MATCH :q LIMIT :n"
+        q = f'"{key}"'
+    return [r[0] for r in uow.session.execute(text(sql), {"q": q, "n": FUZZY_BY_KEY})]
+
+
+def _documents_of(uow, values: dict, person_id: int) -> dict:
+    number = normalize_document_number(values.get("document_number"))
+    if not number:
+        return {}
+    found = uow.session.exec(select(IdentityDocument.id).where(IdentityDocument.person_id == person_id,
+                                                               IdentityDocument.number_norm == number)).first()
+    return {person_id: {number}} if found else {}
 
 
 # --- use cases ----------------------------------------------------------------------------------------
@@ -165,25 +278,33 @@ def find_duplicates(uow, actor: Actor, raw: dict) -> list[PersonSummary]:
     """Persons that may be the one described by ``raw`` (the registration form's values)."""
     require(uow, actor, Permission.VIEW_PERSONS)
     values = _parse(uow, raw, uow.clock.today())
-    return summaries(uow, _candidates(uow, values))
+    return summaries(uow, _candidates(uow, values)[0])
 
 
 def register_person(uow, actor: Actor, raw: dict, *, use_existing: int | None = None,
-                    allow_duplicate: bool = False) -> int:
+                    allow_duplicate: bool = False, reason: str | None = None) -> int:
     """Register a person and their identity document; returns the person's id.
 
     Raises ``DuplicatePerson`` when persons that may be the same exist, unless the officer picked one
     (``use_existing``: that id is returned, nothing is created) or confirmed a new person
-    (``allow_duplicate``)."""
+    (``allow_duplicate``). ``reason`` (one of DECISION_REASONS) is recorded with that decision, next to
+    what matched."""
     require(uow, actor, Permission.EDIT_PERSONS)
+    if reason is not None and reason not in DECISION_REASONS:
+        raise ValidationError("error.invalid", field="reason")
     if use_existing is not None:
         person = get_person(uow, use_existing)
-        audit.record(uow, actor, "person.pick_existing", person_id=person.id)
+        matched = ()
+        if raw:
+            values = _parse(uow, raw, uow.clock.today())
+            matched = match_person(values | {"_documents_of": _documents_of(uow, values, person.id)}, person)[1]
+        audit.record(uow, actor, "person.pick_existing", person_id=person.id, reason=reason, matched=list(matched))
         return person.id
     values = _parse(uow, raw, uow.clock.today())
-    candidates = _candidates(uow, values)
+    candidates, matches = _candidates(uow, values)
+    values.pop("_documents_of", None)
     if candidates and not allow_duplicate:
-        raise DuplicatePerson(summaries(uow, candidates))
+        raise DuplicatePerson(summaries(uow, candidates), matches)
     person = Person(
         surname=values["surname"], given_names=values["given_names"], original_name=values.get("original_name"),
         surname_folded=fold(values["surname"])[:100], given_folded=fold(values["given_names"])[:150],
@@ -206,5 +327,7 @@ def register_person(uow, actor: Actor, raw: dict, *, use_existing: int | None = 
         uow.session.add(doc)
         uow.session.flush()
     audit.record(uow, actor, "person.register", person_id=person.id, changes=audit.diff({}, after),
-                 duplicates_overridden=[c.id for c in candidates])
+                 duplicates_overridden=[c.id for c in candidates],
+                 **({"reason": reason, "matched": {str(c.id): list(matches[c.id][1]) for c in candidates}}
+                    if candidates else {}))
     return person.id
