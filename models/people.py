@@ -27,7 +27,7 @@ class Person(SQLModel, table=True):
     personal_code: str | None = Field(default=None, max_length=12, index=True)  # 11 digits, no hyphen
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     version: int = Field(default=1)
-    # the names' Latvian forms and keys for the search index (desk.names.name_forms; migration 0006), kept
+    # the names' Latvian forms and keys for the search index (desk.names.name_forms; migration 0008), kept
     # by the listener below from the names and ``also_known_as`` (names of persons merged into this one)
     name_forms: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     also_known_as: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))

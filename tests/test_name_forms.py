@@ -193,7 +193,7 @@ def test_family_forms_count_for_surnames_only():
 
 
 def test_a_migrated_store_gets_its_forms(sqlite_url):
-    """A store at 0005 with persons, upgraded: 0006 computes the forms and rebuilds the index."""
+    """A store at 0007 with persons, upgraded: 0008 computes the forms and rebuilds the index."""
     from alembic import command
     from sqlalchemy import create_engine
 
@@ -202,7 +202,7 @@ def test_a_migrated_store_gets_its_forms(sqlite_url):
 
     engine = create_engine(sqlite_url)
     with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "0005")
+        command.upgrade(_alembic_config(conn), "0007")
         conn.execute(text("INSERT INTO country (code, name_en, name_lv, dublin_partner) VALUES ('RUS', 'Russia', 'Krievija', 0)"))
         conn.execute(text(
             "INSERT INTO person (surname, given_names, original_name, surname_folded, given_folded, sex, citizenship, "

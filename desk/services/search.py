@@ -529,8 +529,8 @@ def find_case_numbers(source, actor: Actor, fragment: str, *, limit: int = 10) -
 # --- maintenance --------------------------------------------------------------------------------
 
 def _migration():
-    """The 0006 migration holds the index's SQL (triggers and rebuild share one definition)."""
-    return importlib.import_module("desk.migrations.versions.0006_name_forms")
+    """The 0008 migration holds the index's SQL (triggers and rebuild share one definition)."""
+    return importlib.import_module("desk.migrations.versions.0008_name_forms")
 
 
 def rebuild_index(uow) -> int:

@@ -1,7 +1,7 @@
 """search index: persons' names in their Latvian forms; merged persons leave the index
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-01
 
 In a Latvian document Шевченко is Ševčenko, Иванов is Ivanovs and Müller is Millers (desk.names).
@@ -21,8 +21,8 @@ them (desk.services.merge sets them). Existing stores get their forms computed a
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
