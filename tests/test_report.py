@@ -558,3 +558,15 @@ def test_json_report_is_the_same_on_both_backends(store, actors, report_clock):
     produced = report.render(make(store, actors["supervisor"]), "json").decode()
     golden = (GOLDEN / "report_2026-11-20.json").read_text(encoding="utf-8")
     assert _without_generated(produced) == _without_generated(golden)
+
+
+def test_xlsx_bytes_do_not_depend_on_the_second_it_was_saved(day_store, report_clock):
+    """openpyxl stamps docProps/core.xml "modified" with the wall clock at save time; the export fixes it
+    to the report's day, so two renders a second apart are the same bytes."""
+    import time
+
+    store, actors, _ids = day_store
+    rep = make(store, actors["supervisor"])
+    first = report.render(rep, "xlsx")
+    time.sleep(1.1)
+    assert report.render(rep, "xlsx") == first

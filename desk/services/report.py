@@ -763,7 +763,14 @@ def _fixed_zip_times(data: bytes, when: datetime) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" with the time of saving
+                import re
+
+                stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>",
+                              body)
+            dst.writestr(fixed, body)
     return out.getvalue()
 
 
