@@ -86,6 +86,7 @@ def _import_file(path, n: int) -> None:
         for i in range(n):
             out.write(json.dumps({
                 "kind": "asylum",
+                "person_match": "new",  # similar names, one birthday: the fuzzy check would stop the import early
                 "person": {"surname": "Imports", "given_names": f"Nr{i:05d}", "date_of_birth": "1990-01-01",
                            "citizenship": "SYR", "document_kind": "passport", "document_number": f"IMP{i:07d}",
                            "document_country": "SYR"},
