@@ -115,4 +115,23 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("0006 is not reversible: restore a backup instead")
+    """Back to 0002's index (names without their Latvian forms), rebuilt from the persons."""
+    bind = op.get_bind()
+    sqlite = bind.dialect.name == "sqlite"
+    if sqlite:
+        for statement in SQLITE_DROP_0002:  # 0008's triggers and table carry 0002's names
+            op.execute(statement)
+        for statement in _0002.SQLITE:
+            if "person_fts" in statement:
+                op.execute(statement)
+        op.execute(_0002.SQLITE_REBUILD)
+    else:
+        op.execute("DROP TRIGGER person_search_sync ON person")
+        for statement in _0002.POSTGRESQL:
+            if "person_search_sync" in statement:
+                op.execute(statement)
+        op.execute("DELETE FROM person_search")
+        op.execute(_0002.PG_REBUILD)
+    op.drop_index("ix_person_merged_into", table_name="person")
+    for column in ("merged_into", "also_known_as", "name_forms"):  # in place: a rebuilt table trips its foreign keys
+        op.execute(f"ALTER TABLE person DROP COLUMN {column}")
