@@ -14,8 +14,6 @@ import os
 import pkgutil
 import sys
 
-from sqlalchemy.exc import DBAPIError
-
 from desk import commands
 from desk.errors import DomainError
 from desk.i18n import LANGUAGES, set_language
@@ -79,13 +77,14 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"desk: {t('cli.file_error', reason=exc.strerror or exc.__class__.__name__)}", file=sys.stderr)
         return 2
-    except DBAPIError as exc:  # the database refused (read-only store, server gone): the kind of error only
-        from desk.i18n import t
-
-        logging.getLogger("desk").info("database error: %s", exc.__class__.__name__)
-        print(f"desk: {t('store.unavailable')}", file=sys.stderr)
-        return 2
     except Exception as exc:  # never a traceback: one sentence with an incident id, details without values
+        sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded only if the command opened a store (cold start)
+        if sa_exc is not None and isinstance(exc, sa_exc.DBAPIError):  # the database refused: the kind only
+            from desk.i18n import t
+
+            logging.getLogger("desk").info("database error: %s", exc.__class__.__name__)
+            print(f"desk: {t('store.unavailable')}", file=sys.stderr)
+            return 2
         from desk import incidents
 
         incident = incidents.record(exc)
