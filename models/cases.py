@@ -92,6 +92,10 @@ class AsylumApplication(SQLModel, table=True):
     accommodation: str | None = Field(default=None, max_length=60)  # e.g. "Mucenieki"
     unaccompanied_minor: bool = Field(default=False)
     reason_code: str | None = Field(default=None, max_length=40)
+    # 0009: asylum_law (Asylum Law, Dir. 2013/32/EU) or apr (Reg. 2024/1348, lodged from 12 June 2026)
+    regime: str = Field(default="asylum_law", max_length=12)
+    made_on: date | None = None  # APR Art. 26: made, then registered (Art. 27), then lodged (Art. 28)
+    postponed_on: date | None = None  # APR Art. 35(7): decision postponed (the 21-month ceiling)
 
 
 class DublinRequest(SQLModel, table=True):
@@ -132,6 +136,11 @@ class DublinRequest(SQLModel, table=True):
     extension: str | None = Field(default=None, max_length=20)  # imprisonment, absconding, ...
     extension_notified_on: date | None = None
     out_of_time: bool = Field(default=False)
+    # 0009
+    detained_on: date | None = None  # AMMR Art. 45(1) second subpara.; Dublin III 28(3), C-60/16 Khir Amayry
+    urgent_needs_longer: bool = Field(default=False)  # Reg. 604/2013 Art. 22(6); AMMR Art. 40(7)
+    reappeared_on: date | None = None  # AMMR Art. 46(2) second subpara.
+    minor_best_interests: bool = Field(default=False)  # AMMR Art. 39(1) fourth subpara.
 
 
 class ResidencePermit(SQLModel, table=True):
@@ -221,6 +230,10 @@ class ReturnDecision(SQLModel, table=True):
     ban_years: int | None = None
     ban_months: int | None = None
     ban_until: date | None = None  # runs from the actual departure (CJEU C-225/16 Ouhrami)
+    # 0009: Return Directive Art. 7(4) ground for a shorter period or none; Art. 7(2) extension
+    departure_ground: str | None = Field(default=None, max_length=30)
+    departure_extended_days: int | None = None
+    departure_extension_reason: str | None = Field(default=None, max_length=40)
 
 
 class Deadline(SQLModel, table=True):

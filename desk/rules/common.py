@@ -31,12 +31,40 @@ class InvalidValue(RuleError):
     """A value the law does not allow (too long a visa, a negative period, a missing anchor date...)."""
 
 
+class Counting(StrEnum):
+    """How a rule's period is counted; the rule register (``desk rules``) shows it in words."""
+
+    NO_ROLL = "no_roll"  # Reg. 604/2013 Art. 42: weekends and holidays included, the last day never moves
+    ROLL_ACTOR = "roll_actor"  # Reg. 2024/1351 Art. 75(d), Reg. 2024/1348 Art. 73(c): a last day on a
+    #   Saturday, Sunday or holiday of the Member State that must act moves to its next working day
+    APL = "apl"  # Latvian Administrative Procedure Law ss. 42-43: moves off Latvian days off
+    NONE = "none"  # a date set by the act itself (a day asked, a ban's end): not moved
+
+
+@dataclass(frozen=True)
+class Period:
+    """A legal period as the text states it: 2 months, 1 week, 30 days, 5 years..."""
+
+    days: int = 0
+    weeks: int = 0
+    months: int = 0
+    years: int = 0
+
+    def as_kwargs(self) -> dict[str, int]:
+        return {"days": self.days, "weeks": self.weeks, "months": self.months + 12 * self.years}
+
+
 @dataclass(frozen=True)
 class Rule:
     """A named, dated time limit or legal effect.
 
     ``verified`` is False where DOMAIN.md says (verify) or where the number could not be confirmed
-    from the official text; such rules keep their number in a named module-level constant.
+    from the official text; such rules keep their number in a named module-level constant. The
+    article is a citation in the grammar of ``desk.rules.citation`` (rendered in Latvian or English
+    by ``desk.i18n.citations``); it never says "verify": that is what ``verified`` is for.
+
+    ``period``, ``anchor_key``, ``counting`` and ``regime`` describe the rule for the register; the
+    register test holds them to the dates the module's functions compute.
     """
 
     id: str  # e.g. "dublin3.take_charge.reply"
@@ -46,6 +74,10 @@ class Rule:
     applies_from: date  # in force from
     applies_until: date | None  # last day in force (None: still in force)
     verified: bool
+    period: Period | None = None  # None: the date is set otherwise (a day asked, a sum of stays...)
+    anchor_key: str | None = None  # i18n key of the event the period runs from
+    counting: Counting = Counting.NONE
+    regime: str | None = None  # e.g. "dublin_iii", "ammr", "apr", "asylum_law"
 
     def in_force_on(self, day: date) -> bool:
         return self.applies_from <= day and (self.applies_until is None or day <= self.applies_until)
