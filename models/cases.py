@@ -139,6 +139,7 @@ class DublinRequest(SQLModel, table=True):
     # 0009
     detained_on: date | None = None  # AMMR Art. 45(1) second subpara.; Dublin III 28(3), C-60/16 Khir Amayry
     urgent_needs_longer: bool = Field(default=False)  # Reg. 604/2013 Art. 22(6); AMMR Art. 40(7)
+    urgent_ground: str | None = Field(default=None, max_length=20)  # AMMR Art. 39(2): refusal_of_entry, return_decision
     reappeared_on: date | None = None  # AMMR Art. 46(2) second subpara.
     minor_best_interests: bool = Field(default=False)  # AMMR Art. 39(1) fourth subpara.
 

@@ -15,6 +15,8 @@ Issue 12 (AMMR counting, the Asylum Procedure Regulation, the Return Directive r
   Art. 28(3) as read in CJEU C-60/16 Khir Amayry).
 * dublin_request.urgent_needs_longer: the requested state cannot reply within the period asked
   (Reg. 604/2013 Art. 22(6); AMMR Art. 40(7)).
+* dublin_request.urgent_ground: why an urgent reply may be asked under the AMMR: the application was
+  registered after a refusal of entry or a return decision (Art. 39(2)).
 * dublin_request.reappeared_on: the person became available again (AMMR Art. 46(2) second subpara.).
 * dublin_request.minor_best_interests: a take charge request for an unaccompanied child in the
   child's best interests, after the limits (AMMR Art. 39(1) fourth subpara.).
@@ -41,6 +43,7 @@ COLUMNS = lambda: [  # noqa: E731 - fresh Column objects for each use
     ("dublin_request", sa.Column("detained_on", sa.Date(), nullable=True)),
     ("dublin_request", sa.Column("urgent_needs_longer", sa.Boolean(), nullable=False, server_default=sa.false())),
     ("dublin_request", sa.Column("reappeared_on", sa.Date(), nullable=True)),
+    ("dublin_request", sa.Column("urgent_ground", sa.String(length=20), nullable=True)),
     ("dublin_request", sa.Column("minor_best_interests", sa.Boolean(), nullable=False, server_default=sa.false())),
     ("return_decision", sa.Column("departure_ground", sa.String(length=30), nullable=True)),
     ("return_decision", sa.Column("departure_extended_days", sa.Integer(), nullable=True)),
