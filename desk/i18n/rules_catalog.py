@@ -33,10 +33,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Steidzamu atbildi var lūgt tikai pārņemšanas pieprasījumā.",
         "An urgent reply can be asked only in a take charge request.",
     ),
-    "rules.dublin.urgent_not_in_ammr": _m(
-        "Regula 2024/1351 neparedz steidzamas atbildes termiņu.",
-        "Regulation 2024/1351 provides no urgent reply period.",
-    ),
     "rules.dublin.unknown_extension": _m(
         "Nezināms pārsūtīšanas termiņa pagarinājuma pamats: {extension}.",
         "Unknown ground for extending the transfer period: {extension}.",
@@ -44,6 +40,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.dublin.extension_not_in_regime": _m(
         "Pagarinājuma pamats “{extension}” šajā režīmā nav paredzēts.",
         "The extension ground “{extension}” does not exist under this regime.",
+    ),
+    "rules.dublin.urgent_ground_required": _m(
+        "Regulā 2024/1351 steidzamu atbildi var lūgt tikai tad, ja iesniegums reģistrēts pēc lēmuma par "
+        "ieceļošanas atteikumu vai atgriešanas lēmuma (39. panta 2. punkts): norādiet, kura.",
+        "Under Regulation 2024/1351 an urgent reply may be asked only where the application was registered "
+        "after a refusal of entry or a return decision (Art. 39(2)): say which.",
+    ),
+    "rules.dublin.urgent_too_short": _m(
+        "Steidzamās atbildes termiņam jābūt vismaz {weeks} nedēļai no pieprasījuma saņemšanas.",
+        "The urgent reply period must be at least {weeks} week from the receipt of the request.",
+    ),
+    "rules.dublin.minor_no_limit_yet": _m(
+        "Bērna interesēs pieprasījumu var nosūtīt jebkurā laikā līdz pirmajam lēmumam pēc būtības; "
+        "tāda lēmuma vēl nav, tāpēc pēdējās dienas nav.",
+        "In the child's best interests the request may be sent at any time before the first decision on "
+        "the substance; there is no such decision yet, so there is no last day.",
     ),
     # --- anchors --------------------------------------------------------------------------------------
     "rules.anchor.lodged": _m("iesnieguma iesniegšana", "lodging of the application"),
@@ -68,7 +80,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.anchor.transfer_decision_notified": _m(
         "lēmuma par pārsūtīšanu paziņošana", "notification of the transfer decision"
     ),
+    "rules.anchor.urgent_asked": _m("lūgtais steidzamās atbildes termiņš", "the urgent reply period asked"),
+    "rules.anchor.first_decision": _m("pirmais lēmums pēc būtības", "the first decision on the substance"),
+    "rules.anchor.extension_notified": _m(
+        "paziņojums atbildīgajai dalībvalstij par pagarinājumu", "notice of the extension to the responsible state"
+    ),
+    "rules.anchor.reappeared": _m("persona atkal pieejama iestādēm", "the person available to the authorities again"),
     # --- notes ----------------------------------------------------------------------------------------
+    "rules.note.minor_best_interests": _m(
+        "Nepavadīts nepilngadīgais: bērna interesēs pieprasījumu var nosūtīt līdz pirmajam lēmumam pēc būtības.",
+        "Unaccompanied child: in the child's best interests the request may be sent until the first decision "
+        "on the substance.",
+    ),
     "rules.note.regime_boundary": _m(
         "Iesniegums reģistrēts 2026. gada 1. jūlijā: Regulas 2024/1351 84. pants šo dienu neaptver; "
         "piemērota Regula 2024/1351 - pārbaudiet.",
@@ -110,6 +133,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.consequence.urgent_reply_late": _m(
         "Lūgtais steidzamās atbildes termiņš nav ievērots; klusēšana kļūst par piekrišanu mēnesi pēc saņemšanas.",
         "The urgent period asked was not respected; silence becomes acceptance one month after receipt.",
+    ),
+    "rules.consequence.reply_still_owed": _m(
+        "Klusēšana nav piekrišana; pienākums atbildēt saglabājas, kavējums jāpamato.",
+        "Silence is not acceptance; the duty to reply remains and any delay must be justified.",
     ),
     "rules.consequence.no_tacit_effect": _m(
         "Klusēšanai nav juridisku seku (nav uzskatāma par piekrišanu).",
@@ -248,16 +275,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Confirm receipt of a take back notification (2 weeks)",
     ),
     "rules.title.ammr.information.reply": _m(
-        "Atbilde uz informācijas pieprasījumu (5 nedēļas, jāpārbauda)",
-        "Reply to an information request (5 weeks, to verify)",
+        "Atbilde uz informācijas pieprasījumu (3 nedēļas)",
+        "Reply to an information request (3 weeks)",
     ),
     "rules.title.ammr.reexamination.request": _m(
-        "Lūgums atkārtoti izskatīt atteikumu (3 nedēļas, jāpārbauda)",
-        "Ask for re-examination of a refusal (3 weeks, to verify)",
+        "Lūgums atkārtoti izskatīt atteikumu (3 nedēļas)",
+        "Ask for re-examination of a refusal (3 weeks)",
     ),
     "rules.title.ammr.reexamination.reply": _m(
-        "Atbilde uz lūgumu atkārtoti izskatīt (2 nedēļas, jāpārbauda)",
-        "Reply to a re-examination request (2 weeks, to verify)",
+        "Atbilde uz lūgumu atkārtoti izskatīt (2 nedēļas)",
+        "Reply to a re-examination request (2 weeks)",
     ),
     "rules.title.ammr.transfer_decision": _m(
         "Lēmums par pārsūtīšanu (2 nedēļas)", "Transfer decision (2 weeks)"
@@ -267,12 +294,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     ),
     "rules.title.ammr.transfer": _m("Pārsūtīšana (6 mēneši)", "Transfer (6 months)"),
     "rules.title.ammr.transfer_imprisonment": _m(
-        "Pārsūtīšana, pagarināts ieslodzījuma vai veselības dēļ (1 gads)",
-        "Transfer extended for imprisonment or medical unfitness (1 year)",
+        "Pārsūtīšana, pagarināts brīvības atņemšanas dēļ (1 gads)",
+        "Transfer extended for deprivation of liberty (1 year)",
     ),
     "rules.title.ammr.transfer_absconding": _m(
-        "Pārsūtīšana, pagarināts aizbēgšanas vai pretošanās dēļ (3 gadi)",
-        "Transfer extended for absconding or resisting (3 years)",
+        "Pārsūtīšana, pagarināts bēgšanas, pretošanās vai nepiemērotības pārsūtīšanai dēļ (3 gadi no paziņojuma)",
+        "Transfer extended for absconding, resisting or unfitness for transfer (3 years from the notice)",
+    ),
+    "rules.title.ammr.transfer_reappeared": _m(
+        "Pārsūtīšana pēc personas atkārtotas parādīšanās (3 mēneši)",
+        "Transfer after the person reappears (3 months)",
+    ),
+    "rules.title.ammr.transfer_detained": _m(
+        "Aizturētas personas pārsūtīšana (5 nedēļas)", "Transfer of a detained person (5 weeks)"
+    ),
+    "rules.title.ammr.transfer_decision_detained": _m(
+        "Lēmums par aizturētas personas pārsūtīšanu (2 nedēļas)", "Transfer decision for a detained person (2 weeks)"
+    ),
+    "rules.title.ammr.take_charge.request_minor": _m(
+        "Pārņemšanas pieprasījums nepavadīta bērna interesēs (līdz pirmajam lēmumam)",
+        "Take charge request in an unaccompanied child's interests (until the first decision)",
+    ),
+    "rules.title.ammr.take_charge.reply_urgent": _m(
+        "Steidzama atbilde lūgtajā termiņā", "Urgent reply within the period asked"
+    ),
+    "rules.title.ammr.take_charge.reply_urgent_max": _m(
+        "Steidzama atbilde, ja lūgtajā termiņā nav iespējams (2 nedēļas)",
+        "Urgent reply where the period asked is not possible (2 weeks)",
+    ),
+    "rules.title.dublin3.transfer_detained_later": _m(
+        "Pārsūtīšana, ja aizturēts pēc akceptēšanas (6 nedēļas no aizturēšanas)",
+        "Transfer when detained after acceptance (6 weeks from detention)",
     ),
     "rules.title.ammr.transfer_extension_notice": _m(
         "Paziņojums par pārsūtīšanas termiņa pagarināšanu", "Notice of the extended transfer period"

@@ -62,14 +62,14 @@ REQUESTS = [
       id="Art28(3) detained take back with hit: 1 month from lodging governs"),
     P(TC, AMMR, dict(lodged_on=D(2026, 6, 29), registered_on=D(2026, 7, 1)), D(2026, 9, 1),
       id="AMMR Art39(1) take charge 2 months from registration (1 Jul 2026)"),
-    P(TC, AMMR, dict(lodged_on=D(2026, 12, 30), registered_on=D(2026, 12, 31)), D(2027, 2, 28),
-      id="AMMR Art39(1) 31 Dec + 2 months = 28 Feb"),
+    P(TC, AMMR, dict(lodged_on=D(2026, 12, 30), registered_on=D(2026, 12, 31)), D(2027, 3, 1),
+      id="AMMR Art39(1)+Art75(c),(d) 31 Dec + 2 months = Sun 28 Feb -> Mon 1 Mar"),
     P(TC, AMMR, dict(lodged_on=D(2026, 7, 9), registered_on=D(2026, 7, 10), hit_received_on=D(2026, 7, 31)),
       D(2026, 8, 31), id="AMMR Art39(1) Eurodac/VIS hit: 1 month from the hit"),
     P(TB, AMMR, dict(lodged_on=None, hit_received_on=D(2026, 7, 15)), D(2026, 7, 29),
       id="AMMR Art41(1) take back notification 2 weeks from the hit"),
-    P(TB, AMMR, dict(lodged_on=None, hit_received_on=D(2026, 12, 10)), D(2026, 12, 24),
-      id="AMMR Art41(1) Christmas Eve last day not moved (roll-forward switch off)"),
+    P(TB, AMMR, dict(lodged_on=None, hit_received_on=D(2026, 12, 10)), D(2026, 12, 28),
+      id="AMMR Art41(1)+Art75(d) Christmas Eve last day -> Mon 28 Dec (24-27 Dec off)"),
     P(TC, AMMR, dict(lodged_on=D(2026, 7, 6), registered_on=D(2026, 7, 6), detained=True), D(2026, 7, 20),
       id="AMMR Art45(1) detained: 2 weeks from registration"),
     P(TC, AMMR, dict(lodged_on=D(2026, 7, 6), registered_on=D(2026, 7, 6), detained=True,
@@ -121,9 +121,11 @@ REPLIES = [
     P(TC, AMMR, dict(received_on=D(2026, 7, 31)), D(2026, 8, 31), id="AMMR Art40(1) take charge reply 1 month"),
     P(TC, AMMR, dict(received_on=D(2026, 7, 1), hit=True), D(2026, 7, 15), id="AMMR Art40(2) hit: reply 2 weeks"),
     P(TC, AMMR, dict(received_on=D(2026, 7, 1), detained=True), D(2026, 7, 8), id="AMMR Art45(2) detained: reply 1 week"),
-    P(TB, AMMR, dict(received_on=D(2026, 12, 12)), D(2026, 12, 26),
-      id="AMMR Art41(3) confirm take back notification 2 weeks (26 Dec kept)"),
-    P(INFO, AMMR, dict(received_on=D(2026, 7, 1)), D(2026, 8, 5), id="AMMR information reply 5 weeks (verify)"),
+    P(TB, AMMR, dict(received_on=D(2026, 12, 12)), D(2026, 12, 28),
+      id="AMMR Art41(3)+Art75(d) confirm take back notification 2 weeks: Sat 26 Dec -> Mon 28 Dec"),
+    P(INFO, AMMR, dict(received_on=D(2026, 7, 1)), D(2026, 7, 22), id="AMMR Art51(5) information reply 3 weeks"),
+    P(TC, AMMR, dict(received_on=D(2026, 7, 1), urgent_reply_by=D(2026, 7, 10)), D(2026, 7, 10),
+      id="AMMR Art40(7) urgent: reply within the period asked"),
 ]
 
 
@@ -133,8 +135,10 @@ def test_reply_deadline(kind, regime, kwargs, expected):
 
 
 REPLY_ERRORS = [
-    P(TC, AMMR, dict(received_on=D(2026, 7, 1), urgent_reply_by=D(2026, 7, 10)), "rules.dublin.urgent_not_in_ammr",
-      id="AMMR Art40 has no urgent reply"),
+    P(TC, AMMR, dict(received_on=D(2026, 7, 1), urgent_reply_by=D(2026, 7, 7)), "rules.dublin.urgent_too_short",
+      id="AMMR Art39(2) the period asked is at least one week"),
+    P(TC, D3, dict(received_on=D(2026, 3, 2), urgent_reply_by=D(2026, 3, 6)), "rules.dublin.urgent_too_short",
+      id="Art21(2) the period asked is at least one week"),
     P(TB, D3, dict(received_on=D(2026, 3, 1), urgent_reply_by=D(2026, 3, 10)), "rules.dublin.urgent_take_charge_only",
       id="Art21(2) urgent replies are for take charge requests"),
 ]
@@ -148,14 +152,14 @@ def test_reply_deadline_errors(kind, regime, kwargs, key):
 
 
 ROLL_SWITCH = [
-    P("LV", D(2027, 5, 17), id="1182/71 Art3(4) AMMR switch on: LV Whit Monday is a working day"),
-    P("DE", D(2027, 5, 18), id="1182/71 Art3(4) AMMR switch on: requested DE, Whit Monday -> Tuesday"),
+    P("LV", D(2027, 5, 17), id="AMMR Art75(d) LV replies: Whit Monday is a working day in Latvia"),
+    P("DE", D(2027, 5, 18), id="AMMR Art75(d) DE replies: Whit Monday is a holiday there -> Tuesday"),
 ]
 
 
 @pytest.mark.parametrize("country, expected", ROLL_SWITCH)
-def test_ammr_roll_forward_switch_uses_the_requested_states_calendar(monkeypatch, country, expected):
-    monkeypatch.setattr(dublin, "AMMR_ROLL_FORWARD", True)
+def test_ammr_counting_uses_the_calendar_of_the_state_that_replies(country, expected):
+    assert not hasattr(dublin, "AMMR_ROLL_FORWARD")  # Art. 75(d) is the law, not a switch
     assert dublin.reply_deadline(TB, regime=AMMR, received_on=D(2027, 5, 3), country=country) == expected
     # Dublin III Art. 42(c) never rolls forward, whatever the switch
     assert dublin.reply_deadline(TB, regime=D3, received_on=D(2027, 5, 3), hit=True, country=country) == D(2027, 5, 17)
@@ -171,16 +175,20 @@ TRANSFERS = [
     P(D3, D(2026, 3, 15), "absconding", False, D(2027, 9, 15), id="Art29(2) absconding: 18 months"),
     P(D3, D(2026, 3, 2), None, True, D(2026, 4, 13), id="Art28(3) detained: transfer within 6 weeks"),
     P(AMMR, D(2026, 7, 15), None, False, D(2027, 1, 15), id="AMMR Art46(1) transfer 6 months"),
-    P(AMMR, D(2026, 7, 15), "imprisonment", False, D(2027, 7, 15), id="AMMR Art46(2) imprisonment 1 year (verify)"),
-    P(AMMR, D(2026, 8, 31), "absconding", False, D(2029, 8, 31), id="AMMR Art46(2) absconding 3 years (verify)"),
-    P(AMMR, D(2026, 8, 31), "medical_unfitness", False, D(2027, 8, 31), id="AMMR Art46(2) medical unfitness 1 year (verify)"),
+    P(AMMR, D(2026, 7, 15), "imprisonment", False, D(2027, 7, 15),
+      id="AMMR Art46(2) deprivation of liberty: at most 1 year"),
+    P(AMMR, D(2026, 8, 31), "absconding", False, D(2029, 9, 17),
+      id="AMMR Art46(2) absconding: 3 years from the notice 15 Sep 2026 = Sat 15 Sep 2029 -> Mon 17 Sep"),
+    P(AMMR, D(2026, 8, 31), "medical_unfitness", False, D(2029, 9, 17),
+      id="AMMR Art46(2) medical requirements not met: 3 years from the notice, not 1 year"),
+    P(AMMR, D(2026, 9, 2), None, True, D(2026, 10, 7), id="AMMR Art45(3) detained: transfer within 5 weeks"),
 ]
 
 
 @pytest.mark.parametrize("regime, accepted_on, extension, detained, expected", TRANSFERS)
 def test_transfer_deadline(regime, accepted_on, extension, detained, expected):
     assert dublin.transfer_deadline(regime=regime, accepted_on=accepted_on, extension=extension,
-                                    detained=detained) == expected
+                                    detained=detained, extension_notified_on=D(2026, 9, 15)) == expected
 
 
 TRANSFER_ERRORS = [
@@ -348,7 +356,7 @@ def test_ammr_outgoing_accepted_request_boundary_day():
     assert got["ammr.transfer_decision"].due == D(2026, 9, 3)
     assert got["ammr.transfer_decision"].state == DeadlineState.MET
     assert got["ammr.transfer_appeal"].due == D(2026, 9, 21)
-    assert got["ammr.transfer"].due == D(2027, 2, 20)
+    assert got["ammr.transfer"].due == D(2027, 2, 22)  # Sat 20 Feb 2027 -> Mon 22 Feb (Art. 75(d))
     assert all(d.note_key == "rules.note.regime_boundary" for d in got.values())
 
 
@@ -359,7 +367,7 @@ def test_ammr_take_back_silence_is_confirmation():
     assert dublin.tacit_acceptance_on(f) == D(2026, 7, 30)
     got = by_id(dublin.deadlines(f, today=D(2026, 8, 1)))
     assert got["ammr.take_back.confirmation"].rule.consequence_key == "rules.consequence.tacit_confirmation"
-    assert got["ammr.transfer"].due == D(2027, 1, 30)
+    assert got["ammr.transfer"].due == D(2027, 2, 1)  # Sat 30 Jan 2027 -> Mon 1 Feb (Art. 75(d))
 
 
 def test_incoming_request_without_lodging_date_shows_our_reply_limit():
@@ -386,7 +394,8 @@ def test_rules_registry_is_consistent():
     assert not dublin.RULES["dublin3.take_charge.reply"].in_force_on(D(2026, 7, 1))
     assert dublin.RULES["ammr.take_charge.reply"].in_force_on(D(2026, 7, 1))
     assert not dublin.RULES["ammr.take_charge.reply"].in_force_on(D(2026, 6, 30))
-    assert dublin.RULES["ammr.transfer_absconding"].verified is False
+    assert dublin.RULES["ammr.transfer_absconding"].verified is True  # Art. 46(2) read
+    assert dublin.RULES["ammr.transfer_appeal"].verified is False  # Latvia's 1-3 weeks (Art. 43(2)) not found
     assert dublin.RULES["dublin3.transfer_absconding"].verified is True
 
 
