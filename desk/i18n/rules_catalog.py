@@ -371,6 +371,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.dublin.schedule_transfer": _m("Ieplānot pārsūtīšanu", "Schedule the transfer"),
     "action.dublin.cancel_schedule": _m("Atcelt ieplānoto pārsūtīšanu", "Cancel the scheduled transfer"),
     "action.dublin.extend_transfer": _m("Pagarināt pārsūtīšanas termiņu", "Extend the transfer period"),
+    "action.dublin.record_reappearance": _m("Persona atkal pieejama", "Person available again"),
     "action.dublin.complete_transfer": _m("Atzīmēt pārsūtīšanu kā notikušu", "Record the transfer as done"),
     "action.dublin.expire": _m("Atzīmēt termiņa beigas", "Mark as expired"),
     "action.dublin.withdraw": _m("Atsaukt", "Withdraw"),

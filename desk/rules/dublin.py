@@ -1078,6 +1078,7 @@ class Action(StrEnum):
     SCHEDULE_TRANSFER = "schedule_transfer"
     CANCEL_SCHEDULE = "cancel_schedule"
     EXTEND_TRANSFER = "extend_transfer"
+    RECORD_REAPPEARANCE = "record_reappearance"  # AMMR Art. 46(2) second subpara.; the status stays
     COMPLETE_TRANSFER = "complete_transfer"
     EXPIRE = "expire"
     WITHDRAW = "withdraw"
@@ -1115,6 +1116,8 @@ _TRANSITIONS: dict[tuple[str, str], str] = {
     (S.TRANSFER_SCHEDULED, A.EXTEND_TRANSFER): S.TRANSFER_EXTENDED,
     (S.TRANSFER_SCHEDULED, A.EXPIRE): S.EXPIRED,
     (S.TRANSFER_SCHEDULED, A.WITHDRAW): S.WITHDRAWN,
+    **{(s, A.RECORD_REAPPEARANCE): s for s in (S.ACCEPTED, S.TACITLY_ACCEPTED, S.TRANSFER_DECIDED,
+                                                 S.TRANSFER_SCHEDULED, S.TRANSFER_EXTENDED)},
     (S.TRANSFER_EXTENDED, A.DECIDE_TRANSFER): S.TRANSFER_DECIDED,
     (S.TRANSFER_EXTENDED, A.SCHEDULE_TRANSFER): S.TRANSFER_SCHEDULED,
     (S.TRANSFER_EXTENDED, A.EXPIRE): S.EXPIRED,

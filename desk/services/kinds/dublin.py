@@ -24,13 +24,17 @@ FORM = FormSpec("register.dublin", "casework.register.dublin", (
     field_spec("hit_kind", F.CHOICE, choices=("none", "eurodac", "vis"), default="none"),
     field_spec("hit_received_on", F.DATE),
     field_spec("urgent_reply_by", F.DATE),
+    field_spec("urgent_ground", F.CHOICE, choices=("none", "refusal_of_entry", "return_decision"), default="none"),
+    field_spec("urgent_needs_longer", F.BOOL),
     field_spec("detained", F.BOOL),
+    field_spec("detained_on", F.DATE),
+    field_spec("minor_best_interests", F.BOOL),
     field_spec("sent_on", F.DATE),
     field_spec("received_on", F.DATE),
     field_spec("partner_reference", max_length=40),
 ))
 
-EXTENSIONS = ("imprisonment", "absconding", "medical_unfitness", "resisting")
+EXTENSIONS = ("imprisonment", "absconding", "resisting", "self_induced_unfitness", "medical_unfitness")
 
 
 def _tacit(row, values, ctx):
@@ -47,6 +51,12 @@ def _reject(row, values, ctx):
 def _extend(row, values, ctx):
     if row["regime"] == rules.Regime.DUBLIN_III and values["extension"] not in ("imprisonment", "absconding"):
         raise field_error("extension", "casework.dublin.extension_not_in_regime")
+    return None
+
+
+def _reappeared(row, values, ctx):
+    if row["regime"] != rules.Regime.AMMR:  # Art. 46(2) second subpara. has no Dublin III counterpart
+        raise field_error("reappeared_on", "casework.dublin.ammr_only")
     return None
 
 
@@ -73,6 +83,7 @@ ACTIONS: dict[str, ActionDef] = {
     "extend_transfer": ActionDef((field_spec("extension", F.CHOICE, required=True, choices=EXTENSIONS),
                                   date_field("notified_on")),
                                  columns={"notified_on": "extension_notified_on"}, hook=_extend),
+    "record_reappearance": ActionDef((date_field("reappeared_on"),), hook=_reappeared),
     "complete_transfer": ActionDef((date_field("done_on"),), columns={"done_on": "transfer_done_on"}),
     "expire": ActionDef(),
     "withdraw": ActionDef((date_field("withdrawn_on"),), columns={"withdrawn_on": ""}),
@@ -86,17 +97,30 @@ def _alpha2(uow, code: str | None) -> str:
     return (country.alpha2 or "") if country else ""
 
 
+def _first_decision_on(uow, req: DublinRequest):
+    if not req.asylum_case_id:
+        return None
+    app = uow.session.get(AsylumApplication, req.asylum_case_id)
+    return app.decision_on if app is not None else None
+
+
 def request_facts(uow, case: Case, req: DublinRequest) -> rules.RequestFacts:
     withdrawn = case.closed_on if case.status == rules.Status.WITHDRAWN else None
+    partner = _alpha2(uow, req.partner_country)
     return rules.RequestFacts(
         direction=rules.Direction(req.direction), kind=rules.RequestKind(req.request_kind),
         regime=rules.Regime(req.regime), lodged_on=req.lodged_on, registered_on=req.registered_on,
         hit_received_on=req.hit_received_on, hit_kind=rules.HitKind(req.hit_kind) if req.hit_kind else None,
-        urgent_reply_by=req.urgent_reply_by, detained=req.detained,
+        urgent_reply_by=req.urgent_reply_by, urgent_needs_longer=bool(req.urgent_needs_longer),
+        urgent_ground=rules.UrgentGround(req.urgent_ground) if req.urgent_ground else None,
+        detained=req.detained, detained_on=req.detained_on,
+        minor_best_interests=bool(req.minor_best_interests),
+        first_decision_on=_first_decision_on(uow, req) if req.minor_best_interests else None,
+        reappeared_on=req.reappeared_on, partner_state=partner,
         # Dublin III Art. 23 when a new application was lodged here (the request belongs to an asylum
         # case), Art. 24 when the person was found staying without one
         new_application_lodged=req.asylum_case_id is not None, knowledge_on=req.knowledge_on,
-        requested_state=_alpha2(uow, req.partner_country) if req.direction == "outgoing" else "",
+        requested_state=partner if req.direction == "outgoing" else "",
         sent_on=req.sent_on, received_on=req.received_on, replied_on=req.replied_on,
         reply=rules.ReplyOutcome(req.reply) if req.reply else None,
         reexam_requested_on=req.reexam_requested_on, reexam_answered_on=req.reexam_answered_on,
@@ -157,6 +181,26 @@ class Dublin(Kind):
         if v["direction"] == "outgoing" and v.get("received_on") is not None:
             errors["received_on"] = ValidationError("casework.dublin.received_incoming_only", field="received_on")
         errors.update(order({"lodged_on": lodged_on, "registered_on": registered_on}, "lodged_on", "registered_on"))
+        urgent_ground = None if v.get("urgent_ground") in (None, "none") else v["urgent_ground"]
+        if v.get("urgent_reply_by") is not None and registered_on is not None:
+            try:  # Reg. 604/2013 Art. 21(2); Reg. 2024/1351 Art. 39(2)
+                rules.check_urgent(v["request_kind"], regime=rules.regime_for(registered_on),
+                                   received_on=v.get("received_on") or v.get("sent_on"),
+                                   urgent_reply_by=v["urgent_reply_by"], urgent_ground=urgent_ground)
+            except RuleError as exc:
+                name = "urgent_ground" if exc.key == "rules.dublin.urgent_ground_required" else "urgent_reply_by"
+                errors[name] = ValidationError(exc.key, field=name, **{k: x for k, x in exc.params.items()
+                                                                      if k != "field"})
+        detained = bool(v.get("detained")) or v.get("detained_on") is not None
+        if v.get("detained_on") is not None and not v.get("detained"):
+            errors["detained_on"] = ValidationError("casework.dublin.detained_on_needs_detained", field="detained_on")
+        if v.get("minor_best_interests"):
+            # Reg. 2024/1351 Art. 39(1) fourth subpara.: an unaccompanied child's take charge request
+            minor = asylum is not None and bool(uow.session.get(AsylumApplication, asylum.id).unaccompanied_minor)
+            if (not minor or v["request_kind"] != "take_charge" or registered_on is None
+                    or rules.regime_for(registered_on) != rules.Regime.AMMR):
+                errors["minor_best_interests"] = ValidationError("casework.dublin.minor_only",
+                                                                 field="minor_best_interests")
         if errors:
             raise FormInvalid(errors)
         detail = dict(
@@ -165,7 +209,10 @@ class Dublin(Kind):
             partner_country=v["partner_country"], partner_reference=v.get("partner_reference"),
             lodged_on=lodged_on, registered_on=registered_on, knowledge_on=v.get("knowledge_on"),
             hit_kind=hit_kind, hit_received_on=v.get("hit_received_on"), urgent_reply_by=v.get("urgent_reply_by"),
-            detained=bool(v.get("detained")), sent_on=v.get("sent_on"), received_on=v.get("received_on"),
+            urgent_ground=urgent_ground, urgent_needs_longer=bool(v.get("urgent_needs_longer")),
+            detained=detained, detained_on=v.get("detained_on"),
+            minor_best_interests=bool(v.get("minor_best_interests")),
+            sent_on=v.get("sent_on"), received_on=v.get("received_on"),
         )
         # the rules' own checks (a missing anchor date, an urgent reply under AMMR...) as field errors
         probe = DublinRequest(case_id=0, **detail)
