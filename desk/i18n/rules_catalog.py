@@ -57,6 +57,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "In the child's best interests the request may be sent at any time before the first decision on "
         "the substance; there is no such decision yet, so there is no last day.",
     ),
+    # --- desk recompute --------------------------------------------------------------------------------
+    "rules.recompute.law_2026": _m(
+        "termiņi pārrēķināti pēc 2026. gada 1. decembrī spēkā esošajām tiesību normām (Regulas (ES) 2024/1351 "
+        "75. pants, Regula (ES) 2024/1348, Direktīvas 2008/115/EK 7. pants)",
+        "deadlines recomputed under the law in force on 1 December 2026 (Regulation (EU) 2024/1351 Art. 75, "
+        "Regulation (EU) 2024/1348, Directive 2008/115/EC Art. 7)",
+    ),
+    "rules.recompute.cases": _m(
+        "Pārbaudīta {n} atvērta lieta.|Pārbaudītas {n} atvērtas lietas.|Pārbaudītas {n} atvērtu lietu.",
+        "{n} open case checked.|{n} open cases checked.",
+    ),
+    "rules.recompute.moved": _m(
+        "Termiņi mainījušies {n} lietā (katras lietas vēsturē ieraksts).|Termiņi mainījušies {n} lietās "
+        "(katras lietas vēsturē ieraksts).|Termiņi mainījušies {n} lietās (katras lietas vēsturē ieraksts).",
+        "Deadlines moved in {n} case (an entry in its history).|Deadlines moved in {n} cases (an entry in "
+        "each case's history).",
+    ),
+    "rules.recompute.dry_run": _m(
+        "Termiņi mainītos {n} lietā (nekas nav mainīts).|Termiņi mainītos {n} lietās (nekas nav mainīts)."
+        "|Termiņi mainītos {n} lietās (nekas nav mainīts).",
+        "Deadlines would move in {n} case (nothing changed).|Deadlines would move in {n} cases (nothing changed).",
+    ),
+    "rules.recompute.gone": _m("vairs nav", "no longer due"),
     # --- anchors --------------------------------------------------------------------------------------
     "rules.anchor.lodged": _m("iesnieguma iesniegšana", "lodging of the application"),
     "rules.anchor.registered": _m("iesnieguma reģistrēšana", "registration of the application"),

@@ -265,6 +265,14 @@ def _history_summary(detail: dict, kind: str | None = None) -> str:
         parts.append(f"{label}: {before} → {after}" if before else f"{label}: {after}")
     if detail.get("to"):
         parts.append(f"{t('casework.field.owner')}: {detail.get('from') or ''} → {detail['to']}")
+    for move in detail.get("moved") or ():  # desk recompute: which deadline moved, from when to when, why
+        if isinstance(move, list) and len(move) == 4:
+            _rule_id, title_key, old, new = move
+            before = display_value(date.fromisoformat(old), "due_on") if old else ""
+            after = display_value(date.fromisoformat(new), "due_on") if new else t("rules.recompute.gone")
+            parts.append(f"{t(title_key)}: {before} → {after}" if before else f"{t(title_key)}: {after}")
+    if detail.get("reason") and has(str(detail["reason"])):
+        parts.append(t(str(detail["reason"])))
     return "; ".join(parts)
 
 
