@@ -203,3 +203,15 @@ def shown(article: str | None, lang: str | None = None) -> str:
         return render(article, lang or get_language())
     except ValueError:
         return article
+
+
+def shown_with_flag(article: str | None, verified: bool, lang: str | None = None) -> str:
+    """``shown`` for a table cell: a rule not verified says so in words first ("nav pārbaudīts · ..."),
+    where a narrow column still shows it."""
+    from desk.i18n import DEFAULT_LANGUAGE, catalogue, get_language
+
+    text = shown(article, lang)
+    if verified:
+        return text
+    entry = catalogue()["ui.deadline.not_verified"]
+    return f"{entry.get(lang or get_language()) or entry[DEFAULT_LANGUAGE]} · {text}"

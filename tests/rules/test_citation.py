@@ -164,3 +164,12 @@ def test_every_rule_article_parses_and_renders_in_both_languages(module_name):
         if "verify" in rule.article.lower():
             failures.append(f"{rule.id}: 'verify' typed into the citation (that is the verified flag)")
     assert not failures, "\n".join(failures)
+
+
+def test_a_rule_not_verified_says_so_in_the_officers_language():
+    from desk.i18n.citations import shown_with_flag
+
+    assert (shown_with_flag("APL s. 64(1)", False, "lv")
+            == "nav pārbaudīts · Administratīvā procesa likuma 64. panta pirmā daļa")
+    assert shown_with_flag("APL s. 64(1)", False, "en") == "not verified · Administrative Procedure Law, s. 64(1)"
+    assert shown_with_flag("APL s. 64(1)", True, "lv") == "Administratīvā procesa likuma 64. panta pirmā daļa"
