@@ -175,7 +175,7 @@ def register_table(rows: list[RegisterRow], day: date, lang: str, *, every_rule:
     table.add_column(_t(lang, "rules.register.col.regime"), ratio=2, overflow="fold")
     table.add_column(_t(lang, "rules.register.col.article"), ratio=4)
     verified_head = _t(lang, "rules.register.col.verified")
-    table.add_column(verified_head, ratio=1, no_wrap=True, min_width=len(verified_head))
+    table.add_column(verified_head, width=len(verified_head), no_wrap=True)
     for r in rows:
         rule = Text(r.rule_id, style="bold")
         rule.append(f"\n{r.case_kind_text}\n{r.title}", style="")
