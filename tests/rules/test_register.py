@@ -151,7 +151,7 @@ def test_desk_rules_text_is_a_table_in_the_officers_language_that_fits_the_termi
     assert code == 0
     assert "Noteikumu reģistrs: spēkā 01.12.2026" in out
     assert "Administratīvā procesa" in out and "64. panta" in out  # the article in Latvian (wrapped in its cell)
-    assert "invitations.decision" in out and "1 mēnesis" in out
+    assert "visas.validity_end" in out and "1 mēnesis" in out and "5 gadi" in out
     assert max(len(line) for line in out.splitlines()) <= 100
     code, out, _err = _run(["rules", "--lang", "en", "--on", "2026-12-01"])
     assert code == 0 and "Rule register: in force on 01.12.2026" in out and "Immigration Law" in out
@@ -274,6 +274,11 @@ def _asylum_sweep():
     bases = [dict(lodged_on=d, registered_on=d + timedelta(days=3)) for d in
              (D(2016, 5, 2), D(2017, 2, 27), D(2019, 3, 1), D(2021, 10, 29), D(2026, 1, 30), D(2026, 6, 11),
               D(2026, 6, 12), D(2026, 7, 31))]
+    # under the Asylum Procedure Regulation (lodged from 12 June 2026) an application is made, then
+    # registered (Art. 27), then lodged (Art. 28): the same days in that order ("made_on" is dropped
+    # while the facts do not have it)
+    bases += [dict(made_on=d - timedelta(days=5), registered_on=d - timedelta(days=3), lodged_on=d)
+              for d in (D(2026, 6, 12), D(2026, 7, 31), D(2026, 10, 30))]
     progress = [{}, {"accepted_for_examination_on": ("rel", 10)},
                 {"accepted_for_examination_on": ("rel", 10), "interview_on": ("rel", 30)},
                 {"accepted_for_examination_on": ("rel", 10), "interview_on": ("rel", 30), "decision_on": ("rel", 60),
