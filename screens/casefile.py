@@ -15,6 +15,7 @@ from rich.text import Text
 from screens.widgets.plain import DataTable, Static, plain, styled
 
 from desk.i18n import t
+from desk.i18n.citations import shown, shown_with_flag
 from desk.services import casework, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
 from screens.home import state_text
@@ -73,7 +74,7 @@ class CaseFileScreen(DeskScreen):
         details.add_columns(t("ui.case.col.field"), t("ui.case.col.value"))
         due = self.query_one("#case-deadlines", KeyedTable)
         due.clear(columns=True)
-        widths = {"rule": 42, "article": 22, "anchor": 22, "consequence": 30}  # fits 160 columns
+        widths = {"rule": 42, "article": 30, "anchor": 22, "consequence": 22}  # fits 160 columns
         for key in ("rule", "article", "anchor", "anchor_date", "due_on", "state", "consequence"):
             due.add_column(t(f"ui.case.col.{key}"), key=key, width=widths.get(key))
         history = self.query_one("#history", KeyedTable)
@@ -107,7 +108,7 @@ class CaseFileScreen(DeskScreen):
             why.update("")
             return
         d = deadlines[row]
-        text = t("ui.case.why", title=d.title, article=d.article, anchor=d.anchor_event,
+        text = t("ui.case.why", title=d.title, article=shown(d.article), anchor=d.anchor_event,
                  anchor_date=riga_date(d.anchor_date), due=riga_date(d.due_on), state=t(f"ui.state.{d.state}"))
         if d.consequence:
             text += "\n" + t("ui.case.why_missed", consequence=d.consequence)
@@ -141,7 +142,8 @@ class CaseFileScreen(DeskScreen):
             if schengen is not None else "")
         due = self.query_one("#case-deadlines", KeyedTable)
         sync_rows(due, [(f"{d.rule_id}:{i}", (
-            state_text(d.state, d.title, self.app), d.article, d.anchor_event, riga_date(d.anchor_date),
+            state_text(d.state, d.title, self.app), shown_with_flag(d.article, d.verified), d.anchor_event,
+            riga_date(d.anchor_date),
             state_text(d.state, riga_date(d.due_on), self.app), state_text(d.state, t(f"ui.state.{d.state}"), self.app),
             d.consequence)) for i, d in enumerate(file.deadlines)])
         self.explain_deadline(due.cursor_row)

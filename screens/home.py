@@ -16,6 +16,7 @@ from textual.widgets import Footer
 from screens.widgets.plain import DataTable, Label, Static
 
 from desk.i18n import t, tn
+from desk.i18n.citations import shown_with_flag
 from desk.services import auth, casework, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
@@ -146,7 +147,8 @@ class HomeScreen(DeskScreen):
         due = self.query_one("#deadlines", KeyedTable)
         sync_rows(due, [(f"{d.case_id}:{d.rule_id}:{i}", (
             state_text(d.state, riga_date(d.due_on), self.app), d.case_number,
-            state_text(d.state, d.title, self.app), d.article)) for i, d in enumerate(data.deadlines)])
+            state_text(d.state, d.title, self.app), shown_with_flag(d.article, d.verified)))
+            for i, d in enumerate(data.deadlines)])
         counts = [f"{t('kind.' + k)}: {data.counts[k]}" for k in KIND_ORDER if k in data.counts]
         self.query_one("#counts", Static).update("\n".join(counts) or t("ui.home.no_kinds"))
         recent = self.query_one("#recent", KeyedTable)

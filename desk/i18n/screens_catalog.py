@@ -220,6 +220,7 @@ for _i in range(1, 10):
 MESSAGES.update({
     "ui.case.why": {"lv": "{title} — {article}. Skaita no: {anchor} ({anchor_date}); termiņš {due}; {state}.",
                     "en": "{title} — {article}. Counted from: {anchor} ({anchor_date}); due {due}; {state}."},
+    "ui.deadline.not_verified": {"lv": "nav pārbaudīts", "en": "not verified"},
     "ui.case.why_missed": {"lv": "Ja nokavē: {consequence}", "en": "If missed: {consequence}"},
     "ui.case.why_unverified": {"lv": "Šis termiņš vēl jāpārbauda juristam (parametrs ar atsauci uz avotu).",
                                "en": "This limit is still to be verified by a lawyer (a parameter citing its source)."},

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from desk.rules.calendar import add_period, apl_period
-from desk.rules.common import ComputedDeadline, InvalidValue, Rule, StateMachine, computed
+from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Period, Rule, StateMachine, computed
 
 
 class InvitationKind(StrEnum):
@@ -38,17 +38,28 @@ MAX_INVITED_PERSONS = 50  # a desk sanity limit, not a legal one
 APL_FROM = date(2004, 2, 1)  # Administrative Procedure Law in force 1 February 2004
 
 
-def _rule(id_: str, article: str, consequence: str | None, verified: bool) -> Rule:
+def _rule(id_: str, article: str, consequence: str | None, verified: bool, *, period: Period | None,
+          anchor_key: str, counting: Counting) -> Rule:
     return Rule(id=f"invitations.{id_}", article=article, title_key=f"rules.title.invitations.{id_}",
-                consequence_key=consequence, applies_from=APL_FROM, applies_until=None, verified=verified)
+                consequence_key=consequence, applies_from=APL_FROM, applies_until=None, verified=verified,
+                period=period, anchor_key=anchor_key, counting=counting, regime="immigration_law")
 
 
-# APL s. 64(1) (verify): decision within one month; extended under s. 64(2) up to four months.
-R_DECISION = _rule("decision", "APL s. 64(1) (verify)", "rules.consequence.decision_late", False)
-R_DECISION_EXTENDED = _rule("decision_extended", "APL s. 64(2) (verify)", "rules.consequence.decision_late", False)
-# Validity of the approved invitation / call (verify).
-R_VALIDITY = _rule("validity", "Immigration Law; Cabinet regulations on invitations and calls (verify)",
-                   "rules.consequence.invitation_expires", False)
+# APL s. 64(1): an administrative act is issued within one month of the application, counted under APL
+# ss. 42-43 (a last day off moves to the next working day). Not verified: whether the Cabinet's
+# regulations on invitations and calls set a shorter period of their own was not confirmed.
+R_DECISION = _rule("decision", "APL s. 64(1)", "rules.consequence.decision_late", False,
+                   period=Period(months=DECISION_MONTHS), anchor_key="rules.anchor.submitted", counting=Counting.APL)
+# APL s. 64(2): extended with reasons, to at most four months from the application; the length is the
+# case's (2-4 months), so the rule has no fixed period.
+R_DECISION_EXTENDED = _rule("decision_extended", "APL s. 64(2)", "rules.consequence.decision_late", False,
+                            period=None, anchor_key="rules.anchor.submitted", counting=Counting.APL)
+# Validity of the approved invitation / call: INVITATION_VALIDITY_MONTHS from approval, the last day not
+# moved. Immigration Law and the Cabinet's regulations on invitations and calls: the number and the
+# paragraph were not confirmed (verified=False).
+R_VALIDITY = _rule("validity", "Immigration Law", "rules.consequence.invitation_expires", False,
+                   period=Period(months=INVITATION_VALIDITY_MONTHS), anchor_key="rules.anchor.approved",
+                   counting=Counting.NO_ROLL)
 RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_DECISION_EXTENDED, R_VALIDITY)}
 
 

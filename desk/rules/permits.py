@@ -11,7 +11,7 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from desk.rules.calendar import add_period
-from desk.rules.common import ComputedDeadline, InvalidValue, Rule, StateMachine, computed
+from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Period, Rule, StateMachine, computed
 
 
 class PermitKind(StrEnum):
@@ -51,16 +51,26 @@ RENEWAL_REMINDER_DAYS = 30
 IMMIGRATION_LAW_FROM = date(2003, 5, 1)  # Immigration Law of 31 Oct 2002, in force 1 May 2003
 
 
-def _rule(id_: str, article: str, consequence: str | None, verified: bool) -> Rule:
+def _rule(id_: str, article: str, consequence: str | None, verified: bool, *, period: Period | None,
+          anchor_key: str, counting: Counting) -> Rule:
     return Rule(id=f"permits.{id_}", article=article, title_key=f"rules.title.permits.{id_}",
-                consequence_key=consequence, applies_from=IMMIGRATION_LAW_FROM, applies_until=None, verified=verified)
+                consequence_key=consequence, applies_from=IMMIGRATION_LAW_FROM, applies_until=None, verified=verified,
+                period=period, anchor_key=anchor_key, counting=counting, regime="immigration_law")
 
 
 # The permit's own end: after ``valid_until`` the foreigner has no right of residence on this permit.
-R_VALIDITY_END = _rule("validity_end", "Immigration Law s. 23 (verify)", "rules.consequence.permit_expires", False)
-# Card re-registration for permanent permits (verify).
-R_CARD_REREGISTRATION = _rule("card_reregistration", "Immigration Law; Cabinet Regulation on residence permits (verify)",
-                              "rules.consequence.card_invalid", False)
+# Immigration Law s. 23(1) sets the longest validity for each ground of a temporary permit (e.g. its
+# point 30: "uz laiku, kas nepārsniedz piecus gadus"); the date itself is the one on the permit, so no
+# period is counted. Not verified: the 1-5 year bounds of TEMPORARY_MIN/MAX_YEARS were not read per point.
+R_VALIDITY_END = _rule("validity_end", "Immigration Law s. 23(1)", "rules.consequence.permit_expires", False,
+                       period=None, anchor_key="rules.anchor.valid_from", counting=Counting.NONE)
+# Card re-registration for permanent permits every PERMANENT_CARD_YEARS, counted from the issue or the last
+# re-registration; the last day is not moved. Immigration Law and the Cabinet's residence permit
+# regulations (Uzturēšanās atļauju noteikumi): neither the section nor the regulation's number and
+# paragraph were confirmed from likumi.lv, so the law is cited whole and the rule is not verified.
+R_CARD_REREGISTRATION = _rule("card_reregistration", "Immigration Law",
+                              "rules.consequence.card_invalid", False, period=Period(years=PERMANENT_CARD_YEARS),
+                              anchor_key="rules.anchor.card_issued", counting=Counting.NO_ROLL)
 
 RULES: dict[str, Rule] = {r.id: r for r in (R_VALIDITY_END, R_CARD_REREGISTRATION)}
 

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
 
-from desk.rules.common import ComputedDeadline, InvalidValue, Rule, StateMachine, computed
+from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Rule, StateMachine, computed
 
 SCHENGEN_WINDOW_DAYS = 180  # Schengen Borders Code Art. 6(1): "any 180-day period"
 SCHENGEN_MAX_DAYS = 90  # Schengen Borders Code Art. 6(1): "90 days"
@@ -45,17 +45,21 @@ class ExtensionGround(StrEnum):
     SERIOUS_PERSONAL = "serious_personal"  # Visa Code Art. 33(2)
 
 
-def _rule(id_: str, article: str, consequence: str | None, verified: bool, applies_from: date) -> Rule:
+def _rule(id_: str, article: str, consequence: str | None, verified: bool, applies_from: date, *,
+          anchor_key: str) -> Rule:
+    # neither date is a period counted from an event: the 90/180 day comes from the stays, the validity
+    # from the visa sticker; so no period and nothing rolls (Counting.NONE)
     return Rule(id=f"visas.{id_}", article=article, title_key=f"rules.title.visas.{id_}",
-                consequence_key=consequence, applies_from=applies_from, applies_until=None, verified=verified)
+                consequence_key=consequence, applies_from=applies_from, applies_until=None, verified=verified,
+                period=None, anchor_key=anchor_key, counting=Counting.NONE, regime="schengen")
 
 
 # Schengen Borders Code Art. 6(1) (Reg. 2016/399; 90 days in any 180-day period since Reg. 610/2013).
 R_90_180 = _rule("schengen_90_180", "Reg. 2016/399 Art. 6(1); Reg. 610/2013", "rules.consequence.overstay", True,
-                 SBC_610_FROM)
+                 SBC_610_FROM, anchor_key="rules.anchor.entered")
 # The visa's own validity (Visa Code Art. 24(1) for C visas; Schengen Convention Art. 18 for D visas).
 R_VALIDITY_END = _rule("validity_end", "Reg. 810/2009 Art. 24(1); Schengen Convention Art. 18",
-                       "rules.consequence.overstay", True, VISA_CODE_FROM)
+                       "rules.consequence.overstay", True, VISA_CODE_FROM, anchor_key="rules.anchor.valid_from")
 RULES: dict[str, Rule] = {r.id: r for r in (R_90_180, R_VALIDITY_END)}
 
 # --- the 90/180 calculator ------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from sqlmodel import select
 from desk.clock import RIGA
 from desk.errors import DomainError, NotFound, ValidationError
 from desk.i18n import label, t
+from desk.i18n.citations import shown as cited
 from desk.rules.calendar import next_working_day
 from desk.private import write_private
 from desk.services import audit
@@ -665,7 +666,7 @@ def xlsx_sheets(report: DailyReport) -> list[tuple[str, list[str], list[tuple]]]
                t("report.col.personal_code")]
 
     def dl(items):
-        return [(x.case_number, label("kind", x.kind), rule_words(x), x.article, x.anchor_date, x.due_on,
+        return [(x.case_number, label("kind", x.kind), rule_words(x), cited(x.article), x.anchor_date, x.due_on,
                  state_words(x.state), x.owner, x.personal_code) for x in items]
 
     summary = [(t("report.screen.date"), report.day), (t("report.office"), report.office_code or t("report.all_offices")),
@@ -849,7 +850,7 @@ def to_html(report: DailyReport) -> bytes:
                t("report.col.personal_code")]
 
     def dl(items):
-        return [[x.case_number, label("kind", x.kind), rule_words(x), x.article, fmt(x.anchor_date), fmt(x.due_on),
+        return [[x.case_number, label("kind", x.kind), rule_words(x), cited(x.article), fmt(x.anchor_date), fmt(x.due_on),
                  state_words(x.state), x.owner, x.personal_code] for x in items]
 
     out.append(f"<h2>{e(t('report.section.missed'))}</h2>")
