@@ -124,8 +124,13 @@ class RegisterRow:
 
 
 def register_rows(day: date, lang: str, *, every_rule: bool = False) -> list[RegisterRow]:
-    """The rules in force on ``day`` (all of them with ``every_rule``), module by module in the order
-    each module declares them (the order of the procedure)."""
+    """The rules desk applies on ``day`` (all of them with ``every_rule``), module by module in the order
+    each module declares them (the order of the procedure).
+
+    A rule's ``applies_until`` names the last case it is for (Dublin III: applications registered until
+    30 June 2026; the Asylum Law: lodged until 11 June 2026), not the day it stops being applied: those
+    cases are still open and their deadlines still run. So a rule is listed from its ``applies_from`` on;
+    ``in_force`` says whether it serves a case that begins on ``day``."""
     import importlib
     from dataclasses import asdict
 
@@ -138,7 +143,7 @@ def register_rows(day: date, lang: str, *, every_rule: bool = False) -> list[Reg
         kind = MODULE_KINDS.get(name, name)
         for rule in module.RULES.values():
             in_force = rule.in_force_on(day)
-            if not (in_force or every_rule):
+            if not (rule.applies_from <= day or every_rule):
                 continue
             rows.append(RegisterRow(
                 rule_id=rule.id, module=name, case_kind=kind, case_kind_text=_label(lang, "kind", kind),

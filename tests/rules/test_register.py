@@ -45,9 +45,13 @@ def test_the_register_lists_exactly_all_rules():
     every = register_rows(ON, "lv", every_rule=True)
     assert [r.rule_id for r in every] == list(dict.fromkeys(r.rule_id for r in every))  # no rule twice
     assert {r.rule_id for r in every} == set(all_rules())
-    in_force = register_rows(ON, "en")
-    assert {r.rule_id for r in in_force} == {i for i, rule in all_rules().items() if rule.in_force_on(ON)}
-    assert all(r.in_force for r in in_force)
+    applied = register_rows(ON, "en")
+    # every rule desk applies on ON: also Dublin III's, whose cases (registered until 30 June 2026) still run
+    assert {r.rule_id for r in applied} == {i for i, rule in all_rules().items() if rule.applies_from <= ON}
+    assert "dublin3.take_charge.reply" in {r.rule_id for r in applied}
+    assert all(r.in_force == all_rules()[r.rule_id].in_force_on(ON) for r in applied)
+    before_ammr = {r.rule_id for r in register_rows(date(2026, 6, 30), "en")}
+    assert "dublin3.take_charge.reply" in before_ammr and "ammr.take_charge.reply" not in before_ammr
 
 
 def test_every_case_module_names_its_case_kind():
@@ -130,7 +134,7 @@ def test_desk_rules_json_has_stable_keys_and_needs_no_store(monkeypatch, tmp_pat
     assert code == 0
     rows = json.loads(out)
     assert rows and all(tuple(r) == REGISTER_KEYS for r in rows)
-    assert {r["id"] for r in rows} == {i for i, rule in all_rules().items() if rule.in_force_on(ON)}
+    assert {r["id"] for r in rows} == {i for i, rule in all_rules().items() if rule.applies_from <= ON}
     permit = next(r for r in rows if r["id"] == "permits.card_reregistration")
     assert permit["period"] == {"days": 0, "weeks": 0, "months": 0, "years": 5}
     assert permit["period_text"] == "5 years" and permit["counting"] == "no_roll"
@@ -259,6 +263,13 @@ def _dublin_sweep():
         [{"extension": e} for e in m.Extension] + [{"extension": e, "extension_notified_on": rel(100)}
                                                     for e in m.Extension],
         [{"withdrawn_on": rel(15)}, {"sent_on": None, "received_on": None}],
+        # AMMR Art. 39(1) fourth subpara.: a child's request until the first decision on the substance
+        [{"minor_best_interests": True, "first_decision_on": rel(200)}],
+        # AMMR Art. 46(2) second subpara.: accepted, the person back within reach late in the six months
+        [{"reply": m.ReplyOutcome.ACCEPTED, "replied_on": rel(19), "reappeared_on": rel(180)},
+         {"reply": m.ReplyOutcome.ACCEPTED, "replied_on": rel(19), "reappeared_on": rel(400),
+          "extension": m.Extension.ABSCONDING, "extension_notified_on": rel(100)}],
+        [{"partner_state": "PL"}],
     ]
     sweep = Sweep(m.RequestFacts, bases, [hit, detention, replies], single, auto_day=r)
     for values in sweep.facts():
@@ -375,7 +386,7 @@ def _acting_country(module_name: str, rule_id: str, values: dict) -> str:
     outgoing request and the requested state of an incoming one; the other state is ``requested_state``."""
     if module_name != "dublin":
         return LV
-    other = (values.get("requested_state") or LV).upper()
+    other = (values.get("partner_state") or values.get("requested_state") or LV).upper()
     outgoing = str(values.get("direction")) == "outgoing"
     reply = any(w in rule_id.rsplit(".", 1)[-1] for w in ("reply", "confirmation")) or ".reply" in rule_id
     if reply:
