@@ -161,6 +161,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Klusēšana nav piekrišana; pienākums atbildēt saglabājas, kavējums jāpamato.",
         "Silence is not acceptance; the duty to reply remains and any delay must be justified.",
     ),
+    "rules.consequence.urgent_reply_late_ammr": _m(
+        "Lūgtais steidzamās atbildes termiņš nav ievērots; klusēšana kļūst par piekrišanu divas nedēļas pēc "
+        "saņemšanas (vai lūgtajā dienā, ja tā ir vēlāk).",
+        "The urgent period asked was not respected; silence becomes acceptance two weeks after receipt (or on "
+        "the day asked, if later).",
+    ),
     "rules.consequence.no_tacit_effect": _m(
         "Klusēšanai nav juridisku seku (nav uzskatāma par piekrišanu).",
         "Silence has no legal effect (it is not acceptance).",

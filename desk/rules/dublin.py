@@ -312,7 +312,7 @@ A_TC_REPLY_HIT = _ammr(  # Art. 40(2) "inom två veckor från mottagandet"; 40(8
     "take_charge.reply_hit", "Reg. 2024/1351 Art. 40(2), 40(8)", _TACIT, _p(weeks=AMMR_TAKE_CHARGE_REPLY_HIT_WEEKS),
     _RECEIVED)
 A_TC_REPLY_URGENT = _ammr(  # Art. 40(7) "svara inom den angivna svarsfristen"
-    "take_charge.reply_urgent", "Reg. 2024/1351 Art. 39(2), 40(7)", "rules.consequence.urgent_reply_late",
+    "take_charge.reply_urgent", "Reg. 2024/1351 Art. 39(2), 40(7)", "rules.consequence.urgent_reply_late_ammr",
     None, "rules.anchor.urgent_asked")
 A_TC_REPLY_URGENT_MAX = _ammr(  # Art. 40(7) "om detta inte är möjligt, inom två veckor från mottagandet";
     # 40(8): silence "inom två veckor enligt punkterna 2 och 7" is acceptance
