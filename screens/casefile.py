@@ -39,6 +39,8 @@ class CaseFileScreen(DeskScreen):
         Binding("p", "person", "-", id="case.person"),
         Binding("d", "dublin", "-", id="case.dublin"),
         Binding("f5", "reload", "-", id="case.reload"),
+        Binding("ctrl+right", "switch_tab(1)", "-", id="case.next_tab", show=False),
+        Binding("ctrl+left", "switch_tab(-1)", "-", id="case.prev_tab", show=False),
         Binding("enter", "open_related", "-", id="case.open_related", show=False),
     ]
 
@@ -224,6 +226,13 @@ class CaseFileScreen(DeskScreen):
         return out
 
     # --- moving on -----------------------------------------------------------------------------
+
+    def action_switch_tab(self, step: int) -> None:
+        """Details -> deadlines -> history -> related cases, from the keyboard (Ctrl+arrows)."""
+        tabs = self.query_one(TabbedContent)
+        names = [f"tab-{name}" for name in TABS]
+        current = names.index(tabs.active) if tabs.active in names else 0
+        tabs.active = names[(current + step) % len(names)]
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -34,6 +34,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.key.case.back": {"lv": "Atpakaļ", "en": "Back"},
     "ui.key.case.person": {"lv": "Personas lieta", "en": "Person's file"},
     "ui.key.case.reload": {"lv": "Atjaunot", "en": "Reload"},
+    "ui.key.case.next_tab": {"lv": "Nākamā cilne", "en": "Next tab"},
+    "ui.key.case.prev_tab": {"lv": "Iepriekšējā cilne", "en": "Previous tab"},
     "ui.key.case.open_related": {"lv": "Atvērt saistīto lietu", "en": "Open related case"},
     "ui.key.person.entry": {"lv": "Ieceļošana", "en": "Record entry"},
     "ui.key.person.exit": {"lv": "Izceļošana", "en": "Record exit"},

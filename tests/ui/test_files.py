@@ -42,6 +42,15 @@ async def test_enter_opens_a_case_with_its_tabs(ui_store):
         labels = [str(tabs.get_tab(f"tab-{n}").label) for n in ("details", "deadlines", "history", "related")]
         assert labels == ["Ziņas", "Termiņi", "Vēsture", "Saistītās lietas"]
         assert screen.query_one("#case-deadlines").row_count >= 1  # the decision deadline of the Asylum Law
+        # the tabs from the keyboard: Ctrl+Right / Ctrl+Left walk them, wrapping around
+        assert tabs.active == "tab-details"
+        for expected in ("tab-deadlines", "tab-history", "tab-related", "tab-details"):
+            await pilot.press("ctrl+right")
+            await settle(pilot)
+            assert tabs.active == expected
+        await pilot.press("ctrl+left")
+        await settle(pilot)
+        assert tabs.active == "tab-related"
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
