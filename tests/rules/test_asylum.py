@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from desk.rules import asylum
-from desk.rules.asylum import Action, ApplicationFacts, Procedure, Regime, Status
+from desk.rules.asylum import Action, ApplicationFacts, Regime, Status
 from desk.rules.calendar import add_period
 from desk.rules.common import Counting, DeadlineState, InvalidValue, TransitionRefused
 

@@ -4,7 +4,6 @@ and months up to PMLP's 3 years. Expected dates hand-computed; departure days an
 off weekends or holidays, the contest periods are (APL s. 43)."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
