@@ -257,9 +257,14 @@ def _gap(action: str, step: int) -> int:
 def _registration(kind: str, opened: date, person_id: int, rng: random.Random, people) -> dict:
     day = opened.isoformat()
     if kind == "asylum":
-        return {"person_id": str(person_id), "lodged_on": day, "registered_on": day,
-                "application_type": "repeat" if rng.random() < 0.2 else "first", "procedure": "regular",
-                "accommodation": "Mucenieki"}
+        from desk.rules.asylum import APR_APPLIES_FROM
+
+        raw = {"person_id": str(person_id), "lodged_on": day, "registered_on": day,
+               "application_type": "repeat" if rng.random() < 0.2 else "first", "procedure": "regular",
+               "accommodation": "Mucenieki"}
+        if opened >= APR_APPLIES_FROM:  # Reg. 2024/1348 Arts. 26-28: made the day before it was registered
+            raw["made_on"] = (opened - timedelta(days=1)).isoformat()
+        return raw
     if kind == "permit":
         return {"person_id": str(person_id), "permit_kind": "temporary", "purpose": rng.choice(
             ["employment", "study", "family"]), "applied_on": day, "issue_type": "first"}

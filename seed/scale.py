@@ -25,6 +25,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import bindparam, func, insert, select, update
 
 from desk.names import name_forms
+from desk.rules.asylum import APR_APPLIES_FROM
 from desk.services import audit, casecore
 from desk.services.kinds import rules_module
 from desk.text import fold, make_personal_code, normalize_document_number
@@ -482,7 +483,13 @@ def _load(conn, loader: _Loader, persons: int) -> None:
                               procedure="accelerated" if rng.random() < 0.2 else "regular",
                               lodged_on=opened_on, registered_on=opened_on + timedelta(days=rng.randrange(0, 3)),
                               decision_extended_months=0, unaccompanied_minor=rng.random() < 0.03,
-                              accommodation="Mucenieki" if rng.random() < 0.7 else None)
+                              accommodation="Mucenieki" if rng.random() < 0.7 else None,
+                              regime="asylum_law", made_on=None)
+                if opened_on >= APR_APPLIES_FROM:
+                    # Reg. 2024/1348 Arts. 26-28, 79(3): made and registered on the opening day, lodged after
+                    # (the same random draws as before, so the rest of the data does not move)
+                    detail.update(regime="apr", made_on=opened_on, lodged_on=detail["registered_on"],
+                                  registered_on=opened_on)
                 if (today - opened_on).days < 200:
                     recent_asylum.append(cid)
             elif kind == "return":

@@ -62,7 +62,7 @@ def test_every_example_line_imports_with_deadlines_that_match_the_rules(store, a
     assert due[(by_ref["dub-ahmadi"], "dublin3.take_charge.reply")] == (date(2026, 6, 15), "met")  # 22(1): 2 months
     assert due[(by_ref["dub-ahmadi"], "dublin3.transfer")] == (date(2026, 11, 20), "missed")  # 29(1): 6 months
     assert due[(by_ref["dub-sokolova"], "ammr.take_back.confirmation")][0] == date(2026, 11, 16)  # AMMR 41(3)
-    assert due[(by_ref["asy-ahmadi"], "asylum.decision")][0] == date(2026, 8, 12)  # 3 months from the interview
+    assert due[(by_ref["asy-ahmadi"], "asylum.decision_interview")][0] == date(2026, 8, 12)  # 3 months from the interview
     assert due[(by_ref["asy-ahmadi"], "asylum.right_to_work_3m")][0] == date(2026, 6, 2)  # 3 months from lodging
     assert due[(by_ref["atg-osei"], "returns.voluntary_departure")][0] == date(2026, 12, 17)  # 30 days
     with store.reader() as uow:

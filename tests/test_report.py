@@ -68,7 +68,8 @@ def build_day(store, actors) -> dict:
             ids["a_old"] = casework.register(uow, asy, "asylum", {
                 "person_id": ids["p1"], "lodged_on": "2026-06-01", "registered_on": "2026-06-02"})
             ids["a_week"] = casework.register(uow, asy, "asylum", {
-                "person_id": ids["p7"], "lodged_on": "2026-11-02", "registered_on": "2026-11-03"})
+                "person_id": ids["p7"], "made_on": "2026-11-03", "registered_on": "2026-11-03",
+                "lodged_on": "2026-11-03"})
             ids["permit"] = casework.register(uow, res, "permit", {
                 "person_id": ids["p3"], "permit_kind": "temporary", "purpose": "employment",
                 "applied_on": "2026-10-01"})
@@ -104,7 +105,8 @@ def build_day(store, actors) -> dict:
         clock.advance(days=2)  # Friday 20 November 2026, 10:00: the report's day
         with store.uow() as uow:
             ids["a_new"] = casework.register(uow, asy, "asylum", {
-                "person_id": ids["p2"], "lodged_on": "2026-11-19", "registered_on": "2026-11-20"})
+                "person_id": ids["p2"], "made_on": "2026-11-20", "registered_on": "2026-11-20",
+                "lodged_on": "2026-11-20"})
             casework.perform(uow, asy, ids["a_old"], "refuse", {"decision_on": "2026-11-20",
                                                                  "reason": "asylum.not_credible"},
                              _version(uow, ids["a_old"]))

@@ -35,7 +35,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "en": "The registration date decides the regime (Dublin III or AMMR)."},
     "casework.help.sponsor_case": {"lv": "Izsaukuma lietas numurs (IEL-...), ja tāds ir.",
                                    "en": "The call's case number (IEL-...), if any."},
-    "casework.help.departure_days": {"lv": "Brīvprātīgai izceļošanai: 7–30 dienas.", "en": "Voluntary departure: 7 to 30 days."},
+    "casework.help.departure_days": {"lv": "Brīvprātīgai izceļošanai: 7–30 dienas; mazāk (arī 0) tikai ar 7. panta 4. punkta pamatu.",
+                                     "en": "Voluntary departure: 7 to 30 days; fewer (or 0) only on an Art. 7(4) ground."},
     # errors
     "casework.rules_missing": {"lv": "Šā veida lietu noteikumi vēl nav pieejami ({kind}).",
                                "en": "The rules for this kind of case are not available yet ({kind})."},
@@ -308,3 +309,70 @@ MESSAGES.update({
     "casework.field.reregistered_on": {"lv": "Pārreģistrēta", "en": "Re-registered"},
     "casework.field.contest_decided_on": {"lv": "Apstrīdējums izlemts", "en": "Contest decided"},
 })
+
+# issue 12: the Asylum Procedure Regulation (EU) 2024/1348 and the Return Directive's Art. 7(2) and 7(4)
+MESSAGES.update({
+    "casework.help.lodged_on": {"lv": "Iesniegšanas datums nosaka režīmu: no 12.06.2026 – Regula 2024/1348.",
+                                "en": "The lodging date decides the regime: from 12.06.2026, Regulation 2024/1348."},
+    "casework.help.made_on": {"lv": "Regulas 2024/1348 lietām: kad iesniegums izteikts (pirms reģistrēšanas).",
+                              "en": "For Regulation 2024/1348 cases: when the application was made (before registration)."},
+    "casework.help.departure_ground": {"lv": "Direktīvas 2008/115/EK 7. panta 4. punkts: vajadzīgs termiņam, kas īsāks par 7 dienām.",
+                                       "en": "Directive 2008/115/EC Art. 7(4): needed for a period shorter than 7 days."},
+    "casework.asylum.made_on_required": {
+        "lv": "Regulas 2024/1348 iesniegumam jānorāda, kad tas izteikts (26. pants).",
+        "en": "An application under Regulation 2024/1348 needs the day it was made (Art. 26)."},
+    "casework.asylum.order_apr": {
+        "lv": "Regulā 2024/1348 iesniegumu izsaka, tad reģistrē, tad iesniedz: “{later}” nevar būt agrāk par “{earlier}”.",
+        "en": "Under Regulation 2024/1348 an application is made, then registered, then lodged: "
+              "“{later}” cannot be before “{earlier}”."},
+    "casework.asylum.order_asylum_law": {
+        "lv": "Patvēruma likumā iesniegumu iesniedz, tad reģistrē: “{later}” nevar būt agrāk par “{earlier}”.",
+        "en": "Under the Asylum Law an application is lodged, then registered: “{later}” cannot be before “{earlier}”."},
+    "casework.asylum.admissibility_apr_only": {
+        "lv": "Atsevišķa pieņemamības izvērtēšana ar savu termiņu ir tikai Regulā 2024/1348 (35. panta 1. punkts).",
+        "en": "A separate admissibility examination with its own period exists only under Regulation 2024/1348 "
+              "(Art. 35(1))."},
+    "casework.asylum.postpone_apr_only": {
+        "lv": "Lēmuma pieņemšanu atlikt var tikai Regulas 2024/1348 lietā (35. panta 7. punkts).",
+        "en": "Only a case under Regulation 2024/1348 can have its decision postponed (Art. 35(7))."},
+    "casework.return.short_period_needs_ground": {
+        "lv": "Termiņam, kas īsāks par {min_days} dienām, norādiet Direktīvas 2008/115/EK 7. panta 4. punkta pamatu.",
+        "en": "For a period shorter than {min_days} days, give the ground of Art. 7(4) of Directive 2008/115/EC."},
+    "casework.return.extension_voluntary_only": {
+        "lv": "Pagarināt var tikai brīvprātīgas izceļošanas termiņu.",
+        "en": "Only a period for voluntary departure can be extended."},
+})
+MESSAGES.update(_pairs("casework.field", {
+    "made_on": ("Izteikts", "Made on"), "postponed_on": ("Lēmums atlikts", "Decision postponed on"),
+    "departure_ground": ("Īsāka termiņa pamats", "Ground for a shorter period"),
+    "departure_extended_days": ("Termiņš pagarināts (dienas)", "Period extended (days)"),
+    "departure_extension_reason": ("Pagarinājuma iemesls", "Reason for the extension"),
+    "extend_by_days": ("Pagarināt par (dienām)", "Extend by (days)"),
+}))
+MESSAGES.update(_pairs("casework.choice.regime", {
+    "asylum_law": ("Patvēruma likums (Direktīva 2013/32/ES)", "Asylum Law (Directive 2013/32/EU)"),
+    "apr": ("Regula 2024/1348 (APR)", "Regulation 2024/1348 (APR)"),
+}))
+MESSAGES.update(_pairs("casework.choice.procedure", {
+    "admissibility": ("Pieņemamības izvērtēšana", "Admissibility examination"),
+    "admissible": ("Pieņemamības izvērtēšana", "Admissibility examination"),  # the stored code (12 characters)
+}))
+MESSAGES.update(_pairs("casework.choice.departure_ground", {
+    "risk_of_absconding": ("Bēgšanas risks", "Risk of absconding"),
+    "manifestly_unfounded": ("Pieteikums acīmredzami nepamatots", "Application manifestly unfounded"),
+    "fraudulent": ("Pieteikums krāpniecisks", "Application fraudulent"),
+    "danger": ("Drauds sabiedriskajai kārtībai vai drošībai", "Danger to public policy or security"),
+}))
+MESSAGES.update(_pairs("casework.choice.departure_extension_reason", {
+    "length_of_stay": ("Uzturēšanās ilgums", "Length of stay"),
+    "children_at_school": ("Bērni apmeklē skolu", "Children attending school"),
+    "family_and_social_links": ("Ģimenes un sociālās saites", "Family and social links"),
+    "other_circumstances": ("Citi lietas apstākļi", "Other circumstances of the case"),
+}))
+MESSAGES.update(_pairs("casework.action.asylum", {
+    "extend_decision": ("Pagarināt lēmuma termiņu", "Extend the decision period"),
+    "postpone_decision": ("Atlikt lēmumu", "Postpone the decision"),
+}))
+MESSAGES.update(_pairs("casework.action.return", {
+    "extend_departure": ("Pagarināt izceļošanas termiņu", "Extend the departure period"),
+}))

@@ -455,6 +455,16 @@ MESSAGES.update({
         "Lēmuma termiņu var pagarināt ne vairāk kā par {max} mēnešiem (norādīts: {months}).",
         "The decision period can be extended by at most {max} months (given: {months}).",
     ),
+    "rules.asylum.apr_extension_too_long": _m(
+        "Regula 2024/1348 (35. pants) ļauj šo termiņu pagarināt ne vairāk kā par {max} mēnešiem (norādīts: {months}).",
+        "Regulation 2024/1348 (Art. 35) allows this period to be extended by at most {max} months (given: {months}).",
+    ),
+    "rules.asylum.apr_no_extension_accelerated": _m(
+        "Regula 2024/1348 (35. panta 3. punkts) paātrinātās procedūras termiņa pagarinājumu neparedz "
+        "(norādīts: {months} mēn.).",
+        "Regulation 2024/1348 (Art. 35(3)) provides no extension of the accelerated procedure's period "
+        "(given: {months} months).",
+    ),
     "rules.permits.until_required": _m(
         "Termiņuzturēšanās atļaujai jānorāda derīguma beigu datums.",
         "A temporary residence permit needs an end date.",
@@ -523,13 +533,34 @@ MESSAGES.update({
         "A forced expulsion decision must impose an entry ban.",
     ),
     "rules.returns.ban_too_long": _m(
-        "Ieceļošanas aizliegums nevar pārsniegt {max_years} gadus (norādīts: {years}).",
-        "The entry ban cannot exceed {max_years} years (given: {years}).",
+        "Ieceļošanas aizliegums nevar pārsniegt {max_years} gadus (norādīts: {years} g. {months} mēn.).",
+        "The entry ban cannot exceed {max_years} years (given: {years} years {months} months).",
+    ),
+    "rules.returns.ban_limit_too_long": _m(
+        "Ieceļošanas aizlieguma ilgākais termiņš nevar pārsniegt direktīvas {max_years} gadus (norādīts: {years}).",
+        "The longest entry ban cannot exceed the Directive's {max_years} years (given: {years}).",
+    ),
+    "rules.returns.short_period_needs_ground": _m(
+        "Izceļošanas termiņu, kas īsāks par {min_days} dienām (norādīts: {days}), var noteikt tikai ar "
+        "Direktīvas 2008/115/EK 7. panta 4. punkta pamatu; norādiet to.",
+        "A departure period shorter than {min_days} days (given: {days}) needs a ground of Art. 7(4) of "
+        "Directive 2008/115/EC; record it.",
+    ),
+    "rules.returns.extension_reason_required": _m(
+        "Izceļošanas termiņa pagarinājumam (Direktīvas 2008/115/EK 7. panta 2. punkts) jānorāda iemesls.",
+        "An extension of the departure period (Art. 7(2) of Directive 2008/115/EC) needs its reason.",
+    ),
+    "rules.returns.extension_voluntary_only": _m(
+        "Pagarināt var tikai brīvprātīgas izceļošanas termiņu.",
+        "Only a period for voluntary departure can be extended.",
     ),
     # rule titles
     "rules.title.asylum.decision": _m(
         "Lēmums par statusu (3 mēneši pēc intervijas, ne vēlāk kā 6 mēneši pēc reģistrēšanas)",
         "Decision on status (3 months after the interview, at most 6 months after registration)",
+    ),
+    "rules.title.asylum.decision_interview": _m(
+        "Lēmums par statusu (3 mēneši pēc intervijas)", "Decision on status (3 months after the interview)"
     ),
     "rules.title.asylum.decision_extended": _m(
         "Lēmums par statusu, termiņš pagarināts", "Decision on status, period extended"
@@ -540,6 +571,9 @@ MESSAGES.update({
     "rules.title.asylum.interview": _m(
         "Personīgā intervija (1 mēnesis)", "Personal interview (1 month)"
     ),
+    "rules.title.asylum.right_to_work_9m": _m(
+        "Tiesības strādāt, ja 9 mēnešos nav lēmuma", "Right to work without a decision after 9 months"
+    ),
     "rules.title.asylum.right_to_work_6m": _m(
         "Tiesības strādāt, ja 6 mēnešos nav lēmuma", "Right to work without a decision after 6 months"
     ),
@@ -549,6 +583,38 @@ MESSAGES.update({
     "rules.title.asylum.appeal": _m(
         "Pārsūdzība administratīvajā rajona tiesā (1 mēnesis)", "Appeal to the District Administrative Court (1 month)"
     ),
+    # Asylum Procedure Regulation (EU) 2024/1348
+    "rules.title.apr.decision": _m(
+        "Lēmums pēc būtības (6 mēneši no iesniegšanas)", "Decision on the merits (6 months from lodging)"
+    ),
+    "rules.title.apr.decision_extended": _m(
+        "Lēmums pēc būtības, termiņš pagarināts (ne vairāk kā par 6 mēnešiem)",
+        "Decision on the merits, period extended (by at most 6 months)",
+    ),
+    "rules.title.apr.decision_postponed": _m(
+        "Lēmums atlikts: ne vēlāk kā 21 mēnesi no iesniegšanas",
+        "Decision postponed: within 21 months of lodging at the latest",
+    ),
+    "rules.title.apr.accelerated": _m(
+        "Paātrinātā procedūra (3 mēneši no iesniegšanas)", "Accelerated procedure (3 months from lodging)"
+    ),
+    "rules.title.apr.admissibility": _m(
+        "Pieņemamības izvērtēšana (2 mēneši no iesniegšanas)", "Admissibility examination (2 months from lodging)"
+    ),
+    "rules.title.apr.admissibility_extended": _m(
+        "Pieņemamības izvērtēšana, termiņš pagarināts (ne vairāk kā par 2 mēnešiem)",
+        "Admissibility examination, period extended (by at most 2 months)",
+    ),
+    "rules.title.apr.appeal_short": _m(
+        "Pārsūdzība tiesā (saīsinātais termiņš, 5–10 dienas)", "Appeal to the court (short period, 5 to 10 days)"
+    ),
+    "rules.title.apr.appeal": _m(
+        "Pārsūdzība tiesā (2 nedēļas – 1 mēnesis)", "Appeal to the court (2 weeks to 1 month)"
+    ),
+    "rules.label.asylum.regime.asylum_law": _m(
+        "Patvēruma likums un Direktīva 2013/32/ES", "Asylum Law and Directive 2013/32/EU"
+    ),
+    "rules.label.asylum.regime.apr": _m("Regula 2024/1348 (APR)", "Regulation 2024/1348 (APR)"),
     "rules.title.permits.validity_end": _m("Uzturēšanās atļaujas derīguma beigas", "End of the permit's validity"),
     "rules.title.permits.card_reregistration": _m(
         "Uzturēšanās atļaujas kartes pārreģistrācija", "Re-registration of the residence card"
@@ -568,6 +634,16 @@ MESSAGES.update({
     ),
     "rules.title.returns.voluntary_departure": _m(
         "Brīvprātīga izceļošana (7-30 dienas)", "Voluntary departure (7-30 days)"
+    ),
+    "rules.title.returns.voluntary_departure_short": _m(
+        "Brīvprātīga izceļošana, saīsināts termiņš (mazāk par 7 dienām)",
+        "Voluntary departure, shorter period (under 7 days)",
+    ),
+    "rules.title.returns.voluntary_departure_extended": _m(
+        "Brīvprātīga izceļošana, termiņš pagarināts", "Voluntary departure, period extended"
+    ),
+    "rules.title.returns.entry_ban_max": _m(
+        "Ilgākais ieceļošanas aizliegums (PMLP prakse: 3 gadi)", "Longest entry ban (PMLP practice: 3 years)"
     ),
     "rules.title.returns.contest": _m("Apstrīdēšana iestādes vadītājam", "Contest to the head of the authority"),
     "rules.title.returns.court_appeal": _m("Pārsūdzība tiesā", "Appeal to the court"),
@@ -595,6 +671,9 @@ MESSAGES.update({
     "action.asylum.appeal": _m("Reģistrēt pārsūdzību", "Record an appeal"),
     "action.asylum.court_remits": _m("Tiesa nodod lietu jaunai izskatīšanai", "Court sends the case back"),
     "action.asylum.become_final": _m("Atzīmēt kā galīgu", "Mark as final"),
+    "action.asylum.extend_decision": _m("Pagarināt lēmuma termiņu", "Extend the decision period"),
+    "action.asylum.postpone_decision": _m("Atlikt lēmumu (Regulas 2024/1348 35. panta 7. punkts)",
+                                          "Postpone the decision (Art. 35(7) of Regulation 2024/1348)"),
     # permits
     "status.permits.applied": _m("pieprasīta", "applied for"),
     "status.permits.granted": _m("piešķirta", "granted"),
@@ -660,4 +739,5 @@ MESSAGES.update({
     "action.returns.close": _m("Slēgt", "Close"),
     "action.returns.expire_ban": _m("Atzīmēt aizlieguma beigas", "Mark the ban as expired"),
     "action.returns.annul": _m("Atcelt", "Annul"),
+    "action.returns.extend_departure": _m("Pagarināt izceļošanas termiņu", "Extend the departure period"),
 })

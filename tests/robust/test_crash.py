@@ -90,7 +90,7 @@ def _import_file(path, n: int) -> None:
                 "person": {"surname": "Imports", "given_names": f"Nr{i:05d}", "date_of_birth": "1990-01-01",
                            "citizenship": "SYR", "document_kind": "passport", "document_number": f"IMP{i:07d}",
                            "document_country": "SYR"},
-                "case": {"lodged_on": "2026-10-01", "registered_on": "2026-10-02"},
+                "case": {"made_on": "2026-10-01", "registered_on": "2026-10-01", "lodged_on": "2026-10-02"},
             }) + "\n")
 
 

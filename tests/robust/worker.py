@@ -47,7 +47,8 @@ def main(argv: list[str]) -> int:
                         "surname": f"Stress{seed}", "given_names": f"N{i}", "citizenship": "SYR",
                         "date_of_birth": "1990-01-01"}, allow_duplicate=True)
                     case_id = casework.register(uow, actor, "asylum", {
-                        "person_id": str(person_id), "lodged_on": "2026-11-02", "registered_on": "2026-11-02"})
+                        "person_id": str(person_id), "lodged_on": "2026-11-02", "registered_on": "2026-11-02",
+                        "made_on": "2026-11-02"})
                 registered.append(case_id)
             else:
                 with store.reader() as uow:

@@ -81,7 +81,8 @@ def test_person_file_is_audited_and_shows_schengen_days(cw):
 
 # --- registration and a transition for every kind -------------------------------------------------------
 
-ASYLUM = {"lodged_on": "2026-11-02", "registered_on": "2026-11-03", "application_type": "first"}
+# Reg. 2024/1348 Arts. 26-28 (lodged from 12 June 2026): made, then registered, then lodged
+ASYLUM = {"made_on": "2026-11-02", "registered_on": "2026-11-02", "lodged_on": "2026-11-03", "application_type": "first"}
 
 
 def test_asylum_register_and_interview(cw):
@@ -91,12 +92,13 @@ def test_asylum_register_and_interview(cw):
     case = _case(store, cid)
     assert case.number == "PAT-2026-000001" and case.status == "lodged"
     dl = _deadlines(store, cid)
-    assert dl["asylum.decision"] == (date(2027, 5, 3), "open")  # 6 months after registration
+    assert dl["apr.decision"] == (date(2027, 5, 3), "open")  # APR 35(4): 6 months after lodging
     _perform(store, actors["asylum"], cid, "accept_for_examination", {"accepted_on": "2026-11-04"})
     _perform(store, actors["asylum"], cid, "hold_interview", {"interview_on": "2026-11-20"})
     with store.reader() as uow:
         assert uow.session.get(AsylumApplication, cid).interview_on == date(2026, 11, 20)
-    assert _deadlines(store, cid)["asylum.decision"] == (date(2027, 2, 20), "open")  # 3 months after interview
+    # APR 35(4): the interview does not move the decision's limit (the Asylum Law's 3 months do not apply)
+    assert _deadlines(store, cid)["apr.decision"] == (date(2027, 5, 3), "open")
     assert _case(store, cid).status == "interviewed"
 
 

@@ -88,7 +88,8 @@ def test_next_due_after_a_case_is_closed(cw):
     store, actors = cw
     a = actors["asylum"]
     pid = new_person(store, a)
-    cid = _register(store, a, "asylum", {"person_id": pid, "lodged_on": "2026-11-02", "registered_on": "2026-11-03"})
+    cid = _register(store, a, "asylum", {"person_id": pid, "made_on": "2026-11-02",
+                                          "registered_on": "2026-11-02", "lodged_on": "2026-11-03"})
     assert _next_due(store, cid) is not None
     _perform(store, a, cid, "withdraw", {"withdrawn_on": "2026-11-20"})
     with store.reader() as uow:

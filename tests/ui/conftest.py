@@ -46,9 +46,14 @@ def new_person(store, actor, **over) -> int:
         return persons.register_person(uow, actor, raw, allow_duplicate=True)
 
 
-def new_asylum_case(store, actor, person_id: int, lodged: str = "2026-11-02", registered: str = "2026-11-03") -> int:
+def new_asylum_case(store, actor, person_id: int, lodged: str = "2026-11-02", registered: str = "2026-11-02",
+                    made: str | None = None) -> int:
+    """An asylum application; one lodged from 12 June 2026 (Reg. 2024/1348) is made on its registration day
+    unless ``made`` says otherwise."""
     from desk.services import casework
 
+    raw = {"person_id": str(person_id), "lodged_on": lodged, "registered_on": registered}
+    if made or lodged >= "2026-06-12":
+        raw["made_on"] = made or registered
     with store.uow() as uow:
-        return casework.register(uow, actor, "asylum", {"person_id": str(person_id), "lodged_on": lodged,
-                                                        "registered_on": registered})
+        return casework.register(uow, actor, "asylum", raw)

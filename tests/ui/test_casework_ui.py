@@ -22,7 +22,7 @@ PERSON = {"surname": "Bērziņš", "given_names": "Jānis", "date_of_birth": "01
 # kind: (role, registration values, action, action values beyond its required dates)
 ACTION_DAY = "2026-11-21"  # every required date of the action not named (decided on, replied on, ...)
 KINDS = {
-    "asylum": ("asylum", {"lodged_on": "2026-11-02", "registered_on": "2026-11-03"},
+    "asylum": ("asylum", {"lodged_on": "2026-11-03", "registered_on": "2026-11-02", "made_on": "2026-11-02"},
                "accept_for_examination", {}),
     "dublin": ("asylum", {"direction": "incoming", "request_kind": "take_back", "partner_country": "FIN",
                           "registered_on": "2026-11-01", "received_on": "2026-11-20"},

@@ -126,7 +126,7 @@ async def test_supervisor_reassigns_selected_cases(ui_store):
     actors = ui_store.actors
     pid = new_person(ui_store, actors["asylum"])
     first = new_asylum_case(ui_store, actors["asylum"], pid)
-    second = new_asylum_case(ui_store, actors["asylum"], pid, lodged="2026-11-05", registered="2026-11-06")
+    second = new_asylum_case(ui_store, actors["asylum"], pid, lodged="2026-11-06", registered="2026-11-05")
     app = DeskApp(store=ui_store)
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "supervisor")

@@ -1,23 +1,35 @@
-"""Asylum applications (Asylum Law; Directive 2013/32/EU): registration, decisions, appeal, remittal."""
+"""Asylum applications: registration, decisions, appeal, remittal. The regime (Asylum Law with Directive
+2013/32/EU, or Reg. 2024/1348 for applications lodged from 12 June 2026, its Art. 79(3)) follows from the
+lodging date and is stored with the application; it decides the order of the dates and the limits."""
 from __future__ import annotations
 
 from sqlmodel import select
 
+from desk.errors import ValidationError
 from desk.rules import asylum as rules
+from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, date_field, field_spec, order,
-                                      person_exists, reason_field)
+from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, date_field, field_error, field_spec,
+                                      person_exists, reason_field, rule_error_as_form)
+from desk.services.labels import field_label
 from models import AsylumApplication, Case, CaseKind, DublinRequest
 
 FORM = FormSpec("register.asylum", "casework.register.asylum", (
     field_spec("person_id", F.PERSON, required=True),
-    field_spec("lodged_on", F.DATE, required=True),
+    # the lodging date decides the regime (Reg. 2024/1348 Art. 79(3)); the officer never types it
+    field_spec("lodged_on", F.DATE, required=True, help_key="casework.help.lodged_on"),
     field_spec("registered_on", F.DATE, required=True),
+    # Reg. 2024/1348 Art. 26: the day the application was made; needed for an APR application
+    field_spec("made_on", F.DATE, help_key="casework.help.made_on"),
     field_spec("application_type", F.CHOICE, choices=("first", "repeat"), default="first"),
-    field_spec("procedure", F.CHOICE, choices=("regular", "accelerated"), default="regular"),
+    field_spec("procedure", F.CHOICE, choices=("regular", "accelerated", "admissibility"), default="regular"),
     field_spec("accommodation", max_length=60),
     field_spec("unaccompanied_minor", F.BOOL),
 ))
+
+# asylum_application.procedure is 12 characters wide (0001): "admissibility" is stored as "admissible"
+STORED_PROCEDURE = {"admissibility": "admissible"}
+PROCEDURE_OF_STORED = {v: k for k, v in STORED_PROCEDURE.items()}
 
 REASONS = ("well_founded_fear", "serious_harm", "safe_country", "not_credible", "other_state_responsible",
            "withdrawn")
@@ -26,6 +38,23 @@ REASONS = ("well_founded_fear", "serious_harm", "safe_country", "not_credible", 
 def _decision(decision: str) -> ActionDef:
     return ActionDef((date_field("decision_on"), reason_field("asylum", REASONS), date_field("notified_on", False)),
                      columns={"reason": "reason_code"}, sets={"decision": decision})
+
+
+def _extend(row, values, ctx):
+    """Asylum Law s. 29: by up to 9 months; Reg. 2024/1348 Art. 35(5): by at most 6 months (Art. 35(2): 2 for
+    admissibility; Art. 35(3): none when accelerated). The rules refuse what the regime does not allow."""
+    try:
+        rules.decision_due(ctx.facts(row))
+    except RuleError as exc:
+        raise rule_error_as_form(exc, "decision_extended_months") from None
+    return None
+
+
+def _postpone(row, values, ctx):
+    """Reg. 2024/1348 Art. 35(7): only the APR lets the decision be postponed (to 21 months at most)."""
+    if row.get("regime") != rules.Regime.APR:
+        raise field_error("postponed_on", "casework.asylum.postpone_apr_only")
+    return None
 
 
 ACTIONS: dict[str, ActionDef] = {
@@ -44,6 +73,10 @@ ACTIONS: dict[str, ActionDef] = {
                               sets={"decision": None, "decision_on": None, "notified_on": None,
                                     "appeal_lodged_on": None, "reason_code": None}),
     "become_final": ActionDef((date_field("final_on"),)),
+    # the months of the whole extension (a second extension gives the new total)
+    "extend_decision": ActionDef((field_spec("decision_extended_months", F.INT, required=True, low=1,
+                                             high=rules.DECISION_MAX_EXTENSION_MONTHS),), hook=_extend),
+    "postpone_decision": ActionDef((date_field("postponed_on"),), hook=_postpone),
 }
 
 
@@ -55,12 +88,33 @@ class Asylum(Kind):
     actions = ACTIONS
 
     def checks(self, uow, v):
-        return {**order(v, "lodged_on", "registered_on"), **person_exists(uow, v)}
+        errors = dict(person_exists(uow, v))
+        lodged = v.get("lodged_on")
+        if lodged is None:
+            return errors
+        regime = rules.regime_for(lodged)
+        if regime == rules.Regime.APR and v.get("made_on") is None:
+            # Reg. 2024/1348 Arts. 26-28: an APR application records when it was made, registered, lodged
+            errors["made_on"] = ValidationError("casework.asylum.made_on_required", field="made_on")
+        key = "casework.asylum.order_apr" if regime == rules.Regime.APR else "casework.asylum.order_asylum_law"
+        for earlier, later in rules.date_order(regime, lodged_on=lodged, registered_on=v.get("registered_on"),
+                                               made_on=v.get("made_on")):
+            errors.setdefault(later, ValidationError(key, field=later, earlier=field_label(earlier),
+                                                     later=field_label(later)))
+        if regime == rules.Regime.ASYLUM_LAW and v.get("procedure") == "admissibility":
+            # Reg. 2024/1348 Art. 35(1): a separate admissibility examination with its own period is the APR's
+            errors["procedure"] = ValidationError("casework.asylum.admissibility_apr_only", field="procedure")
+        return errors
 
     def create(self, uow, actor, v) -> Created:
-        detail = dict(lodged_on=v["lodged_on"], registered_on=v["registered_on"],
-                      application_type=v["application_type"] or "first", procedure=v["procedure"] or "regular",
+        regime = rules.regime_for(v["lodged_on"])
+        procedure = v["procedure"] or "regular"
+        detail = dict(lodged_on=v["lodged_on"], registered_on=v["registered_on"], made_on=v.get("made_on"),
+                      regime=str(regime),  # Reg. 2024/1348 Art. 79(3): never typed by the officer
+                      application_type=v["application_type"] or "first",
+                      procedure=STORED_PROCEDURE.get(procedure, procedure),
                       accommodation=v.get("accommodation"), unaccompanied_minor=bool(v.get("unaccompanied_minor")))
+        # the case opens on the registration day under either regime, as it always has
         return Created(v["person_id"], v["registered_on"], self.initial_status, detail)
 
     def facts(self, uow, case: Case, d: AsylumApplication):
@@ -70,7 +124,16 @@ class Asylum(Kind):
             decision_on=d.decision_on, decision_extended_months=d.decision_extended_months,
             notified_on=d.notified_on, appeal_lodged_on=d.appeal_lodged_on,
             withdrawn_on=case.closed_on if case.status == rules.Status.WITHDRAWN else None,
+            regime=d.regime or None, made_on=d.made_on,
+            procedure=PROCEDURE_OF_STORED.get(d.procedure, d.procedure or "regular"),
+            postponed_on=d.postponed_on, decision=d.decision,
         )
+
+    def detail_lines(self, uow, case: Case, lines):
+        """The regime first: which law the application is examined under (as a Dublin request shows)."""
+        label = field_label("regime")
+        regime = [line for line in lines if line[0] == label]
+        return regime + [line for line in lines if line[0] != label]
 
     def outcome(self) -> Outcome:
         return Outcome(AsylumApplication.decision_on, AsylumApplication.decision,

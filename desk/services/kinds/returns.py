@@ -1,11 +1,14 @@
 """Return decisions (Immigration Law; Return Directive 2008/115/EC): voluntary departure or forced
-expulsion, contest, appeal, departure, entry ban. (Module ``returns``: ``return`` is a Python keyword.)"""
+expulsion, contest, appeal, departure and its extension (Art. 7(2)), entry ban. (Module ``returns``:
+``return`` is a Python keyword.)"""
 from __future__ import annotations
 
 from desk.errors import ValidationError
 from desk.rules import returns as rules
+from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import F, ActionDef, Created, Kind, Outcome, date_field, field_spec, order, person_exists
+from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, date_field, field_error, field_spec,
+                                      order, person_exists, rule_error_as_form)
 from models import Case, CaseKind, ReturnDecision
 
 FORM = FormSpec("register.return", "casework.register.return", (
@@ -15,11 +18,23 @@ FORM = FormSpec("register.return", "casework.register.return", (
                                                             "illegal_entry")),
     field_spec("issued_on", F.DATE, required=True),
     field_spec("notified_on", F.DATE),
-    field_spec("departure_days", F.INT, low=7, high=30, help_key="casework.help.departure_days"),
+    # Directive 2008/115/EC Art. 7(1): 7 to 30 days; Art. 7(4): fewer, or 0, only on a recorded ground
+    field_spec("departure_days", F.INT, low=0, high=30, help_key="casework.help.departure_days"),
+    field_spec("departure_ground", F.CHOICE, choices=tuple(str(g) for g in rules.DepartureGround),
+               help_key="casework.help.departure_ground"),
     field_spec("ban_imposed", F.BOOL),
     field_spec("ban_years", F.INT, low=0, high=5),
     field_spec("ban_months", F.INT, low=0, high=11),
 ))
+
+def _extend_departure(row, values, ctx):
+    """Directive 2008/115/EC Art. 7(2): the period for voluntary departure extended "by an appropriate
+    period", with its reason; the days add to any earlier extension."""
+    if row.get("decision_kind") != "voluntary":
+        raise field_error("extend_by_days", "casework.return.extension_voluntary_only")
+    total = (row.get("departure_extended_days") or 0) + values["extend_by_days"]
+    return {"departure_extended_days": total}
+
 
 ACTIONS: dict[str, ActionDef] = {
     "notify": ActionDef((date_field("notified_on"),)),
@@ -32,6 +47,10 @@ ACTIONS: dict[str, ActionDef] = {
     "close": ActionDef(),
     "expire_ban": ActionDef(),
     "annul": ActionDef((date_field("annulled_on"),), columns={"annulled_on": ""}),
+    "extend_departure": ActionDef((field_spec("extend_by_days", F.INT, required=True, low=1, high=365),
+                                   field_spec("departure_extension_reason", F.CHOICE, required=True,
+                                              choices=tuple(str(r) for r in rules.ExtensionReason))),
+                                  columns={"extend_by_days": "-"}, hook=_extend_departure),
 }
 
 
@@ -47,6 +66,11 @@ class Return(Kind):
         if v["decision_kind"] == "voluntary" and v.get("departure_days") is None:
             # Return Directive 2008/115/EC Art. 7(1): a period for voluntary departure of 7 to 30 days
             errors["departure_days"] = ValidationError("error.required", field="departure_days")
+        elif (v["decision_kind"] == "voluntary" and v["departure_days"] < rules.MIN_DEPARTURE_DAYS
+              and not v.get("departure_ground")):
+            # Art. 7(4): a period shorter than seven days, or none, only on one of its grounds, recorded
+            errors["departure_ground"] = ValidationError("casework.return.short_period_needs_ground",
+                                                         field="departure_ground", min_days=rules.MIN_DEPARTURE_DAYS)
         if v["decision_kind"] == "forced" and v.get("departure_days") is not None:
             errors["departure_days"] = ValidationError("casework.return.no_departure_period", field="departure_days")
         if v["decision_kind"] == "forced" and not v.get("ban_imposed"):
@@ -56,13 +80,25 @@ class Return(Kind):
             errors["ban_years"] = ValidationError("casework.return.ban_length", field="ban_years")
         if not v.get("ban_imposed") and (v.get("ban_years") or v.get("ban_months")):
             errors["ban_imposed"] = ValidationError("casework.return.ban_not_imposed", field="ban_imposed")
+        if not errors:
+            try:  # the rules' own limits (the longest ban, PMLP practice) as field errors
+                rules.validate_decision(self._kind(v["decision_kind"]), departure_days=v.get("departure_days"),
+                                        ban_years=v.get("ban_years"), ban_months=v.get("ban_months"),
+                                        departure_ground=v.get("departure_ground"))
+            except RuleError as exc:
+                raise rule_error_as_form(exc, "ban_years") from None
         return errors
+
+    @staticmethod
+    def _kind(code: str) -> rules.DecisionKind:
+        return (rules.DecisionKind.VOLUNTARY_DEPARTURE_ORDER if code == "voluntary"
+                else rules.DecisionKind.FORCED_EXPULSION_DECISION)
 
     def create(self, uow, actor, v) -> Created:
         detail = dict(decision_kind=v["decision_kind"], grounds=v["grounds"], issued_on=v["issued_on"],
                       notified_on=v.get("notified_on"), departure_days=v.get("departure_days"),
                       ban_imposed=bool(v.get("ban_imposed")), ban_years=v.get("ban_years"),
-                      ban_months=v.get("ban_months"))
+                      ban_months=v.get("ban_months"), departure_ground=v.get("departure_ground"))
         return Created(v["person_id"], v["issued_on"], self.first_status(detail), detail)
 
     def first_status(self, row) -> str:
@@ -72,23 +108,25 @@ class Return(Kind):
         return status
 
     def facts(self, uow, case: Case, d: ReturnDecision):
-        kind = (rules.DecisionKind.VOLUNTARY_DEPARTURE_ORDER if d.decision_kind == "voluntary"
-                else rules.DecisionKind.FORCED_EXPULSION_DECISION)
         return rules.ReturnFacts(
-            kind=kind, issued_on=d.issued_on, notified_on=d.notified_on, departure_days=d.departure_days,
-            ban_years=d.ban_years if d.ban_imposed else None, contested_on=d.contested_on,
+            kind=self._kind(d.decision_kind), issued_on=d.issued_on, notified_on=d.notified_on,
+            departure_days=d.departure_days, ban_years=d.ban_years if d.ban_imposed else None,
+            ban_months=d.ban_months if d.ban_imposed else None, contested_on=d.contested_on,
             contest_decided_on=d.contest_decided_on, appealed_on=d.appealed_on, departed_on=d.departed_on,
             annulled_on=case.closed_on if case.status == "annulled" else None,
+            departure_ground=d.departure_ground, departure_extended_days=d.departure_extended_days,
+            departure_extension_reason=d.departure_extension_reason,
         )
 
     def derived(self, uow, case: Case, d: ReturnDecision) -> dict:
-        """The voluntary departure day (Return Directive Art. 7) and the end of an entry ban, which runs
-        from the actual departure (CJEU C-225/16 Ouhrami)."""
+        """The voluntary departure day (Return Directive Art. 7(1), 7(2), 7(4)) and the end of an entry ban,
+        which runs from the actual departure (CJEU C-225/16 Ouhrami)."""
         out = {}
-        if d.decision_kind == "voluntary" and d.notified_on and d.departure_days:
-            out["depart_by"] = rules.voluntary_departure_until(d.notified_on, d.departure_days)
-        if d.ban_imposed and d.ban_years and d.departed_on:
-            out["ban_until"] = rules.ban_until(d.departed_on, d.ban_years)
+        if d.decision_kind == "voluntary" and d.notified_on and d.departure_days is not None:
+            out["depart_by"] = rules.voluntary_departure_until(d.notified_on, d.departure_days,
+                                                               d.departure_extended_days or 0)
+        if d.ban_imposed and (d.ban_years or d.ban_months) and d.departed_on:
+            out["ban_until"] = rules.ban_until(d.departed_on, d.ban_years or 0, d.ban_months or 0)
         return out
 
     def outcome(self) -> Outcome:
