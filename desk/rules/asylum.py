@@ -183,7 +183,7 @@ R_APPEAL = _law("appeal", "Asylum Law; APL s. 188(2); APL ss. 42-43", "rules.con
 
 # --- right to work (Immigration Law; both regimes, by the lodging date) ---------------------------------
 _RTW = dict(consequence="rules.consequence.right_to_work", verified=False, anchor=LODGED,
-            counting=Counting.NO_ROLL, regime=None)
+            counting=Counting.NO_ROLL, regime="immigration_law")  # the Immigration Law's, under both regimes
 # Immigration Law s. 9 before the 2017 amendment: "9 months" (Ministry of the Interior, 6 Sep 2016).
 R_RIGHT_TO_WORK_9M = _rule("right_to_work_9m", "Immigration Law s. 9", period=Period(months=RIGHT_TO_WORK_MONTHS_9),
                            applies_from=ASYLUM_LAW_FROM, applies_until=RIGHT_TO_WORK_6M_FROM - timedelta(days=1),

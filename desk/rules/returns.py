@@ -108,8 +108,11 @@ R_ENTRY_BAN = _rule("entry_ban", "Dir. 2008/115/EC Art. 11(2); CJEU C-225/16 Ouh
 # The longest ban desk accepts: MAX_BAN_YEARS, PMLP practice (annual report 2020), not the Directive's
 # "in principle five years" (Art. 11(2)). verified=False. Never produces a deadline: it limits the decision.
 R_ENTRY_BAN_MAX = _rule("entry_ban_max", "Immigration Law; Dir. 2008/115/EC Art. 11(2)", None, False,
-                        period=Period(years=MAX_BAN_YEARS), anchor=DEPARTED, counting=Counting.NONE,
+                        period=Period(years=MAX_BAN_YEARS), anchor=DEPARTED, counting=Counting.NO_ROLL,
                         applies_from=OUHRAMI_FROM)
+# Rules that limit what a decision may say rather than produce a deadline (the register test checks them
+# through validate_decision instead of deadlines()).
+DECISION_LIMITS = frozenset({"returns.entry_ban_max"})
 RULES: dict[str, Rule] = {r.id: r for r in (R_VOLUNTARY_DEPARTURE, R_VOLUNTARY_DEPARTURE_SHORT,
                                             R_VOLUNTARY_DEPARTURE_EXTENDED, R_CONTEST, R_COURT_APPEAL, R_ENTRY_BAN,
                                             R_ENTRY_BAN_MAX)}

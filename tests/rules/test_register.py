@@ -294,7 +294,14 @@ def _asylum_sweep():
                 {"accepted_for_examination_on": ("rel", 10), "interview_on": ("rel", 30)},
                 {"accepted_for_examination_on": ("rel", 10), "interview_on": ("rel", 30), "decision_on": ("rel", 60),
                  "notified_on": ("rel", 64)}]
-    single = [[{"decision_extended_months": n} for n in (1, 3, 6, 9)],
+    single = [[{"decision_extended_months": n} for n in (1, 2, 3, 6, 9)],
+              # APR Art. 35(1)-(3): admissibility and accelerated examinations; 67(7)(a) the short appeal
+              [{"procedure": p} for p in m.Procedure]
+              + [{"procedure": m.Procedure.ADMISSIBILITY, "decision_extended_months": 2}],
+              [{"decision": d, "decision_on": ("rel", 60), "notified_on": ("rel", 64)}
+               for d in ("refugee", "alternative", "refused", "left_without_examination")]
+              + [{"decision": "refused", "procedure": m.Procedure.ACCELERATED, "decision_on": ("rel", 60),
+                  "notified_on": ("rel", 64)}],
               [{"appeal_lodged_on": ("rel", 70)}, {"withdrawn_on": ("rel", 20)}, {"delay_caused_by_applicant": True},
                {"decision_on": ("rel", 400), "notified_on": ("rel", 401)}]]
     sweep = Sweep(m.ApplicationFacts, bases, [progress], single, auto_day=D(2026, 8, 14))
@@ -320,7 +327,12 @@ def _returns_sweep():
                               ban_years=years))
     full = [[{}, {"contested_on": ("rel", 4), "contest_decided_on": ("rel", 20)}],
             [{}, {"departed_on": ("rel", 25)}, {"ban_years": 2, "departed_on": ("rel", 25)}]]
-    single = [[{"appealed_on": ("rel", 24)}, {"annulled_on": ("rel", 5)}, {"notified_on": None}]]
+    single = [[{"appealed_on": ("rel", 24)}, {"annulled_on": ("rel", 5)}, {"notified_on": None}],
+              # Art. 7(4): a shorter period (or none) with its ground; Art. 7(2): an extension with its reason
+              [{"departure_days": 3, "departure_ground": g} for g in m.DepartureGround]
+              + [{"departure_days": 0, "departure_ground": m.DepartureGround.DANGER}],
+              [{"departure_extended_days": 10, "departure_extension_reason": r} for r in m.ExtensionReason],
+              [{"ban_years": 1, "ban_months": 6, "departed_on": ("rel", 25)}]]
     sweep = Sweep(m.ReturnFacts, bases, full, single, auto_day=D(2026, 12, 14))
     out = []
     for values in sweep.facts():
@@ -441,7 +453,7 @@ def test_every_due_date_is_the_one_the_register_states(module_name):
 def test_every_rule_is_produced_by_some_fact(module_name):
     module, produced, refused, sweep = _swept(module_name)
     seen = {d.rule_id for _values, deadlines in produced for d in deadlines}
-    never = sorted(set(module.RULES) - seen)
+    never = sorted(set(module.RULES) - seen - set(getattr(module, "DECISION_LIMITS", ())))
     refusals = sorted({key for _values, key in refused})
     assert not never, (
         f"rules no fact of the sweep produces: {never}\n"
@@ -449,3 +461,17 @@ def test_every_rule_is_produced_by_some_fact(module_name):
         f"fields the sweep names that the facts no longer have: {sweep.dropped}\n"
         f"fields left at their defaults (type not varied automatically): {sweep.untouched}")
     assert produced, "the module refused every fact of the sweep"
+
+
+def test_decision_limits_are_enforced_where_they_do_not_produce_a_deadline():
+    """returns.entry_ban_max (PMLP practice, verified=False) limits the decision: a longer ban is refused."""
+    from desk.rules import returns
+    from desk.rules.common import InvalidValue
+
+    rule = returns.RULES["returns.entry_ban_max"]
+    assert rule.verified is False and rule.period.years == returns.MAX_BAN_YEARS
+    returns.validate_decision(returns.DecisionKind.FORCED_EXPULSION_DECISION, departure_days=None,
+                              ban_years=returns.MAX_BAN_YEARS)
+    with pytest.raises(InvalidValue):
+        returns.validate_decision(returns.DecisionKind.FORCED_EXPULSION_DECISION, departure_days=None,
+                                  ban_years=returns.MAX_BAN_YEARS, ban_months=1)

@@ -266,3 +266,23 @@ def test_a_ban_of_years_and_months_ends_from_the_actual_departure(cw):
     with store.reader() as uow:
         assert uow.session.get(ReturnDecision, cid).ban_until == date(2029, 5, 20)
     assert _deadlines(store, cid)["returns.entry_ban"] == date(2029, 5, 20)
+
+
+def test_a_dublin_request_for_an_apr_application_takes_its_registered_then_lodged_dates(cw):
+    """AMMR Art. 39(1) counts from the registration; an APR application is registered (Art. 27) before it is
+    lodged (Art. 28): the Dublin request copies both and refuses neither. 2 Nov + 2 months = Sat 2 Jan 2027
+    -> Mon 4 Jan (Art. 75(d))."""
+    store, actors = cw
+    asylum_id = _asylum(store, actors, **APR_DATES)
+    with store.reader() as uow:
+        number = uow.session.get(Case, asylum_id).number
+    dublin_id = _register(store, actors["asylum"], "dublin", {
+        "direction": "outgoing", "request_kind": "take_charge", "partner_country": "DEU", "asylum_case": number})
+    assert _deadlines(store, dublin_id)["ammr.take_charge.request"] == date(2027, 1, 4)
+    with pytest.raises(FormInvalid) as err:  # the Asylum Law's order still holds for an application it governs
+        _register(store, actors["asylum"], "dublin", {
+            "direction": "outgoing", "request_kind": "take_charge", "partner_country": "DEU",
+            "person_id": str(new_person(store, actors["asylum"], surname="Ozoliņa", given="Marta", born="1985-02-03",
+                                        doc="LV7654321")),
+            "lodged_on": "2026-05-20", "registered_on": "2026-05-18"})
+    assert _errors(err) == {"registered_on": "casework.asylum.order_asylum_law"}

@@ -3,6 +3,7 @@ and received, replies, re-examination, transfer."""
 from __future__ import annotations
 
 from desk.errors import FormInvalid, ValidationError
+from desk.rules import asylum as asylum_rules
 from desk.rules import dublin as rules
 from desk.rules.common import RuleError
 from desk.services.auth import require_kind
@@ -180,7 +181,16 @@ class Dublin(Kind):
             errors.update(order(v, "sent_on", "received_on"))
         if v["direction"] == "outgoing" and v.get("received_on") is not None:
             errors["received_on"] = ValidationError("casework.dublin.received_incoming_only", field="received_on")
-        errors.update(order({"lodged_on": lodged_on, "registered_on": registered_on}, "lodged_on", "registered_on"))
+        if lodged_on is not None and registered_on is not None:
+            # the asylum application's own order: lodged then registered under the Asylum Law, registered then
+            # lodged under the Asylum Procedure Regulation (Arts. 27-28), which follows the lodging date
+            asylum_regime = asylum_rules.regime_for(lodged_on)
+            key = ("casework.asylum.order_apr" if asylum_regime == asylum_rules.Regime.APR
+                   else "casework.asylum.order_asylum_law")
+            for earlier, later in asylum_rules.date_order(asylum_regime, lodged_on=lodged_on,
+                                                          registered_on=registered_on):
+                errors.setdefault(later, ValidationError(key, field=later, earlier=field_label(earlier),
+                                                         later=field_label(later)))
         urgent_ground = None if v.get("urgent_ground") in (None, "none") else v["urgent_ground"]
         if v.get("urgent_reply_by") is not None and registered_on is not None:
             try:  # Reg. 604/2013 Art. 21(2); Reg. 2024/1351 Art. 39(2)
