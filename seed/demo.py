@@ -121,7 +121,7 @@ def _persons(store, actor, rng, n: int, today: date, service) -> list[int]:
     return ids
 
 
-def _path_to(module, status: str, start: str, allowed) -> list[str] | None:
+def _path_to(machine, status: str, start: str, allowed) -> list[str] | None:
     """The shortest list of actions from ``start`` to ``status`` (breadth first over the machine)."""
     queue, seen = deque([(start, [])]), {start}
     while queue:
@@ -129,7 +129,7 @@ def _path_to(module, status: str, start: str, allowed) -> list[str] | None:
         if state == status:
             return path
         for action in allowed(state):
-            nxt = str(module.MACHINE.apply(state, action))
+            nxt = str(machine.apply(state, action))
             if nxt not in seen:
                 seen.add(nxt)
                 queue.append((nxt, path + [action]))
@@ -197,7 +197,7 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
             continue
         start = str(module.MACHINE.initial)
         for status in module.MACHINE.states:
-            path = _path_to(module, str(status), start, module.MACHINE.allowed)
+            path = _path_to(module.MACHINE, str(status), start, module.MACHINE.allowed)
             if path is None:
                 continue
             for _copy in range(2):
@@ -213,9 +213,11 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
         for direction in ("outgoing", "incoming"):
             for request_kind in ("take_charge", "take_back", "information"):
                 start = str(dublin.initial_status(direction))
-                allowed = lambda s, rk=request_kind: [str(a) for a in dublin.allowed_actions(s, rk)]  # noqa: E731
-                for status in dublin.MACHINE.states:
-                    path = _path_to(dublin, str(status), start, allowed)
+                allowed = lambda s, rk=request_kind, d=direction: [  # noqa: E731
+                    str(a) for a in dublin.allowed_actions(s, rk, d)]
+                machine = dublin.machine_for(direction)
+                for status in machine.states:
+                    path = _path_to(machine, str(status), start, allowed)
                     if path is None:
                         continue
                     ago = LAST_EVENT_AGO[variant % len(LAST_EVENT_AGO)]

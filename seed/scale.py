@@ -77,9 +77,14 @@ def case_counts(persons: int) -> dict[str, int]:
 # --- walking the state machines -------------------------------------------------------------------
 
 
-def _allowed(module, kind: str, status: str, sub: str | None) -> list[str]:
+def _machine(module, direction: str | None):
+    """The life cycle to walk: a Dublin request's depends on its direction (desk.rules.dublin.machine_for)."""
+    return module.machine_for(direction) if hasattr(module, "machine_for") else module.MACHINE
+
+
+def _allowed(module, kind: str, status: str, sub: str | None, direction: str | None = None) -> list[str]:
     if kind == "dublin":
-        return [str(a) for a in module.allowed_actions(status, sub)]
+        return [str(a) for a in module.allowed_actions(status, sub, direction)]
     return list(module.MACHINE.allowed(status))
 
 
@@ -92,19 +97,19 @@ def _pick_action(rng: random.Random, actions: list[str]) -> str:
 
 
 def walk(rng: random.Random, module, kind: str, start: str, opened_on: date, today: date,
-         sub: str | None = None) -> tuple[str, list[tuple[str, date]]]:
+         sub: str | None = None, direction: str | None = None) -> tuple[str, list[tuple[str, date]]]:
     """Apply plausible actions from ``start`` at increasing dates until a terminal state or today."""
     status, day, path = start, opened_on, []
     step = STEP_DAYS[kind]
     for _ in range(12):
-        actions = _allowed(module, kind, status, sub)
+        actions = _allowed(module, kind, status, sub, direction)
         if not actions:
             break
         next_day = day + timedelta(days=max(1, int(rng.expovariate(1 / step))))
         if next_day > today:
             break
         action = _pick_action(rng, actions)
-        status = str(module.MACHINE.apply(status, action))
+        status = str(_machine(module, direction).apply(status, action))
         day = next_day
         path.append((action, day))
     return status, path
@@ -136,8 +141,12 @@ ACTION_COLUMNS: dict[str, dict[str, dict]] = {
         "reject_on_reexamination": {"reexam_answered_on": "D", "reexam_result": "rejected"},
         "decide_transfer": {"transfer_decided_on": "D"},
         "schedule_transfer": {"transfer_scheduled_on": "D+14"},
-        "extend_transfer": {"extension": "absconding"},
+        "extend_transfer": {"extension": "absconding", "extension_notified_on": "D"},
         "complete_transfer": {"transfer_done_on": "D"},
+        # an incoming request: the requesting state's steps as Latvia records them
+        "receive_reexamination": {"reexam_requested_on": "D"},
+        "expect_transfer": {"transfer_scheduled_on": "D+14"},
+        "record_arrival": {"transfer_done_on": "D"},
     },
     "permit": {
         "grant": {"decided_on": "D", "valid_from": "D", "valid_until": "D+730"},
@@ -423,7 +432,7 @@ def _load(conn, loader: _Loader, persons: int) -> None:
             seq = counters.get((kind, year), 0) + 1
             counters[(kind, year)] = seq
             mix = "permit" if kind == "invitation" else kind
-            sub = None
+            sub = direction = None
             detail: dict = {"case_id": cid}
             if kind == "dublin":
                 direction = "incoming" if rng.random() < DUBLIN_INCOMING_SHARE else "outgoing"
@@ -440,7 +449,7 @@ def _load(conn, loader: _Loader, persons: int) -> None:
                     detail["asylum_case_id"] = rng.choice(recent_asylum)
             else:
                 start = str(module.MACHINE.initial)
-            status, path = walk(rng, module, kind, start, opened_on, today, sub)
+            status, path = walk(rng, module, kind, start, opened_on, today, sub, direction)
             person_id = people.get(mix, born_before=opened_on)
             if kind == "invitation":
                 detail.update(invitation_kind="call" if rng.random() < 0.69 else "invitation",

@@ -54,6 +54,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                          "whose applicant is an unaccompanied minor."},
     "casework.dublin.detained_on_needs_detained": {"lv": "Aizturēšanas datums ir tikai aizturētai personai.",
                                                    "en": "A detention date is for a detained person only."},
+    "casework.dublin.already_tacitly_accepted": {
+        "lv": "Pieprasījums jau uzskatāms par akceptētu no {day} ({article}); vēlāks atteikums nav spēkā.",
+        "en": "The request has been deemed accepted since {day} ({article}); a later refusal has no effect."},
+    "casework.dublin.after_transfer_limit": {
+        "lv": "Pārsūtīšanas termiņš beidzās {due} ({article}): atbildība ir pārgājusi. Atzīmējiet termiņa beigas.",
+        "en": "The transfer period ended on {due} ({article}): responsibility has passed. Mark the request as expired."},
     "casework.dublin.ammr_only": {"lv": "Tas paredzēts tikai Regulā 2024/1351.", "en": "This exists under Regulation 2024/1351 only."},
     "casework.dublin.extension_not_in_regime": {"lv": "Šis pagarināšanas pamats Dublinas III regulā nav paredzēts.",
                                                 "en": "Dublin III does not provide this ground for extension."},
@@ -132,6 +138,8 @@ MESSAGES.update(_pairs("casework.field", {
     "reexam_requested_on": ("Pārskatīšana lūgta", "Re-examination requested on"),
     "reexam_answered_on": ("Pārskatīšanas atbilde", "Re-examination answered on"),
     "reexam_result": ("Pārskatīšanas rezultāts", "Re-examination result"), "requested_on": ("Lūgts", "Requested on"),
+    "asked_on": ("Papildu informācija lūgta", "More information asked on"),
+    "expected_on": ("Gaidāmā pārsūtīšana", "Transfer expected on"), "arrived_on": ("Ieradās", "Arrived on"),
     "answered_on": ("Atbildēts", "Answered on"), "transfer_decided_on": ("Lēmums par pārsūtīšanu", "Transfer decided on"),
     "transfer_scheduled_on": ("Pārsūtīšana ieplānota", "Transfer scheduled for"),
     "transfer_done_on": ("Pārsūtīts", "Transferred on"),
@@ -232,6 +240,7 @@ MESSAGES.update(_pairs("casework.status.asylum", {
 }))
 MESSAGES.update(_pairs("casework.status.dublin", {
     "draft": ("Sagatave", "Draft"), "sent": ("Nosūtīts, gaida atbildi", "Sent, awaiting reply"),
+    "received": ("Saņemts, gaida Latvijas atbildi", "Received, awaiting Latvia's reply"),
     "answered": ("Atbildēts", "Answered"), "accepted": ("Pieņemts", "Accepted"),
     "tacitly_accepted": ("Pieņemts klusējot", "Tacitly accepted"), "rejected": ("Noraidīts", "Rejected"),
     "reexamination_requested": ("Lūgta pārskatīšana", "Re-examination requested"),

@@ -384,6 +384,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.dublin.transferred": _m("pārsūtīts", "transferred"),
     "status.dublin.expired": _m("pārsūtīšanas termiņš beidzies", "transfer period expired"),
     "status.dublin.withdrawn": _m("atsaukts", "withdrawn"),
+    "status.dublin.received": _m("saņemts, gaida Latvijas atbildi", "received, awaiting Latvia's reply"),
+    "status.dublin.transfer_expected": _m("gaidāma pārsūtīšana uz Latviju", "transfer to Latvia expected"),
+    "status.dublin.arrived": _m("persona ieradusies Latvijā", "the person arrived in Latvia"),
     "action.dublin.send": _m("Nosūtīt", "Send"),
     "action.dublin.answer": _m("Reģistrēt atbildi", "Record the answer"),
     "action.dublin.accept": _m("Akceptēt", "Accept"),
@@ -404,6 +407,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.dublin.complete_transfer": _m("Atzīmēt pārsūtīšanu kā notikušu", "Record the transfer as done"),
     "action.dublin.expire": _m("Atzīmēt termiņa beigas", "Mark as expired"),
     "action.dublin.withdraw": _m("Atsaukt", "Withdraw"),
+    "action.dublin.ask_information": _m("Lūgt papildu informāciju", "Ask for more information"),
+    "action.dublin.receive_reexamination": _m("Saņemts lūgums atkārtoti izskatīt", "Re-examination request received"),
+    "action.dublin.expect_transfer": _m("Paziņota pārsūtīšana uz Latviju", "Transfer to Latvia announced"),
+    "action.dublin.record_arrival": _m("Persona ieradusies", "The person arrived"),
 }
 
 # --- asylum, permits, visas, invitations, returns ------------------------------------------------------

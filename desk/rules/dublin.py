@@ -920,6 +920,28 @@ def tacit_acceptance_on(facts: RequestFacts, today: date | None = None) -> date 
     return effective
 
 
+def tacit_acceptance_rule(facts: RequestFacts) -> tuple[Rule, date] | None:
+    """The rule whose silence made (or will make) the request accepted, and the first day of acceptance,
+    ignoring any reply given: (rule, day) or None where silence has no such effect."""
+    if facts.kind == RequestKind.INFORMATION:
+        return None
+    received = _reply_received_on(facts)
+    if received is None:
+        return None
+    tacit = [x for x in _reply_limits_for(_with(facts, received_on=received)) if x.tacit]
+    return (tacit[0].rule, tacit[0].due + timedelta(days=1)) if tacit else None
+
+
+def transfer_limit(facts: RequestFacts, today: date) -> tuple[Rule, date] | None:
+    """The limit that binds the transfer (the 6 months, an extension, a detained person's weeks,
+    whichever is earliest): (rule, last day), or None while the request is not accepted."""
+    got = [d for d in deadlines(facts, today) if d.rule in _TRANSFER_RULES]
+    if not got:
+        return None
+    first = min(got, key=lambda d: d.due)
+    return first.rule, first.due
+
+
 def _with(facts: RequestFacts, **changes) -> RequestFacts:
     return replace(facts, **changes)
 
@@ -1042,12 +1064,18 @@ def deadlines(facts: RequestFacts, today: date) -> list[ComputedDeadline]:
     return out
 
 
+_TRANSFER_RULES = frozenset({D3_TRANSFER, D3_TRANSFER_IMPRISONMENT, D3_TRANSFER_ABSCONDING, D3_TRANSFER_DETAINED,
+                             D3_TRANSFER_DETAINED_LATER, A_TRANSFER, A_TRANSFER_DETAINED, A_TRANSFER_IMPRISONMENT,
+                             A_TRANSFER_ABSCONDING, A_TRANSFER_REAPPEARED})
+
+
 # --- life cycle -------------------------------------------------------------------------------------
 
 
 class Status(StrEnum):
     DRAFT = "draft"
-    SENT = "sent"  # sent by us (outgoing) or received from another state (incoming), awaiting the reply
+    SENT = "sent"  # outgoing: sent by us, awaiting the other state's reply
+    RECEIVED = "received"  # incoming: received from another state, awaiting Latvia's reply
     ANSWERED = "answered"  # information request answered
     ACCEPTED = "accepted"
     TACITLY_ACCEPTED = "tacitly_accepted"
@@ -1061,6 +1089,9 @@ class Status(StrEnum):
     TRANSFERRED = "transferred"
     EXPIRED = "expired"  # transfer time limit passed: responsibility shifted
     WITHDRAWN = "withdrawn"
+    # incoming requests only: Latvia is the requested (responsible) state, the other state transfers
+    TRANSFER_EXPECTED = "transfer_expected"  # the requesting state has announced the transfer to Latvia
+    ARRIVED = "arrived"  # the person arrived in Latvia
 
 
 class Action(StrEnum):
@@ -1082,6 +1113,11 @@ class Action(StrEnum):
     COMPLETE_TRANSFER = "complete_transfer"
     EXPIRE = "expire"
     WITHDRAW = "withdraw"
+    # incoming requests only
+    ASK_INFORMATION = "ask_information"  # Latvia asks the requesting state for more (the request stays open)
+    RECEIVE_REEXAMINATION = "receive_reexamination"  # the requesting state asks Latvia to re-examine its refusal
+    EXPECT_TRANSFER = "expect_transfer"
+    RECORD_ARRIVAL = "record_arrival"
 
 
 S, A = Status, Action
@@ -1123,13 +1159,56 @@ _TRANSITIONS: dict[tuple[str, str], str] = {
     (S.TRANSFER_EXTENDED, A.EXPIRE): S.EXPIRED,
     (S.TRANSFER_EXTENDED, A.WITHDRAW): S.WITHDRAWN,
 }
-del S, A
+
+# An incoming request: another Member State asks Latvia. Latvia replies (accepts, refuses, or lets the
+# reply period pass: tacit acceptance), may ask for more information, answers a re-examination request
+# (Reg. 1560/2003 Art. 5(2)), and then waits for the requesting state to transfer the person within its
+# limit (604/2013 Art. 29; 2024/1351 Art. 46): announced, arrived, or expired (responsibility passes back).
+_INCOMING_TRANSITIONS: dict[tuple[str, str], str] = {
+    (S.RECEIVED, A.ACCEPT): S.ACCEPTED,
+    (S.RECEIVED, A.ACCEPT_TACITLY): S.TACITLY_ACCEPTED,
+    (S.RECEIVED, A.REJECT): S.REJECTED,
+    (S.RECEIVED, A.ASK_INFORMATION): S.RECEIVED,
+    (S.RECEIVED, A.ANSWER): S.ANSWERED,
+    (S.RECEIVED, A.WITHDRAW): S.WITHDRAWN,
+    (S.REJECTED, A.RECEIVE_REEXAMINATION): S.REEXAMINATION_REQUESTED,
+    (S.REJECTED, A.CLOSE): S.CLOSED,
+    (S.REEXAMINATION_REQUESTED, A.ACCEPT_ON_REEXAMINATION): S.ACCEPTED,
+    (S.REEXAMINATION_REQUESTED, A.REJECT_ON_REEXAMINATION): S.CLOSED,
+    (S.REEXAMINATION_REQUESTED, A.WITHDRAW): S.WITHDRAWN,
+    **{(s, a): t for s in (S.ACCEPTED, S.TACITLY_ACCEPTED) for a, t in (
+        (A.EXPECT_TRANSFER, S.TRANSFER_EXPECTED), (A.RECORD_ARRIVAL, S.ARRIVED),
+        (A.EXTEND_TRANSFER, S.TRANSFER_EXTENDED), (A.RECORD_REAPPEARANCE, s), (A.EXPIRE, S.EXPIRED),
+        (A.WITHDRAW, S.WITHDRAWN))},
+    (S.TRANSFER_EXPECTED, A.RECORD_ARRIVAL): S.ARRIVED,
+    (S.TRANSFER_EXPECTED, A.EXTEND_TRANSFER): S.TRANSFER_EXTENDED,
+    (S.TRANSFER_EXPECTED, A.EXPIRE): S.EXPIRED,
+    (S.TRANSFER_EXPECTED, A.WITHDRAW): S.WITHDRAWN,
+    (S.TRANSFER_EXTENDED, A.EXPECT_TRANSFER): S.TRANSFER_EXPECTED,
+    (S.TRANSFER_EXTENDED, A.RECORD_ARRIVAL): S.ARRIVED,
+    (S.TRANSFER_EXTENDED, A.RECORD_REAPPEARANCE): S.TRANSFER_EXTENDED,
+    (S.TRANSFER_EXTENDED, A.EXPIRE): S.EXPIRED,
+    (S.TRANSFER_EXTENDED, A.WITHDRAW): S.WITHDRAWN,
+}
 
 MACHINE = StateMachine("dublin", _TRANSITIONS, Status.DRAFT)
+INCOMING_MACHINE = StateMachine("dublin_incoming", _INCOMING_TRANSITIONS, Status.RECEIVED)
+del S, A
 INITIAL_STATUS = Status.DRAFT
 TERMINAL_STATUSES: frozenset[Status] = frozenset(
-    {Status.ANSWERED, Status.REEXAMINATION_LAPSED, Status.CLOSED, Status.TRANSFERRED, Status.EXPIRED, Status.WITHDRAWN}
+    {Status.ANSWERED, Status.REEXAMINATION_LAPSED, Status.CLOSED, Status.TRANSFERRED, Status.EXPIRED, Status.WITHDRAWN,
+     Status.ARRIVED}
 )
+
+
+MACHINES = (MACHINE, INCOMING_MACHINE)
+
+
+def machine_for(direction=None) -> StateMachine:
+    """The life cycle of a request in ``direction`` (outgoing when not given)."""
+    if direction is not None and Direction(direction) == Direction.INCOMING:
+        return INCOMING_MACHINE
+    return MACHINE
 
 # An information request is only sent, answered or withdrawn; take charge / take back requests are
 # never "answered" (they are accepted or rejected).
@@ -1138,23 +1217,24 @@ _INFORMATION_ACTIONS = frozenset({Action.SEND, Action.ANSWER, Action.WITHDRAW})
 
 def initial_status(direction) -> Status:
     """Outgoing requests start as drafts; an incoming request is registered when received (SENT)."""
-    return Status.SENT if Direction(direction) == Direction.INCOMING else Status.DRAFT
+    return Status.RECEIVED if Direction(direction) == Direction.INCOMING else Status.DRAFT
 
 
-def allowed_actions(status, kind) -> list[Action]:
-    """Actions allowed for a request of ``kind`` in ``status``, in declaration order."""
+def allowed_actions(status, kind, direction=None) -> list[Action]:
+    """Actions allowed for a request of ``kind`` in ``status``, in declaration order; ``direction``
+    chooses the life cycle (outgoing when not given)."""
     kind = _coerce_kind(kind)
-    actions = [Action(a) for a in MACHINE.allowed(status)]
+    actions = [Action(a) for a in machine_for(direction).allowed(status)]
     if kind == RequestKind.INFORMATION:
         return [a for a in actions if a in _INFORMATION_ACTIONS]
     return [a for a in actions if a != Action.ANSWER]
 
 
-def apply_action(status, action, kind) -> Status:
+def apply_action(status, action, kind, direction=None) -> Status:
     """The status after ``action`` on a request of ``kind``; raises TransitionRefused."""
     from desk.rules.common import TransitionRefused
 
     kind = _coerce_kind(kind)
-    if action not in allowed_actions(status, kind):
+    if action not in allowed_actions(status, kind, direction):
         raise TransitionRefused("rules.transition_refused", state=str(status), action=str(action), machine="dublin")
-    return Status(MACHINE.apply(status, action))
+    return Status(machine_for(direction).apply(status, action))

@@ -318,3 +318,42 @@ def test_moved_days_are_data_with_a_source_and_match_the_official_calendar():
     cal = holidays.country_holidays("LV", years=years, language="en_US")
     package = {d for d, name in cal.items() if name.startswith("Day off")}
     assert package == calendar.LV_DAYS_OFF
+
+
+# --- an incoming request's own life cycle (issue 14, point 1) ----------------------------------------
+
+A_ = dublin.Action
+S_ = dublin.Status
+INCOMING_ALLOWED = [
+    P(S_.RECEIVED, TC, [A_.ACCEPT, A_.ACCEPT_TACITLY, A_.REJECT, A_.ASK_INFORMATION, A_.WITHDRAW],
+      id="received: Latvia replies, lets the period pass, or asks for more; never re-examination"),
+    P(S_.REJECTED, TC, [A_.RECEIVE_REEXAMINATION, A_.CLOSE],
+      id="1560/2003 Art5(2): the requesting state may ask Latvia to re-examine; Latvia does not ask"),
+    P(S_.ACCEPTED, TC, [A_.EXPECT_TRANSFER, A_.RECORD_ARRIVAL, A_.EXTEND_TRANSFER, A_.RECORD_REAPPEARANCE,
+                        A_.EXPIRE, A_.WITHDRAW], id="accepted: the other state transfers the person to Latvia"),
+    P(S_.TRANSFER_EXPECTED, TC, [A_.RECORD_ARRIVAL, A_.EXTEND_TRANSFER, A_.EXPIRE, A_.WITHDRAW],
+      id="transfer announced: arrival, extension or the limit passing"),
+    P(S_.RECEIVED, INFO, [A_.ANSWER, A_.WITHDRAW], id="604/2013 Art34, 2024/1351 Art51: an information request is answered"),
+]
+
+
+@pytest.mark.parametrize("status, kind, expected", INCOMING_ALLOWED)
+def test_incoming_request_life_cycle(status, kind, expected):
+    assert dublin.allowed_actions(status, kind, Direction.INCOMING) == expected
+
+
+def test_outgoing_request_keeps_its_life_cycle():
+    assert A_.REQUEST_REEXAMINATION in dublin.allowed_actions(S_.REJECTED, TC, Direction.OUTGOING)
+    assert A_.RECEIVE_REEXAMINATION not in dublin.allowed_actions(S_.REJECTED, TC, Direction.OUTGOING)
+    assert A_.DECIDE_TRANSFER not in dublin.allowed_actions(S_.ACCEPTED, TC, Direction.INCOMING)
+    assert dublin.apply_action(S_.TRANSFER_EXPECTED, A_.RECORD_ARRIVAL, TC, Direction.INCOMING) == S_.ARRIVED
+
+
+def test_tacit_acceptance_rule_and_transfer_limit():
+    """AMMR Art40(1),(8): received 28 Oct, reply due Mon 30 Nov (Sat 28 Nov moved), accepted 1 Dec; the
+    transfer by 1 Jun 2027 (Art46(1): 6 months from 1 Dec 2026, a Tuesday)."""
+    f = facts(direction=IN, partner_state="PL", registered_on=D(2026, 10, 1), received_on=D(2026, 10, 28))
+    rule, day = dublin.tacit_acceptance_rule(f)
+    assert (rule.id, day) == ("ammr.take_charge.reply", D(2026, 12, 1))
+    rule, last = dublin.transfer_limit(f, D(2026, 12, 2))
+    assert (rule.id, last) == ("ammr.transfer", D(2027, 6, 1))

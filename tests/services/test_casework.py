@@ -162,6 +162,16 @@ def test_dublin_flow_outgoing_take_charge(cw):
     dl = _deadlines(store, cid)
     assert dl["dublin3.take_charge.request"] == (date(2026, 6, 2), "met")
     assert dl["dublin3.take_charge.reply"][0] == date(2026, 7, 20)  # Art. 22(1): 2 months after receipt
+    # Art. 22(7): silent until 20 Jul, accepted from 21 Jul: a refusal on 10 Nov comes too late
+    with pytest.raises(FormInvalid) as err:
+        _perform(store, a, cid, "reject", {"replied_on": "2026-11-10"})
+    bad = err.value.errors["replied_on"]
+    assert bad.key == "casework.dublin.already_tacitly_accepted" and bad.params["day"] == "21.07.2026"
+    assert "22. panta 1. un 7. punkts" in bad.params["article"]
+    assert _case(store, cid).status == "sent"  # nothing saved
+    # a request sent later (out of time, 3 months from lodging passed) is refused in time
+    cid = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge",
+                                         "partner_country": "DEU", "asylum_case": number, "sent_on": "2026-09-25"})
     _perform(store, a, cid, "reject", {"replied_on": "2026-11-10"})
     dl = _deadlines(store, cid)
     assert dl["dublin3.reexamination.request"] == (date(2026, 12, 1), "open")  # 1560/2003 Art. 5(2): 3 weeks

@@ -56,7 +56,7 @@ def test_next_due_follows_registrations_actions_reassignment_and_the_daily_flip(
         number = uow.session.get(Case, asylum_id).number
     dublin_id = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge",
                                                "partner_country": "DEU", "asylum_case": number,
-                                               "sent_on": "2026-05-20"})
+                                               "sent_on": "2026-09-25"})
     permit_id = _register(store, r, "permit", {"person_id": pid, "permit_kind": "temporary", "purpose": "study",
                                               "applied_on": "2026-11-10"})
     visa_id = _register(store, r, "visa", {"person_id": pid, "category": "C", "applied_on": "2026-11-21"})

@@ -21,7 +21,7 @@ def _ammr_request(store, a) -> int:
     Sat 28 Nov -> Mon 30 Nov (Reg. 2024/1351 Art. 40(1), 75(d))."""
     pid = new_person(store, a)
     with store.uow() as uow:
-        asylum_id = casework.register(uow, a, "asylum", {"person_id": pid, "lodged_on": "2026-09-20",
+        asylum_id = casework.register(uow, a, "asylum", {"person_id": pid, "made_on": "2026-09-18", "lodged_on": "2026-09-20",
                                                           "registered_on": "2026-09-20"})
     with store.reader() as uow:
         number = uow.session.get(Case, asylum_id).number

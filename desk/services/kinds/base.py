@@ -255,7 +255,7 @@ class Kind:
         return person_exists(uow, values)
 
     def allowed(self, status: str, row) -> list[str]:
-        return [str(a) for a in self.rules.MACHINE.allowed(status)]
+        return [str(a) for a in self.rules.MACHINE.allowed(status)]  # one life cycle (Dublin overrides)
 
     def next_status(self, status: str, action: str, row) -> str:
         return str(self.rules.MACHINE.apply(status, action))

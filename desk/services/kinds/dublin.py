@@ -10,7 +10,8 @@ from desk.services.auth import require_kind
 from desk.services.forms import FormSpec
 from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, case_by_number, date_field,
                                       field_error, field_spec, order, person_exists)
-from desk.services.labels import field_label
+from desk.i18n.citations import shown
+from desk.services.labels import display_value, field_label
 from models import AsylumApplication, Case, CaseKind, Country, DublinRequest
 
 FORM = FormSpec("register.dublin", "casework.register.dublin", (
@@ -46,7 +47,33 @@ def _tacit(row, values, ctx):
 
 
 def _reject(row, values, ctx):
+    # once silence has made the request accepted, a refusal comes too late (604/2013 Art. 22(7), 25(2);
+    # 2024/1351 Art. 40(8), 41(4), 45(2)): refused with the day and the article that made it accepted
+    tacit = rules.tacit_acceptance_rule(ctx.facts(row))
+    if tacit is not None and values["replied_on"] >= tacit[1]:
+        rule, day = tacit
+        raise field_error("replied_on", "casework.dublin.already_tacitly_accepted", day=display_date(day),
+                          article=shown(rule.article))
     return {"refusal_received_on": values["replied_on"]}
+
+
+def display_date(day) -> str:
+    return display_value(day, "due_on")
+
+
+def _within_transfer_limit(field_name: str):
+    """A transfer scheduled, done or arrived after the transfer limit is refused: the responsible state was
+    freed and responsibility passed (604/2013 Art. 29(2); 2024/1351 Art. 46(2)); the officer records the
+    limit's end ("expire") instead."""
+    def hook(row, values, ctx):
+        limit = rules.transfer_limit(ctx.facts(row), ctx.today)
+        day = values.get(field_name)
+        if limit is not None and day is not None and day > limit[1]:
+            rule, last = limit
+            raise field_error(field_name, "casework.dublin.after_transfer_limit", due=display_date(last),
+                              article=shown(rule.article))
+        return None
+    return hook
 
 
 def _extend(row, values, ctx):
@@ -79,13 +106,21 @@ ACTIONS: dict[str, ActionDef] = {
                                  columns={"decided_on": "transfer_decided_on",
                                           "notified_on": "transfer_decision_notified_on"}),
     "schedule_transfer": ActionDef((date_field("scheduled_on"),), columns={"scheduled_on": "transfer_scheduled_on"},
-                                   future_ok=frozenset({"scheduled_on"})),
+                                   future_ok=frozenset({"scheduled_on"}), hook=_within_transfer_limit("scheduled_on")),
     "cancel_schedule": ActionDef(sets={"transfer_scheduled_on": None}),
     "extend_transfer": ActionDef((field_spec("extension", F.CHOICE, required=True, choices=EXTENSIONS),
                                   date_field("notified_on")),
                                  columns={"notified_on": "extension_notified_on"}, hook=_extend),
     "record_reappearance": ActionDef((date_field("reappeared_on"),), hook=_reappeared),
-    "complete_transfer": ActionDef((date_field("done_on"),), columns={"done_on": "transfer_done_on"}),
+    "complete_transfer": ActionDef((date_field("done_on"),), columns={"done_on": "transfer_done_on"},
+                                   hook=_within_transfer_limit("done_on")),
+    # an incoming request (another state asks Latvia): Latvia's own steps and the other state's, recorded
+    "ask_information": ActionDef((date_field("asked_on"),), columns={"asked_on": "-"}),
+    "receive_reexamination": ActionDef((date_field("requested_on"),), columns={"requested_on": "reexam_requested_on"}),
+    "expect_transfer": ActionDef((date_field("expected_on"),), columns={"expected_on": "transfer_scheduled_on"},
+                                 future_ok=frozenset({"expected_on"}), hook=_within_transfer_limit("expected_on")),
+    "record_arrival": ActionDef((date_field("arrived_on"),), columns={"arrived_on": "transfer_done_on"},
+                                hook=_within_transfer_limit("arrived_on")),
     "expire": ActionDef(),
     "withdraw": ActionDef((date_field("withdrawn_on"),), columns={"withdrawn_on": ""}),
 }
@@ -256,10 +291,10 @@ class Dublin(Kind):
         return str(status)
 
     def allowed(self, status: str, row) -> list[str]:
-        return [str(a) for a in rules.allowed_actions(status, row["request_kind"])]
+        return [str(a) for a in rules.allowed_actions(status, row["request_kind"], row["direction"])]
 
     def next_status(self, status: str, action: str, row) -> str:
-        return str(rules.apply_action(status, action, row["request_kind"]))
+        return str(rules.apply_action(status, action, row["request_kind"], row["direction"]))
 
     def facts(self, uow, case: Case, detail: DublinRequest):
         return request_facts(uow, case, detail)
