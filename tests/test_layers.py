@@ -7,6 +7,7 @@ no Session)."""
 import ast
 import json
 import pkgutil
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -191,3 +192,49 @@ def test_no_service_field_is_typed_object():
     assert len(fields) > 50
     assert not [where for where, annotation in fields if _names_object(annotation)]
     assert _names_object(ast.parse("x: object | None").body[0].annotation)
+
+
+# --- import-linter: the contracts in pyproject.toml -----------------------------------------------------------
+
+def _lint_imports(cwd: Path) -> subprocess.CompletedProcess:
+    """``lint-imports`` with the contracts of ``cwd``/pyproject.toml over the packages in ``cwd``."""
+    script = Path(sys.executable).with_name("lint-imports")
+    command = [str(script)] if script.exists() else [sys.executable, "-c",
+                                                      "import sys; from importlinter.cli import lint_imports_command; "
+                                                      "sys.exit(lint_imports_command())"]
+    return subprocess.run(command + ["--no-cache"], capture_output=True, text=True, cwd=cwd)
+
+
+def _contract_names() -> list[str]:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [c["name"] for c in config["tool"]["importlinter"]["contracts"]]
+
+
+def test_import_linter_contracts_are_kept():
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    names = _contract_names()
+    assert len(names) >= 9
+    assert f"Contracts: {len(names)} kept, 0 broken." in result.stdout
+
+
+@pytest.mark.parametrize("module, line, contract", [
+    ("desk/services/report.py", "from desk.services.views import SCOPES", "read-model tier"),
+    ("desk/services/labels.py", "from desk.services import audit", "vocabulary tier"),
+    ("desk/rules/visas.py", "from desk.text import fold", "desk.rules is pure"),
+    ("screens/casefile.py", "from screens.home import HomeScreen", "a screen imports no sibling screen"),
+    ("screens/form.py", "from screens.app import DeskApp", "a screen imports no sibling screen"),
+])
+def test_import_linter_fails_when_a_contract_is_broken(tmp_path, module, line, contract):
+    """The same contracts over a copy of the tree with one forbidden import planted in a function."""
+    for top in PACKAGES:
+        shutil.copytree(ROOT / top, tmp_path / top, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    with (tmp_path / module).open("a", encoding="utf-8") as f:
+        f.write(f"\n\ndef _planted():\n    {line}\n")
+    result = _lint_imports(tmp_path)
+    assert result.returncode != 0
+    broken = [name for name in _contract_names() if f"{name} BROKEN" in " ".join(result.stdout.split())]
+    assert any(contract in name for name in broken), result.stdout
