@@ -238,9 +238,9 @@ class DeskApp(ServiceCalls, App):
     # --- opening files -------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.search()
+        self.open_search()
 
-    def search(self, then=None) -> None:
+    def open_search(self, then=None) -> None:
         """The search screen; what the officer picks goes to ``then``, or opens."""
         from screens.search import SearchScreen
 
@@ -286,7 +286,7 @@ class DeskApp(ServiceCalls, App):
 
     @on(SearchWanted)
     def search_wanted(self, message: SearchWanted) -> None:
-        self.search(message.then)
+        self.open_search(message.then)
 
     # --- errors never crash the app ------------------------------------------------------------
 
