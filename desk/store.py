@@ -258,6 +258,23 @@ class UnitOfWork:
 
     ``uow.session`` is the SQLModel session; ``uow.clock`` the clock; ``uow.after_rollback`` a list of
     callables run in fresh transactions after a rollback (used to audit a refused action).
+
+    Why desk commits on a clean exit instead of cosmicpython's explicit ``uow.commit()`` in the service:
+
+    - The caller owns the transaction, not the service. One ``with store.uow()`` is one thing the officer
+      did: a screen's worker (``screens.base.ServiceCalls.call``), one ``desk`` command, or a whole import
+      file. Services compose inside it (the importer runs ``casework.register`` and ``perform`` for every
+      line, all or nothing), so a service that committed itself would save half of its caller's work.
+    - In desk every refusal is an exception: a person's mistake is a domain error (STYLE: "nothing is
+      half-saved"), a bug is any other error. No service returns normally from work it wants undone, the
+      one case an explicit commit protects against; so leaving the ``with`` block without an exception is
+      exactly "the use case succeeded", and anything raised, even after a flush, rolls everything back
+      (tests/test_store.py shows it on SQLite and PostgreSQL).
+    - The one deliberate exception is ``auth``: a login attempt is counted and committed whatever happens
+      next in its unit (a brute-force counter must survive the refusal it causes).
+
+    So a service never commits and never swallows its own failure; it raises. ``after_commit`` callables
+    run only once the transaction is committed (files, never SQL).
     """
 
     def __init__(self, store: Store, *, write: bool = True):

@@ -10,7 +10,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -19,9 +19,11 @@ import desk
 from desk import clock as desk_clock
 from desk.errors import explain
 from desk.i18n import LANGUAGES, get_language, set_language, t
-from desk.services import auth, casecore
+from desk.services import auth
 from screens.base import PaletteCommand, ServiceCalls, Translated, translate_bindings
-from screens.palette import DeskCommands, case_number_provider
+from screens.navigation import CaseWanted, Found, PersonWanted, SearchWanted
+from screens.palette import DeskCommands
+from screens.search import CaseNumberProvider
 
 log = logging.getLogger("desk.screens")
 
@@ -45,21 +47,13 @@ def idle_minutes_from_env() -> float:
     return value if value > 0 else DEFAULT_IDLE_MINUTES
 
 
-def search_screen_class():
-    """The search screen, when that module is installed (it is built separately)."""
-    try:
-        from screens.search import SearchScreen
-    except Exception:
-        return None
-    return SearchScreen
-
-
 class DeskApp(ServiceCalls, App):
-    """The case officer's desk."""
+    """The case officer's desk. It owns navigation: it is the one module that imports the screens, and the
+    screens ask it for the next one with the messages of ``screens.navigation``."""
 
     CSS_PATH = stylesheet_path()
     TITLE = "desk"
-    COMMANDS = {DeskCommands} | ({case_number_provider()} if case_number_provider() else set())
+    COMMANDS = {DeskCommands, CaseNumberProvider}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "-", id="app.help"),
@@ -173,8 +167,6 @@ class DeskApp(ServiceCalls, App):
             return False
         if action in {"help", "command_palette"} and self.locked:
             return False
-        if action == "search" and search_screen_class() is None:
-            return False
         if action == "report":  # any case officer exports their own day; supervisors any office's
             return self.actor is not None and not self.locked and bool(self.actor.case_kinds)
         if action == "stats":
@@ -211,8 +203,7 @@ class DeskApp(ServiceCalls, App):
         if self.actor is not None:
             commands.append(PaletteCommand(t("ui.palette.lock"), t("ui.palette.lock_help"), self.action_lock))
             commands.append(PaletteCommand(t("ui.palette.logout"), t("ui.palette.logout_help"), self.action_logout))
-            if search_screen_class() is not None:
-                commands.append(PaletteCommand(t("ui.palette.search"), t("ui.palette.search_help"), self.action_search))
+            commands.append(PaletteCommand(t("ui.palette.search"), t("ui.palette.search_help"), self.action_search))
             if self.actor.case_kinds:
                 commands.append(PaletteCommand(t("ui.palette.report"), t("ui.palette.report_help"),
                                                lambda: self.open_reporting("report")))
@@ -247,12 +238,17 @@ class DeskApp(ServiceCalls, App):
     # --- opening files -------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        cls = search_screen_class()
-        if cls is None or self.actor is None or self.locked:
-            return
-        self.push_screen(cls(self.store, self.actor), self.open_found)
+        self.open_search()
 
-    def open_found(self, found) -> None:
+    def open_search(self, then=None) -> None:
+        """The search screen; what the officer picks goes to ``then``, or opens."""
+        from screens.search import SearchScreen
+
+        if self.actor is None or self.locked:
+            return
+        self.push_screen(SearchScreen(self.store, self.actor), then or self.open_found)
+
+    def open_found(self, found: Found | None) -> None:
         if not found:
             return
         what, ident = found
@@ -272,22 +268,25 @@ class DeskApp(ServiceCalls, App):
         self.push_screen(PersonScreen(person_id))
 
     def open_reporting(self, which: str) -> None:
-        """The daily report or the statistics (screens built separately, for officers with reports)."""
-        try:
-            if which == "report":
-                from screens.report import ReportScreen as screen_class
-            else:
-                from screens.stats import StatsScreen as screen_class
-        except ImportError:
-            return
+        """The daily report or the statistics."""
+        from screens.report import ReportScreen
+        from screens.stats import StatsScreen
+
         if self.actor is not None and not self.locked:
+            screen_class = ReportScreen if which == "report" else StatsScreen
             self.push_screen(screen_class(self.store, self.actor))
 
-    def open_case_number(self, number: str) -> None:
-        self.call("case_number", lambda uow: casecore.case_by_number(uow, number).id, write=False)
+    @on(CaseWanted)
+    def case_wanted(self, message: CaseWanted) -> None:
+        self.open_case(message.case_id)
 
-    def loaded_case_number(self, case_id: int) -> None:
-        self.open_case(case_id)
+    @on(PersonWanted)
+    def person_wanted(self, message: PersonWanted) -> None:
+        self.open_person(message.person_id)
+
+    @on(SearchWanted)
+    def search_wanted(self, message: SearchWanted) -> None:
+        self.open_search(message.then)
 
     # --- errors never crash the app ------------------------------------------------------------
 

@@ -18,8 +18,8 @@ from desk.i18n import t
 from desk.i18n.citations import shown, shown_with_flag
 from desk.services import casework, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
-from screens.home import state_text
-from screens.widgets import KeyedTable, OfficerBar, sync_rows
+from screens.navigation import CaseWanted, PersonWanted
+from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
 
 MAX_ACTIONS = 9
 TABS = ("details", "deadlines", "history", "related")
@@ -239,14 +239,14 @@ class CaseFileScreen(DeskScreen):
 
     def action_person(self) -> None:
         if self.file is not None:
-            self.app.open_person(self.file.person.id)
+            self.post_message(PersonWanted(self.file.person.id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.data_table.id == "related":
-            self.app.open_case(int(event.row_key.value))
+            self.post_message(CaseWanted(int(event.row_key.value)))
 
     def action_open_related(self) -> None:
         related = self.query_one("#related", KeyedTable)
         if related.has_focus and related.selected_key():
-            self.app.open_case(int(related.selected_key()))
+            self.post_message(CaseWanted(int(related.selected_key())))

@@ -22,6 +22,7 @@ from desk.errors import FormInvalid, explain
 from desk.i18n import has, t
 from desk.services.forms import FieldSpec, FieldType, FormSpec
 from screens.base import DeskModal
+from screens.navigation import Found, SearchWanted
 
 DATE_PLACEHOLDER = "2026-11-22 / 22.11.2026"
 TEXT_TYPES = {FieldType.TEXT, FieldType.DATE, FieldType.INT, FieldType.PERSONAL_CODE, FieldType.PERSON,
@@ -122,11 +123,8 @@ class FormScreen(DeskModal[Any]):
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "pick_person":
-            from screens.app import search_screen_class
-
             focused = self.focused
-            return (search_screen_class() is not None and focused is not None
-                    and self.spec_of(focused) is not None
+            return (focused is not None and self.spec_of(focused) is not None
                     and self.spec_of(focused).type in (FieldType.PERSON, FieldType.PERSONS))
         return True
 
@@ -226,15 +224,12 @@ class FormScreen(DeskModal[Any]):
         self.app.push_screen(ConfirmDialog("ui.form.discard"), answered)
 
     def action_pick_person(self) -> None:
-        from screens.app import search_screen_class
-
-        cls = search_screen_class()
-        target = self.focused
-        spec = self.spec_of(target)
-        if cls is None or spec is None:
+        """F2 on a person field: the app opens the search; the person picked there fills the field."""
+        spec = self.spec_of(self.focused)
+        if spec is None:
             return
 
-        def found(result) -> None:
+        def found(result: Found | None) -> None:
             if result and result[0] == "person":
                 widget = self.query_one(f"#field-{spec.name}", Input)
                 if spec.type == FieldType.PERSONS and widget.value.strip():
@@ -242,4 +237,4 @@ class FormScreen(DeskModal[Any]):
                 else:
                     widget.value = str(result[1])
 
-        self.app.push_screen(cls(self.app.store, self.app.actor), found)
+        self.post_message(SearchWanted(found))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,7 +18,8 @@ from desk.i18n import t, tn
 from desk.i18n.citations import shown_with_flag
 from desk.services import auth, casework, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
-from screens.widgets import KeyedTable, OfficerBar, sync_rows
+from screens.navigation import CaseWanted
+from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
 
 PAGE = 50
 KIND_ORDER = ("asylum", "dublin", "permit", "visa", "invitation", "return")
@@ -46,15 +46,6 @@ def load_home(uow, actor, scope: str) -> HomeData:
         deadlines=views.deadlines_due(uow, actor, today=today, scope=scope),
         recent=views.recent_files(uow, actor, limit=20),
     )
-
-
-def state_text(state: str | None, text: str, app) -> Text:
-    """Overdue and missed in the theme's error colour; due today in bold."""
-    if state in ("overdue", "missed"):
-        return Text(text, style=f"bold {app.theme_variables.get('error', 'red')}")
-    if state == "today":
-        return Text(text, style=f"bold {app.theme_variables.get('warning', 'yellow')}")
-    return Text(text)
 
 
 class HomeScreen(DeskScreen):
@@ -195,7 +186,7 @@ class HomeScreen(DeskScreen):
         if not key:
             return
         case_id = int(key.split(":")[0])
-        self.app.open_case(case_id)
+        self.post_message(CaseWanted(case_id))
 
     # --- scope, selection, reassignment (supervisor) ---------------------------------------------
 

@@ -16,6 +16,7 @@ from screens.widgets.plain import DataTable, Label, Static, plain, styled
 from desk.i18n import label, t
 from desk.services import stays, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
+from screens.navigation import CaseWanted
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
 
 
@@ -130,7 +131,7 @@ class PersonScreen(DeskScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.data_table.id == "person-cases":
-            self.app.open_case(int(event.row_key.value))
+            self.post_message(CaseWanted(int(event.row_key.value)))
 
     def palette_commands(self):
         return [PaletteCommand(t("ui.palette.record_entry"), t("ui.palette.record_entry_help"), self.action_record_entry),

@@ -7,6 +7,7 @@ from desk.services import casework, persons
 from desk.services.forms import FieldType
 from screens.dialogs import PickDialog
 from screens.form import FormScreen
+from screens.navigation import CaseWanted, Found, SearchWanted
 from screens.options import load_options
 
 KIND_ORDER = ("asylum", "dublin", "permit", "visa", "invitation", "return")
@@ -57,12 +58,8 @@ class Registration:
         if person_field(kind) is None:
             self.open_form(None)
             return
-        from screens.app import search_screen_class
-
-        options = [("new", t("ui.register.person_new"))]
-        if search_screen_class() is not None:
-            options.insert(0, ("search", t("ui.register.person_search")))
-        options.append(("id", t("ui.register.person_by_id")))
+        options = [("search", t("ui.register.person_search")), ("new", t("ui.register.person_new")),
+                   ("id", t("ui.register.person_by_id"))]
         self.app.push_screen(PickDialog(t("ui.register.person_step", kind=t(f"kind.{kind}")), options),
                              self.person_step)
 
@@ -70,13 +67,11 @@ class Registration:
         if choice == "new":
             self.new_person({})
         elif choice == "search":
-            from screens.app import search_screen_class
-
-            def found(result) -> None:
+            def found(result: Found | None) -> None:
                 if result and result[0] == "person":
                     self.open_form(int(result[1]))
 
-            self.app.push_screen(search_screen_class()(self.app.store, self.actor), found)
+            self.app.post_message(SearchWanted(found))
         elif choice == "id":
             self.open_form(None)
 
@@ -148,4 +143,4 @@ class Registration:
     def registered(self, case_id) -> None:
         if case_id:
             self.app.notify(t("ui.register.done"))
-            self.app.open_case(int(case_id))
+            self.app.post_message(CaseWanted(int(case_id)))

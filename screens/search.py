@@ -29,6 +29,7 @@ from desk.services.views import status_label
 from desk.i18n import label, t
 from desk.services.search import SearchHit, find_case_numbers, record_lookup, search
 from screens.base import DeskModal, riga_date
+from screens.navigation import CaseWanted
 
 log = logging.getLogger("desk.screens")
 
@@ -222,9 +223,7 @@ class CaseNumberProvider(Provider):
             return find_case_numbers(look, actor, fragment, limit=10)
 
     def _open(self, case_id: int) -> None:
-        opener = getattr(self.app, "open_case", None)
-        if opener is not None:
-            opener(case_id)
+        self.app.post_message(CaseWanted(case_id))
 
     async def search(self, query: str) -> Hits:
         words = [w for w in query.split() if any(ch.isdigit() for ch in w)]

@@ -26,7 +26,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 
 from desk.names import name_forms
 from desk.rules.asylum import APR_APPLIES_FROM
-from desk.services import audit, casecore
+from desk.services import audit, casecore, search
 from desk.services.kinds import rules_module
 from desk.text import fold, make_personal_code, normalize_document_number
 from models import (
@@ -300,17 +300,10 @@ def build(store, *, persons: int, years: int = 10, seed: int = 1, today: date | 
 
 
 def _rebuild_search_index(store, progress) -> None:
-    try:
-        from desk.services import search
-    except ImportError:
-        return
-    rebuild = getattr(search, "rebuild_index", None)
-    if rebuild is None:
-        return
     progress("seed: rebuilding the search index")
     try:
         with store.uow() as uow:
-            rebuild(uow)
+            search.rebuild_index(uow)
     except Exception as exc:  # the data is in; say so and let `desk` rebuild the index later
         progress(f"seed: WARNING: search index not rebuilt ({exc.__class__.__name__})")
 

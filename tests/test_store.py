@@ -183,3 +183,37 @@ def test_lookup_survives_a_postgresql_backend_that_went_away(pg_url, caplog):
         assert "broken" in caplog.text
     finally:
         store.dispose()
+
+
+def _rows_per_table(store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return {name: conn.execute(text(f'SELECT count(*) FROM "{name}"')).scalar()
+                for name in table_names(store.engine) if name != "alembic_version"}
+
+
+def test_a_service_raising_after_a_flush_leaves_nothing_behind(store, actors, fixed_clock):
+    """Commit on a clean exit (desk/store.py, UnitOfWork): a person registered, a case registered and
+    accepted, all flushed and visible inside the transaction, then a stale save refused; every table is
+    as it was, the case number is not spent and no audit entry remains."""
+    from desk.services import casework, persons
+
+    officer = actors["asylum"]
+    before = _rows_per_table(store)
+    with pytest.raises(ConflictError):
+        with store.uow() as uow:
+            pid = persons.register_person(uow, officer, {"surname": "Ozola", "given_names": "Anna",
+                                                          "date_of_birth": "1990-01-02", "citizenship": "UKR"})
+            case_id = casework.register(uow, officer, "asylum", {"person_id": str(pid), "lodged_on": "2026-11-02",
+                                                                 "registered_on": "2026-11-03",
+                                                                 "application_type": "first"})
+            version = uow.session.get(Case, case_id).version
+            casework.perform(uow, officer, case_id, "accept_for_examination", {"accepted_on": "2026-11-04"},
+                             version)
+            uow.flush()
+            assert uow.rows("SELECT count(*) FROM deadline WHERE case_id = ?", (case_id,))[0][0] > 0
+            assert uow.rows("SELECT count(*) FROM audit_entry")[0][0] >= before["audit_entry"] + 3
+            casework.perform(uow, officer, case_id, "hold_interview", {"interview_on": "2026-11-20"},
+                             version)  # the version before the acceptance: someone else's save, as it looks
+    assert _rows_per_table(store) == before
+    with store.uow() as uow:
+        assert casecore.next_number(uow, "asylum", 2026)[0] == "PAT-2026-000001"

@@ -179,8 +179,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # command palette
     "ui.palette.placeholder": {"lv": "Meklēt komandu… (vai lietas numuru, piem. PAT-2026-000001)",
                                "en": "Search for a command… (or a case number, e.g. PAT-2026-000001)"},
-    "ui.palette.open_case": {"lv": "Atvērt lietu {number}", "en": "Open case {number}"},
-    "ui.palette.open_case_help": {"lv": "Atver lietu pēc numura.", "en": "Opens the case with this number."},
     "ui.palette.lock": {"lv": "Bloķēt ekrānu", "en": "Lock the screen"},
     "ui.palette.lock_help": {"lv": "Paslēpj visu; atbloķē ar paroli.", "en": "Hides everything; the password unlocks."},
     "ui.palette.logout": {"lv": "Iziet no konta", "en": "Log out"},

@@ -82,11 +82,11 @@ class _Line:
     number: int
     ref: str | None
     kind: str
-    person: object
-    persons: list
+    person: dict | str | None  # inline person, or the ref of an earlier line's person; None for several persons
+    persons: list[dict | str]
     person_match: str
     case: dict
-    events: list
+    events: list[dict]
 
 
 def _parse_line(number: int, raw: str) -> _Line:

@@ -37,7 +37,7 @@ from desk.private import write_private
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
 from desk.services.kinds import adapter
-from desk.services.labels import status_label
+from desk.services.labels import action_title_key, status_label
 from desk.text import format_personal_code, mask_personal_code
 from models import (
     AuditEntry,
@@ -904,8 +904,6 @@ def action_words(action: str) -> str:
     if has(f"report.action.{action}"):
         return t(f"report.action.{action}")
     if action.startswith("case."):
-        from desk.services.views import action_title_key
-
         name = action.removeprefix("case.")
         for kind in KINDS:
             key = action_title_key(kind, name)

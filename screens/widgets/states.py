@@ -1,0 +1,13 @@
+"""A deadline's state as the officer sees it in a table cell (the worklist, a case's deadlines)."""
+from __future__ import annotations
+
+from rich.text import Text
+
+
+def state_text(state: str | None, text: str, app) -> Text:
+    """Overdue and missed in the theme's error colour; due today in bold."""
+    if state in ("overdue", "missed"):
+        return Text(text, style=f"bold {app.theme_variables.get('error', 'red')}")
+    if state == "today":
+        return Text(text, style=f"bold {app.theme_variables.get('warning', 'yellow')}")
+    return Text(text)
