@@ -80,6 +80,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "casework.audit.case.register": {"lv": "Lieta reģistrēta", "en": "Case registered"},
     "casework.audit.case.reassign": {"lv": "Lieta nodota citam darbiniekam", "en": "Case reassigned"},
     "casework.audit.case.deadlines.recompute": {"lv": "Termiņi pārrēķināti", "en": "Deadlines recomputed"},
+    "casework.history.cause": {"lv": "sekas lietā {number}", "en": "following case {number}"},
     "casework.audit.case.view": {"lv": "Lieta atvērta", "en": "Case opened"},
     "casework.audit.refused": {"lv": "Darbība atteikta", "en": "Action refused"},
     "casework.audit.person.register": {"lv": "Persona reģistrēta", "en": "Person registered"},

@@ -147,7 +147,8 @@ def _not_before_opening(values: dict, opened_on: date, already: dict) -> dict:
             if name.endswith("_on") and isinstance(value, date) and value < opened_on and name not in already}
 
 
-def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_version: int) -> None:
+def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_version: int, *,
+            cause: str | None = None) -> None:
     """Do one life-cycle ``action`` on a case: check the role, the life cycle, the officer's version and
     the values; change the status and the detail row; recompute the deadlines; close the case when a
     final status is reached; audit "case.<action>" with what changed."""
@@ -190,7 +191,10 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
         after["closed_on"] = case.closed_on
     after.update(applied.audit_only)
     audit.record(uow, actor, f"case.{action}", case_id=case.id, person_id=case.person_id,
-                 changes=audit.diff(before, after))
+                 changes=audit.diff(before, after), **({"cause": cause} if cause else {}))
+    for follow in spec.follow_ups(uow, case, action, detail):  # e.g. a transfer done ends the asylum case
+        linked = casecore.get_case(uow, follow.case_id)
+        perform(uow, actor, linked.id, follow.action, dict(follow.raw), linked.version, cause=case.number)
 
 
 # --- reassignment -------------------------------------------------------------------------------------------

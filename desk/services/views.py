@@ -271,6 +271,8 @@ def _history_summary(detail: dict, kind: str | None = None) -> str:
             before = display_value(date.fromisoformat(old), "due_on") if old else ""
             after = display_value(date.fromisoformat(new), "due_on") if new else t("rules.recompute.gone")
             parts.append(f"{t(title_key)}: {before} → {after}" if before else f"{t(title_key)}: {after}")
+    if detail.get("cause"):  # done because of a step on a linked case (desk.services.kinds FollowUp)
+        parts.append(t("casework.history.cause", number=str(detail["cause"])))
     if detail.get("reason") and has(str(detail["reason"])):
         parts.append(t(str(detail["reason"])))
     return "; ".join(parts)

@@ -101,3 +101,39 @@ def test_an_arrival_after_the_transfer_limit_is_refused(cw):
     assert bad.key == "casework.dublin.after_transfer_limit" and bad.params["due"] == "02.09.2026"
     _perform(store, a, cid, "expire")
     assert _status(store, cid) == "expired"
+
+
+def test_a_completed_outgoing_transfer_ends_the_asylum_application(cw):
+    """Issue 14 point 2: the asylum case follows its Dublin request. AMMR Art. 42(2), 46(1): once Latvia has
+    transferred the applicant, it does not examine the application: left without examination (another state
+    responsible), its decision deadline met, in the same transaction, audited with its cause."""
+    store, actors = cw
+    a = actors["asylum"]
+    pid = new_person(store, a, surname="Nguyen", given="Duc Anh", born="1990-03-04", doc="VN1234567")
+    with store.uow() as uow:
+        asylum_id = casework.register(uow, a, "asylum", {"person_id": str(pid), "made_on": "2026-08-01",
+                                                         "registered_on": "2026-08-03", "lodged_on": "2026-08-05"})
+    with store.reader() as uow:
+        number = uow.session.get(Case, asylum_id).number
+    cid = _register(store, a, {"direction": "outgoing", "request_kind": "take_charge", "partner_country": "DEU",
+                               "asylum_case": number, "sent_on": "2026-08-20"})
+    _perform(store, a, cid, "accept", {"replied_on": "2026-09-10"})
+    _perform(store, a, cid, "decide_transfer", {"decided_on": "2026-09-15", "notified_on": "2026-09-16"})
+    _perform(store, a, cid, "schedule_transfer", {"scheduled_on": "2026-11-10"})
+    _perform(store, a, cid, "complete_transfer", {"done_on": "2026-11-10"})
+    assert _status(store, cid) == "transferred"
+    with store.reader() as uow:
+        from models import AsylumApplication
+
+        app = uow.session.get(AsylumApplication, asylum_id)
+        assert _status(store, asylum_id) == "left_without_examination"
+        assert (app.decision, app.decision_on, app.reason_code) == (
+            "left_without_examination", date(2026, 11, 10), "asylum.other_state_responsible")
+        decision = uow.session.exec(select(Deadline).where(Deadline.case_id == asylum_id,
+                                                           Deadline.rule_id == "apr.decision")).one()
+        assert decision.state == "met"
+        from desk.services import audit
+
+        entry = next(e for e in audit.entries(uow, case_id=asylum_id, limit=20)
+                     if e.action == "case.leave_without_examination")
+        assert entry.detail["cause"] == uow.session.get(Case, cid).number

@@ -222,6 +222,18 @@ class KindAdapter(Protocol):
 
     def related_case_ids(self, uow, case: Case) -> list[int]: ...
 
+    def follow_ups(self, uow, case: Case, action: str, detail) -> list[FollowUp]: ...
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An action the law makes follow on a linked case (a completed Dublin transfer ends the asylum
+    application): done by the same officer in the same transaction, audited with its cause."""
+
+    case_id: int
+    action: str
+    raw: Mapping[str, Any]
+
 
 class Kind:
     """Defaults shared by the kind modules: the life cycle is the rules' ``MACHINE``; no derived dates,
@@ -270,4 +282,8 @@ class Kind:
         return lines
 
     def related_case_ids(self, uow, case: Case) -> list[int]:
+        return []
+
+    def follow_ups(self, uow, case: Case, action: str, detail) -> list[FollowUp]:
+        """What ``action`` on ``case`` makes happen on a linked case, in the same transaction."""
         return []

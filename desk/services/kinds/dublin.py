@@ -133,6 +133,13 @@ def _alpha2(uow, code: str | None) -> str:
     return (country.alpha2 or "") if country else ""
 
 
+def adapter_allowed(uow, case: Case) -> list[str]:
+    from desk.services.kinds import adapter, detail_of
+
+    spec = adapter(case.kind)
+    return spec.allowed(case.status, detail_of(uow, case).model_dump())
+
+
 def _first_decision_on(uow, req: DublinRequest):
     if not req.asylum_case_id:
         return None
@@ -318,6 +325,22 @@ class Dublin(Kind):
             asylum = uow.session.get(Case, asylum_id)
             return [(field_label("asylum_case"), asylum.number if asylum else ""), *lines]
         return lines
+
+    def follow_ups(self, uow, case: Case, action: str, detail: DublinRequest) -> list:
+        """A transfer done to the responsible state ends the asylum application here: left without
+        examination, another state being responsible (Asylum Law; Reg. 604/2013 Art. 26(1), Reg. 2024/1351
+        Art. 42(2): the transferring state does not examine the application). Its decision and right-to-work
+        deadlines end with it."""
+        from desk.services.kinds.base import FollowUp
+
+        if action != "complete_transfer" or detail.direction != "outgoing" or not detail.asylum_case_id:
+            return []
+        asylum = uow.session.get(Case, detail.asylum_case_id)
+        if asylum is None or "leave_without_examination" not in adapter_allowed(uow, asylum):
+            return []
+        return [FollowUp(asylum.id, "leave_without_examination",
+                         {"decision_on": detail.transfer_done_on.isoformat(),
+                          "reason": "asylum.other_state_responsible"})]
 
     def related_case_ids(self, uow, case: Case) -> list[int]:
         """The asylum application the request was made for."""
