@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-from desk.rules.calendar import add_period
+from desk.rules.calendar import add_period, apl_period
 from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Period, Rule, StateMachine, computed
 
 
@@ -72,7 +72,15 @@ R_CARD_REREGISTRATION = _rule("card_reregistration", "Immigration Law",
                               "rules.consequence.card_invalid", False, period=Period(years=PERMANENT_CARD_YEARS),
                               anchor_key="rules.anchor.card_issued", counting=Counting.NO_ROLL)
 
-RULES: dict[str, Rule] = {r.id: r for r in (R_VALIDITY_END, R_CARD_REREGISTRATION)}
+# The decision on an application: Administrative Procedure Law s. 64(1), "Iestāde ... izdod administratīvo
+# aktu viena mēneša laikā no iesnieguma saņemšanas dienas" (one month from the day the application was
+# received), counted under APL ss. 42-43. The Immigration Law's own periods for particular permits were not
+# read, so the APL's general month stands and the rule is not verified.
+DECISION_MONTHS = 1
+R_DECISION = _rule("decision", "APL s. 64(1); APL ss. 42-43", "rules.consequence.decision_late", False,
+                   period=Period(months=DECISION_MONTHS), anchor_key="rules.anchor.applied", counting=Counting.APL)
+
+RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_VALIDITY_END, R_CARD_REREGISTRATION)}
 
 
 class Status(StrEnum):
@@ -185,14 +193,20 @@ class PermitFacts:
     reregistered_on: date | None = None
     renewal_applied_on: date | None = None  # application for a new permit / re-registration
     annulled_on: date | None = None
+    applied_on: date | None = None  # the application (its decision is due under APL s. 64(1))
+    decided_on: date | None = None
 
 
 def deadlines(facts: PermitFacts, today: date) -> list[ComputedDeadline]:
     """The end of validity (temporary) and the card re-registration (permanent kinds)."""
     out: list[ComputedDeadline] = []
+    annulled = facts.annulled_on is not None
+    if facts.applied_on is not None:  # pending, then met or missed by the decision
+        out.append(computed(R_DECISION, "rules.anchor.applied", facts.applied_on,
+                            apl_period(facts.applied_on, months=DECISION_MONTHS), done_on=facts.decided_on,
+                            today=today, moot=annulled and facts.decided_on is None))
     if facts.valid_from is None:
         return out
-    annulled = facts.annulled_on is not None
     if facts.valid_until is not None and PermitKind(facts.kind) == PermitKind.TEMPORARY:
         out.append(computed(R_VALIDITY_END, "rules.anchor.valid_from", facts.valid_from, facts.valid_until,
                             done_on=facts.renewal_applied_on, today=today, moot=annulled))

@@ -17,7 +17,8 @@ from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
 
-from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Rule, StateMachine, computed
+from desk.rules.calendar import apl_period
+from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Period, Rule, StateMachine, computed
 
 SCHENGEN_WINDOW_DAYS = 180  # Schengen Borders Code Art. 6(1): "any 180-day period"
 SCHENGEN_MAX_DAYS = 90  # Schengen Borders Code Art. 6(1): "90 days"
@@ -60,7 +61,16 @@ R_90_180 = _rule("schengen_90_180", "Reg. 2016/399 Art. 6(1); Reg. 610/2013", "r
 # The visa's own validity (Visa Code Art. 24(1) for C visas; Schengen Convention Art. 18 for D visas).
 R_VALIDITY_END = _rule("validity_end", "Reg. 810/2009 Art. 24(1); Schengen Convention Art. 18",
                        "rules.consequence.overstay", True, VISA_CODE_FROM, anchor_key="rules.anchor.valid_from")
-RULES: dict[str, Rule] = {r.id: r for r in (R_90_180, R_VALIDITY_END)}
+# PMLP decides on issuing or extending a visa here (Visa Code Art. 33) under the Administrative Procedure
+# Law: s. 64(1) "viena mēneša laikā no iesnieguma saņemšanas dienas", counted under ss. 42-43. The Visa
+# Code's 15 days (Art. 23(1)) are for applications lodged at a consulate; no period for an extension was
+# found, so the APL's month stands and the rule is not verified.
+DECISION_MONTHS = 1
+R_DECISION = Rule(id="visas.decision", article="APL s. 64(1); APL ss. 42-43", title_key="rules.title.visas.decision",
+                  consequence_key="rules.consequence.decision_late", applies_from=VISA_CODE_FROM, applies_until=None,
+                  verified=False, period=Period(months=DECISION_MONTHS), anchor_key="rules.anchor.applied",
+                  counting=Counting.APL, regime="apl")
+RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_90_180, R_VALIDITY_END)}
 
 # --- the 90/180 calculator ------------------------------------------------------------------------
 
@@ -222,12 +232,18 @@ class VisaFacts:
     exited_on: date | None = None
     previous_stays: tuple[tuple[date, date | None], ...] = ()  # earlier short stays (not on a permit / D visa)
     annulled_on: date | None = None
+    applied_on: date | None = None  # the application for the visa or its extension (APL s. 64(1))
+    decided_on: date | None = None
 
 
 def deadlines(facts: VisaFacts, today: date) -> list[ComputedDeadline]:
     """The end of validity and, for a C visa in use, the last day allowed by the 90/180 rule."""
     out: list[ComputedDeadline] = []
     moot = facts.annulled_on is not None
+    if facts.applied_on is not None:  # pending, then met or missed by the decision
+        out.append(computed(R_DECISION, "rules.anchor.applied", facts.applied_on,
+                            apl_period(facts.applied_on, months=DECISION_MONTHS), done_on=facts.decided_on,
+                            today=today, moot=moot and facts.decided_on is None))
     if facts.valid_from is not None and facts.valid_until is not None:
         done = facts.exited_on if facts.entered_on is not None else None
         out.append(computed(R_VALIDITY_END, "rules.anchor.valid_from", facts.valid_from, facts.valid_until,

@@ -107,7 +107,9 @@ def test_permit_register_grant_with_validity(cw):
     pid = new_person(store, actors["residence"])
     cid = _register(store, actors["residence"], "permit", {"person_id": pid, "permit_kind": "temporary",
                                                            "purpose": "study", "applied_on": "2026-11-10"})
-    assert _case(store, cid).status == "applied" and _deadlines(store, cid) == {}
+    # issue 14 point 3: a pending application has its decision deadline (APL s. 64(1): 1 month, Thu 10 Dec)
+    assert _case(store, cid).status == "applied"
+    assert _deadlines(store, cid) == {"permits.decision": (date(2026, 12, 10), "open")}
     with pytest.raises(FormInvalid) as exc:
         _perform(store, actors["residence"], cid, "grant",
                  {"decided_on": "2026-11-20", "valid_from": "2026-12-01", "valid_until": "2032-12-01"})
@@ -117,6 +119,7 @@ def test_permit_register_grant_with_validity(cw):
     with store.reader() as uow:
         assert uow.session.get(ResidencePermit, cid).valid_until == date(2027, 11, 30)
     assert _deadlines(store, cid)["permits.validity_end"] == (date(2027, 11, 30), "open")
+    assert _deadlines(store, cid)["permits.decision"] == (date(2026, 12, 10), "met")
 
 
 def test_visa_register_issue_and_90_180(cw):

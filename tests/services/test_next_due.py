@@ -61,7 +61,8 @@ def test_next_due_follows_registrations_actions_reassignment_and_the_daily_flip(
                                               "applied_on": "2026-11-10"})
     visa_id = _register(store, r, "visa", {"person_id": pid, "category": "C", "applied_on": "2026-11-21"})
     assert _mismatches(store) == []
-    assert _next_due(store, asylum_id) is not None and _next_due(store, permit_id) is None  # nothing due yet
+    assert _next_due(store, asylum_id) is not None
+    assert _next_due(store, permit_id) == date(2026, 12, 10)  # APL s. 64(1): the decision, a month after 10 Nov
 
     _perform(store, a, dublin_id, "reject", {"replied_on": "2026-11-10"})
     assert _next_due(store, dublin_id) == date(2026, 12, 1)  # 1560/2003 Art. 5(2): re-examination in 3 weeks
@@ -69,7 +70,7 @@ def test_next_due_follows_registrations_actions_reassignment_and_the_daily_flip(
     assert _next_due(store, dublin_id) == date(2026, 12, 4)  # the request met, the partner's reply due
     _perform(store, r, permit_id, "grant", {"decided_on": "2026-11-20", "valid_from": "2026-12-01",
                                             "valid_until": "2027-11-30"})
-    assert _next_due(store, permit_id) == date(2027, 11, 30)  # a deadline appears: the validity's end
+    assert _next_due(store, permit_id) == date(2027, 11, 30)  # decided in time; next: the validity's end
     _perform(store, r, visa_id, "issue", {"decided_on": "2026-11-22", "valid_from": "2026-11-22",
                                           "valid_until": "2027-01-15", "days_allowed": "40"})
     assert _mismatches(store) == []

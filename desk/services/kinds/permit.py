@@ -84,6 +84,7 @@ class Permit(Kind):
             purpose=rules.Purpose(PERMIT_PURPOSE_RULES.get(d.purpose, d.purpose)),
             valid_from=d.valid_from, valid_until=d.valid_until, issued_on=d.issued_on,
             reregistered_on=d.reregistered_on, annulled_on=d.annulled_on,
+            applied_on=d.applied_on, decided_on=d.decided_on,
         )
 
     def outcome(self) -> Outcome:

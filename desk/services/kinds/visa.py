@@ -77,7 +77,7 @@ class VisaKind(Kind):
             category=rules.Category(d.category.lower()), entries=rules.Entries(d.entries), valid_from=d.valid_from,
             valid_until=d.valid_until, days_of_stay=d.days_allowed,
             entered_on=current.entry_on if current else None, exited_on=current.exit_on if current else None,
-            previous_stays=previous, annulled_on=ended,
+            previous_stays=previous, annulled_on=ended, applied_on=d.applied_on, decided_on=d.decided_on,
         )
 
     def outcome(self) -> Outcome:
