@@ -203,8 +203,9 @@ def test_a_service_raising_after_a_flush_leaves_nothing_behind(store, actors, fi
         with store.uow() as uow:
             pid = persons.register_person(uow, officer, {"surname": "Ozola", "given_names": "Anna",
                                                           "date_of_birth": "1990-01-02", "citizenship": "UKR"})
-            case_id = casework.register(uow, officer, "asylum", {"person_id": str(pid), "lodged_on": "2026-11-02",
-                                                                 "registered_on": "2026-11-03",
+            case_id = casework.register(uow, officer, "asylum", {"person_id": str(pid), "made_on": "2026-10-30",
+                                                                 "registered_on": "2026-11-02",
+                                                                 "lodged_on": "2026-11-03",
                                                                  "application_type": "first"})
             version = uow.session.get(Case, case_id).version
             casework.perform(uow, officer, case_id, "accept_for_examination", {"accepted_on": "2026-11-04"},

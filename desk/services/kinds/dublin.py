@@ -133,13 +133,6 @@ def _alpha2(uow, code: str | None) -> str:
     return (country.alpha2 or "") if country else ""
 
 
-def adapter_allowed(uow, case: Case) -> list[str]:
-    from desk.services.kinds import adapter, detail_of
-
-    spec = adapter(case.kind)
-    return spec.allowed(case.status, detail_of(uow, case).model_dump())
-
-
 def _first_decision_on(uow, req: DublinRequest):
     if not req.asylum_case_id:
         return None
@@ -336,7 +329,7 @@ class Dublin(Kind):
         if action != "complete_transfer" or detail.direction != "outgoing" or not detail.asylum_case_id:
             return []
         asylum = uow.session.get(Case, detail.asylum_case_id)
-        if asylum is None or "leave_without_examination" not in adapter_allowed(uow, asylum):
+        if asylum is None or not asylum_rules.MACHINE.can(asylum.status, asylum_rules.Action.LEAVE_WITHOUT_EXAMINATION):
             return []
         return [FollowUp(asylum.id, "leave_without_examination",
                          {"decision_on": detail.transfer_done_on.isoformat(),
