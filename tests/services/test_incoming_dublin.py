@@ -137,3 +137,36 @@ def test_a_completed_outgoing_transfer_ends_the_asylum_application(cw):
         entry = next(e for e in audit.entries(uow, case_id=asylum_id, limit=20)
                      if e.action == "case.leave_without_examination")
         assert entry.detail["cause"] == uow.session.get(Case, cid).number
+
+
+def test_upgrade_moves_stored_incoming_requests_to_their_own_statuses(store_url, fixed_clock):
+    """Migration 0010: an incoming request stored as 'sent' / 'transfer_scheduled' / 'transferred' becomes
+    'received' / 'transfer_expected' / 'arrived'; outgoing requests keep theirs; the downgrade goes back."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from desk.store import _alembic_config, open_store
+    from tests.conftest import populate
+
+    store = open_store(store_url)
+    try:
+        actors = populate(store)
+        a = actors["asylum"]
+        incoming = [_incoming(store, a, surname=f"Ivanova{n}", given="Olga", born=f"1980-01-0{n}",
+                              doc=f"UA00000{n}") for n in (1, 2, 3)]
+        outgoing = _register(store, a, {"direction": "outgoing", "request_kind": "take_charge",
+                                        "partner_country": "DEU", "person_id": str(new_person(store, a)),
+                                        "lodged_on": "2026-10-01", "registered_on": "2026-10-01",
+                                        "sent_on": "2026-10-05"})
+        with store.engine.begin() as conn:
+            command.downgrade(_alembic_config(conn), "0009")
+            for cid, old in zip(incoming, ("sent", "transfer_scheduled", "transferred")):
+                conn.execute(text("UPDATE case_file SET status = :s WHERE id = :i"), {"s": old, "i": cid})
+    finally:
+        store.dispose()
+    store = open_store(store_url)  # upgrades to head
+    try:
+        assert [_status(store, cid) for cid in incoming] == ["received", "transfer_expected", "arrived"]
+        assert _status(store, outgoing) == "sent"
+    finally:
+        store.dispose()
