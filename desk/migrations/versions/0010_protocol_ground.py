@@ -1,0 +1,65 @@
+"""who may be what, and notes on a case
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-01
+
+Issue 14:
+
+* country.eu_member: the EU Member States, as data (the EU citizen's asylum application, Protocol No 24;
+  ``dublin_partner`` already holds the Member States and the four associated states). Filled below.
+* asylum_application.protocol24_ground: the case of Protocol No 24 to the Treaties, sole article (a)-(d),
+  in which an EU citizen's application is examined (``desk.rules.eligibility.PROTOCOL24_GROUNDS``).
+* asylum_application.first_confirmed: the officer confirmed a first application for a person who applied
+  before (otherwise such an application is registered as repeat).
+* case_note: an officer's note on a case (plain text, append-only; a correction is a new note naming
+  the one it corrects).
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = "0010"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+# TEU Art. 49-52 and the acts of accession: the 27 Member States on 1 December 2026 (a snapshot: the
+# reference data, seed/reference.py EU_MEMBER_STATES, keeps the list from here on)
+EU_MEMBER_STATES = ("AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
+                    "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("country") as batch:
+        batch.add_column(sa.Column("eu_member", sa.Boolean(), nullable=False, server_default=sa.false()))
+    with op.batch_alter_table("asylum_application") as batch:
+        batch.add_column(sa.Column("protocol24_ground", sa.String(length=20), nullable=True))
+        batch.add_column(sa.Column("first_confirmed", sa.Boolean(), nullable=False, server_default=sa.false()))
+    country = sa.table("country", sa.column("code", sa.String), sa.column("eu_member", sa.Boolean))
+    op.execute(country.update().where(country.c.code.in_(EU_MEMBER_STATES)).values(eu_member=True))
+    op.create_table(
+        "case_note",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("officer_id", sa.Integer(), nullable=True),
+        sa.Column("officer_username", sa.String(length=40), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("corrects_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["case_id"], ["case_file.id"]),
+        sa.ForeignKeyConstraint(["officer_id"], ["officer.id"]),
+        sa.ForeignKeyConstraint(["corrects_id"], ["case_note.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_case_note_case", "case_note", ["case_id", "id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_case_note_case", table_name="case_note")
+    op.drop_table("case_note")
+    with op.batch_alter_table("asylum_application") as batch:
+        batch.drop_column("first_confirmed")
+        batch.drop_column("protocol24_ground")
+    with op.batch_alter_table("country") as batch:
+        batch.drop_column("eu_member")
