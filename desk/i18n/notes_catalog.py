@@ -14,6 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.key.case.note": {"lv": "Piezīme", "en": "Note"},
     "ui.palette.note": {"lv": "Pievienot piezīmi", "en": "Add a note"},
     "ui.palette.note_help": {"lv": "Piezīme lietā {number}", "en": "A note on {number}"},
+    "import.note_failed": {"lv": "piezīme {n}: {message}", "en": "note {n}: {message}"},
     # desk case show / desk case note
     "case.cli.details": {"lv": "Dati", "en": "Details"},
     "case.cli.deadlines": {"lv": "Termiņi", "en": "Deadlines"},

@@ -74,6 +74,7 @@ class HistoryRow:
     officer: str
     action_label: str
     summary: str
+    action: str = ""  # the audit action code ("case.register", "case.accept", "case.note")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class CaseFile:
     actions: list[FormSpec]
     schengen: SchengenView | None  # for the kinds that show the Schengen 90/180 position (visas)
     notes: list[notes.NoteView] = field(default_factory=list)  # oldest first; also in ``history``
+    values: dict = field(default_factory=dict)  # the detail row's stored values (codes, dates), for export
 
 
 # --- labels (the words themselves are in desk.services.labels) -----------------------------------
@@ -290,7 +292,7 @@ def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
                 summary = f"{summary} ({t('notes.corrects_summary', id=note.corrects_id)})"
             if note:
                 summary = f"{t('notes.number', id=note.id)}: {summary}"
-            out.append(HistoryRow(riga(e.at), e.officer_username, t("casework.audit.case.note"), summary))
+            out.append(HistoryRow(riga(e.at), e.officer_username, t("casework.audit.case.note"), summary, e.action))
             continue
         key = f"casework.audit.{e.action}"
         if has(key):
@@ -301,7 +303,7 @@ def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
             label = e.action
         else:
             label = e.action
-        out.append(HistoryRow(riga(e.at), e.officer_username, label, _history_summary(e.detail, kind)))
+        out.append(HistoryRow(riga(e.at), e.officer_username, label, _history_summary(e.detail, kind), e.action))
     return out
 
 
@@ -322,9 +324,17 @@ def case_file(uow, actor: Actor, case_id: int) -> CaseFile:
         version=case.version, details=casework.details_of(uow, case), deadlines=deadlines_of(uow, case),
         history=history_of(uow, case.id), related=_related(uow, actor, case),
         actions=casework.forms_for_case(uow, case), schengen=schengen, notes=notes.notes_of(uow, case.id),
+        values=casework.detail_values(uow, case),
     )
     audit.record(uow, actor, "case.view", case_id=case.id, person_id=case.person_id)
     return result
+
+
+def case_file_by_number(uow, actor: Actor, number: str) -> CaseFile:
+    """``case_file`` for a case named by its number (the command line): the same checks and audit."""
+    from desk.services.casecore import case_by_number
+
+    return case_file(uow, actor, case_by_number(uow, number).id)
 
 
 def recent_files(uow, actor: Actor, limit: int = 20) -> list[CaseRow]:
