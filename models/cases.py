@@ -98,7 +98,7 @@ class AsylumApplication(SQLModel, table=True):
     postponed_on: date | None = None  # APR Art. 35(7): decision postponed (the 21-month ceiling)
     # 0010: the case of Protocol No 24 (sole article, (a)-(d)) in which an EU citizen's application is examined
     protocol24_ground: str | None = Field(default=None, max_length=20)
-    first_confirmed: bool = Field(default=False)  # 0010: "first" confirmed for a person who applied before
+    first_confirmed: bool | None = None  # 0010: True when "first" was confirmed for a person who applied before
 
 
 class DublinRequest(SQLModel, table=True):

@@ -10,8 +10,8 @@ Issue 14:
   ``dublin_partner`` already holds the Member States and the four associated states). Filled below.
 * asylum_application.protocol24_ground: the case of Protocol No 24 to the Treaties, sole article (a)-(d),
   in which an EU citizen's application is examined (``desk.rules.eligibility.PROTOCOL24_GROUNDS``).
-* asylum_application.first_confirmed: the officer confirmed a first application for a person who applied
-  before (otherwise such an application is registered as repeat).
+* asylum_application.first_confirmed: true when the officer confirmed a first application for a person who
+  applied before (otherwise such an application is registered as repeat); empty otherwise.
 * case_note: an officer's note on a case (plain text, append-only; a correction is a new note naming
   the one it corrects).
 """
@@ -35,7 +35,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("eu_member", sa.Boolean(), nullable=False, server_default=sa.false()))
     with op.batch_alter_table("asylum_application") as batch:
         batch.add_column(sa.Column("protocol24_ground", sa.String(length=20), nullable=True))
-        batch.add_column(sa.Column("first_confirmed", sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch.add_column(sa.Column("first_confirmed", sa.Boolean(), nullable=True))
     country = sa.table("country", sa.column("code", sa.String), sa.column("eu_member", sa.Boolean))
     op.execute(country.update().where(country.c.code.in_(EU_MEMBER_STATES)).values(eu_member=True))
     op.create_table(

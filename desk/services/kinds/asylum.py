@@ -138,12 +138,15 @@ class Asylum(Kind):
     def create(self, uow, actor, v) -> Created:
         regime = rules.regime_for(v["lodged_on"])
         procedure = v["procedure"] or "regular"
+        earlier = self.has_earlier_application(uow, v["person_id"])
+        application_type, _refusal = eligibility.application_type(v.get("application_type"), earlier,
+                                                                   bool(v.get("first_confirmed")))
+        # kept only where it says something: a first application confirmed for a person who applied before
+        confirmed = True if (earlier and application_type == eligibility.FIRST and v.get("first_confirmed")) else None
         detail = dict(lodged_on=v["lodged_on"], registered_on=v["registered_on"], made_on=v.get("made_on"),
                       regime=str(regime),  # Reg. 2024/1348 Art. 79(3): never typed by the officer
-                      application_type=eligibility.application_type(
-                          v.get("application_type"), self.has_earlier_application(uow, v["person_id"]),
-                          bool(v.get("first_confirmed")))[0],
-                      first_confirmed=bool(v.get("first_confirmed")), protocol24_ground=v.get("protocol24_ground"),
+                      application_type=application_type, first_confirmed=confirmed,
+                      protocol24_ground=v.get("protocol24_ground"),
                       procedure=STORED_PROCEDURE.get(procedure, procedure),
                       accommodation=v.get("accommodation"), unaccompanied_minor=bool(v.get("unaccompanied_minor")))
         # the case opens on the registration day under either regime, as it always has
