@@ -61,7 +61,7 @@ def test_show_as_text_in_latvian(asylum_case, capsys):
     store, number, _cid = asylum_case
     assert _show(store, number) == 0
     out = capsys.readouterr().out
-    assert number in out and "Termiņi" in out and "Atļautās darbības" in out and "Piezīmes" in out
+    assert number in out and "Termiņi" in out and "Ziņas" in out and "Atļautās darbības" in out and "Piezīmes" in out
 
 
 def test_show_refuses_an_officer_who_does_not_work_on_the_kind_and_an_unknown_number(asylum_case, capsys):

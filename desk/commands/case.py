@@ -65,24 +65,29 @@ def _date(value) -> str:
 
 def file_lines(file) -> list[str]:
     """The case file as text: the header, then each tab of the screen."""
+    from desk.i18n.citations import shown  # the article in the officer's language, as the screen shows it
+
     person = file.person
     out = [f"{file.number}  {file.kind_label}  {t('ui.case.status')}: {file.status_label}",
            f"{t('ui.case.person')}: {person.full_name} ({_date(person.date_of_birth)}, {person.citizenship})"
            f"  {t('ui.case.owner')}: {file.owner_name} ({file.owner_username}, {file.office_code})"
            f"  {t('ui.case.opened')}: {_date(file.opened_on)}"
            + (f"  {t('ui.case.closed')}: {_date(file.closed_on)}" if file.closed_on else "")]
-    out += ["", t("case.cli.details")] + [f"  {label}: {value}" for label, value in file.details]
-    out += ["", t("case.cli.deadlines")]
-    out += [f"  {d.rule_id}\t{d.article}\t{d.title}\t{d.anchor_event} {_date(d.anchor_date)}\t{_date(d.due_on)}\t"
+    out += ["", t("ui.case.tab.details")] + [f"  {label}: {value}" for label, value in file.details]
+    out += ["", t("ui.case.tab.deadlines")]
+    out += [f"  {d.rule_id}\t{shown(d.article)}\t{d.title}\t{d.anchor_event} {_date(d.anchor_date)}\t{_date(d.due_on)}\t"
             f"{t('ui.state.' + d.state)}" for d in file.deadlines] or [f"  {t('case.cli.none')}"]
     out += ["", t("case.cli.actions")]
     out += [f"  {spec.id.split('.', 1)[1]}\t{t(spec.title_key)}" for spec in file.actions] or [f"  {t('case.cli.none')}"]
-    out += ["", t("case.cli.history")]
+    out += ["", t("ui.case.tab.history")]
     out += [f"  {h.at_riga:%d.%m.%Y %H:%M}\t{h.officer}\t{h.action_label}\t{h.summary}" for h in file.history]
     out += ["", t("case.cli.notes")]
     out += [f"  {t('notes.number', id=n.id)}\t{n.at_riga:%d.%m.%Y %H:%M}\t{n.officer}\t{n.text}"
             + (f" ({t('notes.corrects_summary', id=n.corrects_id)})" if n.corrects_id else "")
             for n in file.notes] or [f"  {t('case.cli.none')}"]
+    if file.related:
+        out += ["", t("ui.case.tab.related")]
+        out += [f"  {r.number}\t{t('kind.' + r.kind)}\t{r.status_label}" for r in file.related]
     return out
 
 

@@ -16,10 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.palette.note_help": {"lv": "Piezīme lietā {number}", "en": "A note on {number}"},
     "import.note_failed": {"lv": "piezīme {n}: {message}", "en": "note {n}: {message}"},
     # desk case show / desk case note
-    "case.cli.details": {"lv": "Dati", "en": "Details"},
-    "case.cli.deadlines": {"lv": "Termiņi", "en": "Deadlines"},
     "case.cli.actions": {"lv": "Atļautās darbības", "en": "Allowed actions"},
-    "case.cli.history": {"lv": "Vēsture", "en": "History"},
     "case.cli.notes": {"lv": "Piezīmes", "en": "Notes"},
     "case.cli.none": {"lv": "nav", "en": "none"},
     "case.cli.note_added": {"lv": "Piezīme Nr. {id} pievienota lietai {number}.", "en": "Note no. {id} added to {number}."},
