@@ -139,3 +139,4 @@ def test_a_person_s_code_and_names(cw, why, values, field):
     assert field in exc.value.errors
     with store.reader() as uow:
         assert uow.session.exec(select(Person.id)).first() is None
+

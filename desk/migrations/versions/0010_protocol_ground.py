@@ -12,8 +12,9 @@ Issue 14:
   in which an EU citizen's application is examined (``desk.rules.eligibility.PROTOCOL24_GROUNDS``).
 * asylum_application.first_confirmed: true when the officer confirmed a first application for a person who
   applied before (otherwise such an application is registered as repeat); empty otherwise.
-* case_note: an officer's note on a case (plain text, append-only; a correction is a new note naming
-  the one it corrects).
+* case_note: an officer's note on a case (plain text; a correction is a new note naming the one it
+  corrects). The store refuses an UPDATE of a note (a trigger, as for the audit trail); a DELETE stays
+  possible, for an erasure the data-protection rules may order.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -28,6 +29,18 @@ depends_on = None
 # reference data, seed/reference.py EU_MEMBER_STATES, keeps the list from here on)
 EU_MEMBER_STATES = ("AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
                     "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE")
+
+
+NOTE_GUARD_SQLITE = (
+    "CREATE TRIGGER case_note_no_update BEFORE UPDATE ON case_note "
+    "BEGIN SELECT RAISE(ABORT, 'case notes are never edited: write a correction'); END",
+)
+NOTE_GUARD_POSTGRESQL = (
+    "CREATE OR REPLACE FUNCTION case_note_never_edited() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'case notes are never edited: write a correction'; END $$",
+    "CREATE TRIGGER case_note_no_update BEFORE UPDATE ON case_note "
+    "FOR EACH ROW EXECUTE FUNCTION case_note_never_edited()",
+)
 
 
 def upgrade() -> None:
@@ -53,9 +66,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_case_note_case", "case_note", ["case_id", "id"])
+    for statement in NOTE_GUARD_SQLITE if op.get_bind().dialect.name == "sqlite" else NOTE_GUARD_POSTGRESQL:
+        op.execute(statement)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS case_note_no_update ON case_note")
+        op.execute("DROP FUNCTION IF EXISTS case_note_never_edited()")
     op.drop_index("ix_case_note_case", table_name="case_note")
     op.drop_table("case_note")
     with op.batch_alter_table("asylum_application") as batch:
