@@ -44,11 +44,11 @@ NOTE_GUARD_POSTGRESQL = (
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("country") as batch:
-        batch.add_column(sa.Column("eu_member", sa.Boolean(), nullable=False, server_default=sa.false()))
-    with op.batch_alter_table("asylum_application") as batch:
-        batch.add_column(sa.Column("protocol24_ground", sa.String(length=20), nullable=True))
-        batch.add_column(sa.Column("first_confirmed", sa.Boolean(), nullable=True))
+    # plain ADD COLUMN, not a batch copy: on SQLite a copy of ``country`` would drop a table that persons,
+    # documents and Dublin requests reference
+    op.add_column("country", sa.Column("eu_member", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("asylum_application", sa.Column("protocol24_ground", sa.String(length=20), nullable=True))
+    op.add_column("asylum_application", sa.Column("first_confirmed", sa.Boolean(), nullable=True))
     country = sa.table("country", sa.column("code", sa.String), sa.column("eu_member", sa.Boolean))
     op.execute(country.update().where(country.c.code.in_(EU_MEMBER_STATES)).values(eu_member=True))
     op.create_table(
@@ -76,8 +76,6 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS case_note_never_edited()")
     op.drop_index("ix_case_note_case", table_name="case_note")
     op.drop_table("case_note")
-    with op.batch_alter_table("asylum_application") as batch:
-        batch.drop_column("first_confirmed")
-        batch.drop_column("protocol24_ground")
-    with op.batch_alter_table("country") as batch:
-        batch.drop_column("eu_member")
+    op.drop_column("asylum_application", "first_confirmed")  # SQLite 3.35+: ALTER TABLE DROP COLUMN
+    op.drop_column("asylum_application", "protocol24_ground")
+    op.drop_column("country", "eu_member")
