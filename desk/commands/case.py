@@ -66,6 +66,7 @@ def _date(value) -> str:
 def file_lines(file) -> list[str]:
     """The case file as text: the header, then each tab of the screen."""
     from desk.i18n.citations import shown  # the article in the officer's language, as the screen shows it
+    from desk.services.notes import summary
 
     person = file.person
     out = [f"{file.number}  {file.kind_label}  {t('ui.case.status')}: {file.status_label}",
@@ -82,9 +83,8 @@ def file_lines(file) -> list[str]:
     out += ["", t("ui.case.tab.history")]
     out += [f"  {h.at_riga:%d.%m.%Y %H:%M}\t{h.officer}\t{h.action_label}\t{h.summary}" for h in file.history]
     out += ["", t("case.cli.notes")]
-    out += [f"  {t('notes.number', id=n.id)}\t{n.at_riga:%d.%m.%Y %H:%M}\t{n.officer}\t{n.text}"
-            + (f" ({t('notes.corrects_summary', id=n.corrects_id)})" if n.corrects_id else "")
-            for n in file.notes] or [f"  {t('case.cli.none')}"]
+    out += [f"  {n.at_riga:%d.%m.%Y %H:%M}\t{n.officer}\t{summary(n)}" for n in file.notes] \
+        or [f"  {t('case.cli.none')}"]
     if file.related:
         out += ["", t("ui.case.tab.related")]
         out += [f"  {r.number}\t{t('kind.' + r.kind)}\t{r.status_label}" for r in file.related]

@@ -285,15 +285,6 @@ def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
     entries = [e for e in audit.entries(uow, case_id=case_id, limit=limit) if e.action != "case.view"]
     written = notes.notes_by_id(uow, [e.detail.get("note_id") for e in entries if e.action == "case.note"])
     for e in entries:
-        if e.action == "case.note":  # the note's text is in its own row (the audit holds its id and hash)
-            note = written.get(e.detail.get("note_id"))
-            summary = note.text if note else ""
-            if note and note.corrects_id:
-                summary = f"{summary} ({t('notes.corrects_summary', id=note.corrects_id)})"
-            if note:
-                summary = f"{t('notes.number', id=note.id)}: {summary}"
-            out.append(HistoryRow(riga(e.at), e.officer_username, t("casework.audit.case.note"), summary, e.action))
-            continue
         key = f"casework.audit.{e.action}"
         if has(key):
             label = t(key)
@@ -303,7 +294,12 @@ def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
             label = e.action
         else:
             label = e.action
-        out.append(HistoryRow(riga(e.at), e.officer_username, label, _history_summary(e.detail, kind), e.action))
+        if e.action == "case.note":  # the note's text is in its own row (the audit holds its id and hash)
+            note = written.get(e.detail.get("note_id"))
+            summary = notes.summary(note) if note else ""
+        else:
+            summary = _history_summary(e.detail, kind)
+        out.append(HistoryRow(riga(e.at), e.officer_username, label, summary, e.action))
     return out
 
 
