@@ -30,19 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 TABLES = ("person", "case_file", "asylum_application", "deadline", "audit_entry", "identity_document")
 
 
-def name_word(i: int) -> str:
-    """A distinct given name for the i-th generated person, in letters only (a name holds no digits:
-    desk.rules.eligibility.name_problem): 0 -> "Aa", 1 -> "Ab", 26 -> "Ba"..."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        i, r = divmod(i, 26)
-        out = letters[r] + out
-        if i == 0:
-            break
-    return out.rjust(2, "a").capitalize()
-
-
 def bench_officer(store, username: str = "bench.supervisor", password: str = "bench-pass-1"):
     """A supervisor to act as (created once in the store under test), logged in."""
     from sqlmodel import select
@@ -71,6 +58,7 @@ def main(argv=None) -> int:
 
     from desk.services import casework, persons
     from desk.store import open_store
+    from seed.names import serial_name
 
     tmp = None
     if args.db:
@@ -89,7 +77,7 @@ def main(argv=None) -> int:
     for i in range(args.n):
         with store.uow() as uow:
             person_id = persons.register_person(uow, actor, {
-                "surname": "Haddad", "given_names": f"Omar {name_word(i)}", "citizenship": "SYR",
+                "surname": "Haddad", "given_names": f"Omar {serial_name(i)}", "citizenship": "SYR",
                 "date_of_birth": "1990-01-01", "document_number": f"BN{i:07d}", "document_country": "SYR",
             }, allow_duplicate=True)
         with store.uow() as uow:
