@@ -58,6 +58,7 @@ def main(argv=None) -> int:
 
     from desk.services import casework, persons
     from desk.store import open_store
+    from seed.names import serial_name
 
     tmp = None
     if args.db:
@@ -76,12 +77,12 @@ def main(argv=None) -> int:
     for i in range(args.n):
         with store.uow() as uow:
             person_id = persons.register_person(uow, actor, {
-                "surname": "Haddad", "given_names": f"Omar {i}", "citizenship": "SYR",
+                "surname": "Haddad", "given_names": f"Omar {serial_name(i)}", "citizenship": "SYR",
                 "date_of_birth": "1990-01-01", "document_number": f"BN{i:07d}", "document_country": "SYR",
             }, allow_duplicate=True)
         with store.uow() as uow:
             casework.register(uow, actor, "asylum", {"person_id": str(person_id), "lodged_on": day.isoformat(),
-                                                     "registered_on": day.isoformat()})
+                                                     "registered_on": day.isoformat(), "made_on": day.isoformat()})
     service_s = time.perf_counter() - t0
     store.dispose()
 

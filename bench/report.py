@@ -42,6 +42,7 @@ def make_busy_day(store, actor, day: date, events: int) -> float:
     from desk import clock as desk_clock
     from desk.clock import RIGA, FixedClock
     from desk.services import casework, persons
+    from seed.names import serial_name
 
     fixed = FixedClock(datetime.combine(day, dtime(8, 0), tzinfo=RIGA))
     old = desk_clock.set_clock(fixed)
@@ -51,11 +52,11 @@ def make_busy_day(store, actor, day: date, events: int) -> float:
             fixed.advance(seconds=2)  # spread over the working day
             with store.uow() as uow:
                 pid = persons.register_person(uow, actor, {
-                    "surname": "Busy", "given_names": f"Day {i}", "citizenship": "AFG",
+                    "surname": "Busy", "given_names": f"Day {serial_name(i)}", "citizenship": "AFG",
                     "date_of_birth": "1995-05-05"}, allow_duplicate=True)
             with store.uow() as uow:
                 casework.register(uow, actor, "asylum", {"person_id": str(pid), "lodged_on": day.isoformat(),
-                                                         "registered_on": day.isoformat()})
+                                                         "registered_on": day.isoformat(), "made_on": day.isoformat()})
     finally:
         desk_clock.set_clock(old)
     return time.perf_counter() - t0

@@ -12,6 +12,7 @@ from models.cases import (
     Case,
     CaseCounter,
     CaseKind,
+    CaseNote,
     Deadline,
     DublinRequest,
     InvitedPerson,
@@ -27,7 +28,7 @@ from sqlmodel import SQLModel
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AsylumApplication", "AuditCheckpoint", "AuditEntry", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "Country", "Deadline",
+    "AsylumApplication", "AuditCheckpoint", "AuditEntry", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "CaseNote", "Country", "Deadline",
     "DecisionReason", "DublinRequest", "IdentityDocument", "Invitation", "InvitedPerson", "Office",
     "Officer", "PermitPurpose", "Person", "ResidencePermit", "ReturnDecision", "Stay", "Visa",
     "metadata", "utcnow",

@@ -7,7 +7,7 @@ which only ever counts up, so a number is never reused even when a case is withd
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.base import UTCDateTime, utcnow
@@ -96,6 +96,9 @@ class AsylumApplication(SQLModel, table=True):
     regime: str = Field(default="asylum_law", max_length=12)
     made_on: date | None = None  # APR Art. 26: made, then registered (Art. 27), then lodged (Art. 28)
     postponed_on: date | None = None  # APR Art. 35(7): decision postponed (the 21-month ceiling)
+    # 0010: the case of Protocol No 24 (sole article, (a)-(d)) in which an EU citizen's application is examined
+    protocol24_ground: str | None = Field(default=None, max_length=20)
+    first_confirmed: bool | None = None  # 0010: True when "first" was confirmed for a person who applied before
 
 
 class DublinRequest(SQLModel, table=True):
@@ -235,6 +238,22 @@ class ReturnDecision(SQLModel, table=True):
     departure_ground: str | None = Field(default=None, max_length=30)
     departure_extended_days: int | None = None
     departure_extension_reason: str | None = Field(default=None, max_length=40)
+
+
+class CaseNote(SQLModel, table=True):
+    """An officer's note on a case (0010): plain text, never markup; never changed once written - a
+    correction is a new note naming the one it corrects (``corrects_id``)."""
+
+    __tablename__ = "case_note"
+    __table_args__ = (Index("ix_case_note_case", "case_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case_file.id")
+    officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    officer_username: str = Field(max_length=40)
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    corrects_id: int | None = Field(default=None, foreign_key="case_note.id")
 
 
 class Deadline(SQLModel, table=True):

@@ -20,6 +20,7 @@ class Country(SQLModel, table=True):
     name_lv: str = Field(max_length=120)
     name_en: str = Field(max_length=120)
     dublin_partner: bool = Field(default=False)  # EU member states + Iceland, Norway, Switzerland, Liechtenstein
+    eu_member: bool = Field(default=False)  # 0010: a Member State of the European Union (Protocol No 24)
 
 
 class PermitPurpose(SQLModel, table=True):

@@ -16,7 +16,7 @@ from screens.widgets.plain import DataTable, Static, plain, styled
 
 from desk.i18n import t
 from desk.i18n.citations import shown, shown_with_flag
-from desk.services import casework, views
+from desk.services import casework, notes, views
 from screens.base import DeskScreen, PaletteCommand, riga_date
 from screens.navigation import CaseWanted, PersonWanted
 from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
@@ -38,6 +38,7 @@ class CaseFileScreen(DeskScreen):
         Binding("escape", "back", "-", id="case.back"),
         Binding("p", "person", "-", id="case.person"),
         Binding("d", "dublin", "-", id="case.dublin"),
+        Binding("n", "note", "-", id="case.note"),
         Binding("f5", "reload", "-", id="case.reload"),
         Binding("ctrl+right", "switch_tab(1)", "-", id="case.next_tab", show=False),
         Binding("ctrl+left", "switch_tab(-1)", "-", id="case.prev_tab", show=False),
@@ -173,6 +174,8 @@ class CaseFileScreen(DeskScreen):
             return self.file is not None
         if action == "dublin":
             return self.can_start_dublin()
+        if action == "note":
+            return self.file is not None
         return True
 
     def can_start_dublin(self) -> bool:
@@ -186,6 +189,26 @@ class CaseFileScreen(DeskScreen):
 
         if self.can_start_dublin():
             Registration(self.app).for_asylum_case(self.file.number)
+
+    def action_note(self) -> None:
+        """Write a note on the case: it joins the history tab (a correction is a new note)."""
+        from screens.form import FormScreen
+
+        if self.file is None:
+            return
+        actor = self.app.actor
+        case_id = self.case_id
+
+        def submit(uow, raw):
+            return notes.add_note(uow, actor, case_id, raw)
+
+        def done(result) -> None:
+            if result:
+                self.app.notify(t("notes.added"))
+                self.action_reload()
+
+        self.app.push_screen(FormScreen(notes.NOTE_FORM, submit, title=f"{self.file.number}: {t('notes.form.title')}"),
+                             done)
 
     def action_perform(self, index: int) -> None:
         if index >= len(self.actions):
@@ -219,6 +242,8 @@ class CaseFileScreen(DeskScreen):
                               lambda spec=spec: self.open_action(spec)) for spec in self.actions]
         if self.file is not None:
             out.append(PaletteCommand(t("ui.palette.open_person"), t("ui.palette.open_person_help"), self.action_person))
+            out.append(PaletteCommand(t("ui.palette.note"), t("ui.palette.note_help", number=self.file.number),
+                                      self.action_note))
         if self.can_start_dublin():
             out.append(PaletteCommand(t("ui.key.case.dublin"), t("ui.palette.dublin_help", number=self.file.number),
                                       self.action_dublin))

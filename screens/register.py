@@ -138,7 +138,16 @@ class Registration:
         def show(options) -> None:
             self.app.push_screen(FormScreen(spec, submit, initial=initial, options=options), self.registered)
 
-        load_options(self.app.screen, spec, show)
+        def with_initial(values) -> None:
+            # what the kind offers for this person first ("repeat" after an earlier asylum application)
+            initial.update({k: v for k, v in (values or {}).items() if k not in initial})
+            load_options(self.app.screen, spec, show)
+
+        if not person_id:
+            load_options(self.app.screen, spec, show)
+            return
+        self.app.screen.call_then(f"initial:{kind}", casework.registration_initial, actor, kind, person_id,
+                                  write=False, then=with_initial, failed=lambda _error: with_initial({}) or True)
 
     def registered(self, case_id) -> None:
         if case_id:

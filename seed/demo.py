@@ -172,7 +172,12 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
     from models import Case
 
     counts: dict[str, int] = {}
-    people = itertools.cycle(rng.sample(person_ids, len(person_ids)))  # a small demo reuses persons
+    order = rng.sample(person_ids, len(person_ids))
+    people = itertools.cycle(order)  # a small demo reuses persons
+    # asylum, Dublin and return cases concern third-country nationals and stateless persons only
+    # (desk.rules.eligibility: Protocol No 24, Reg. 604/2013 Art. 2(a), Dir. 2008/115/EC Art. 2(3))
+    foreign = set(_third_country_persons(store, person_ids))
+    foreigners = itertools.cycle([pid for pid in order if pid in foreign])
     asylum_numbers: list[str] = []
     variant = 0
 
@@ -205,7 +210,8 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
                 variant += 1
                 step = rng.randrange(5, 20)
                 opened = today - timedelta(days=ago + step * len(path))
-                raw = _registration(kind, opened, next(people), rng, people)
+                person = next(foreigners) if kind in THIRD_COUNTRY_KINDS else next(people)
+                raw = _registration(kind, opened, person, rng, people)
                 run(kind, raw, path, opened, step)
 
     dublin = rules_module("dublin")
@@ -228,7 +234,7 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
                     reg = min(reg, first)
                     raw = {"direction": direction, "request_kind": request_kind,
                            "partner_country": rng.choice(["DEU", "POL", "LTU", "SWE", "ITA", "AUT"]),
-                           "person_id": str(next(people)), "lodged_on": reg.isoformat(),
+                           "person_id": str(next(foreigners)), "lodged_on": reg.isoformat(),
                            "registered_on": reg.isoformat(), "hit_kind": "none",
                            "partner_reference": f"DN-{rng.randrange(10**6, 10**7)}"}
                     if direction == "incoming":
@@ -244,10 +250,34 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
     for months_ago, days_more in ((2, 0), (2, -3), (2, 5)):
         sent = today - relativedelta(months=months_ago) - timedelta(days=days_more)
         raw = {"direction": "outgoing", "request_kind": "take_charge", "partner_country": "DEU",
-               "person_id": str(next(people)), "lodged_on": "2026-06-15", "registered_on": "2026-06-15",
+               "person_id": str(next(foreigners)), "lodged_on": "2026-06-15", "registered_on": "2026-06-15",
                "hit_kind": "none", "sent_on": sent.isoformat()}
         run("dublin", raw, [], sent, 1)
     return counts
+
+
+THIRD_COUNTRY_KINDS = frozenset({"asylum", "dublin", "return"})
+
+
+def _third_country_persons(store, person_ids: list[int]) -> list[int]:
+    """The persons an asylum application, a Dublin request and a return decision may all concern: neither
+    Union citizens nor nationals of the states associated to Dublin / free movement (desk.rules.eligibility)."""
+    from sqlmodel import select
+
+    from desk.rules import eligibility
+    from models import Country, Person
+
+    with store.reader() as uow:
+        rows = uow.session.exec(select(Person.id, Person.citizenship, Country.eu_member, Country.dublin_partner)
+                                .join(Country, Country.code == Person.citizenship)).all()
+    wanted = set(person_ids)
+    out = []
+    for pid, code, eu, partner in rows:
+        nationality = eligibility.Nationality(code, bool(eu), bool(partner))
+        if pid in wanted and eligibility.dublin_refusal(nationality) is None \
+                and eligibility.return_refusal(nationality) is None and eligibility.asylum_refusal(nationality) is None:
+            out.append(pid)
+    return out
 
 
 def _gap(action: str, step: int) -> int:
@@ -261,8 +291,9 @@ def _registration(kind: str, opened: date, person_id: int, rng: random.Random, p
     if kind == "asylum":
         from desk.rules.asylum import APR_APPLIES_FROM
 
+        # not chosen: "repeat" when the person applied before (a small demo reuses persons), else "first"
         raw = {"person_id": str(person_id), "lodged_on": day, "registered_on": day,
-               "application_type": "repeat" if rng.random() < 0.2 else "first", "procedure": "regular",
+               "application_type": "repeat" if rng.random() < 0.2 else "", "procedure": "regular",
                "accommodation": "Mucenieki"}
         if opened >= APR_APPLIES_FROM:  # Reg. 2024/1348 Arts. 26-28: made the day before it was registered
             raw["made_on"] = (opened - timedelta(days=1)).isoformat()

@@ -257,5 +257,17 @@ def make_name(rng: random.Random, pool: NamePool | str, sex: str | None = None) 
     return GeneratedName(surname, given, original, sex, _weighted(rng, pool.citizenships), pool.key)
 
 
+def serial_name(i: int) -> str:
+    """A distinct name word for the i-th generated person of a benchmark or a stress test, letters only
+    (a name holds no digits: desk.rules.eligibility.name_problem): 0 -> "Aa", 1 -> "Ab", 26 -> "Ba"."""
+    out = ""
+    while True:
+        i, r = divmod(i, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+        if i == 0:
+            break
+    return out.rjust(2, "a").capitalize()
+
+
 def all_citizenships() -> frozenset[str]:
     return frozenset(code for p in POOLS.values() for code, _w in p.citizenships)

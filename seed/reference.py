@@ -47,13 +47,15 @@ OFFICES: list[tuple[str, str, str, str]] = [
     ("VEN", "Ventspils nodaļa", "Ventspils Office", "Ventspils"),
 ]
 
-# Dublin III Art. 1 and AMMR: the EU Member States, plus Iceland, Norway, Switzerland and Liechtenstein
-# by their association agreements.
-DUBLIN_PARTNERS = frozenset({
+# TEU Art. 49-52 and the acts of accession: the Member States of the European Union (Country.eu_member;
+# Protocol No 24 on asylum for nationals of Member States).
+EU_MEMBER_STATES = frozenset({
     "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
     "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE",
-    "ISL", "NOR", "CHE", "LIE",
 })
+# Dublin III Art. 1 and AMMR: the EU Member States, plus Iceland, Norway, Switzerland and Liechtenstein
+# by their association agreements (the same four enjoy free movement: the EEA Agreement, the EC-Swiss one).
+DUBLIN_PARTNERS = EU_MEMBER_STATES | frozenset({"ISL", "NOR", "CHE", "LIE"})
 
 # ICAO Doc 9303 codes for the cases ISO 3166 has no country for.
 SPECIAL_COUNTRIES = [
@@ -126,13 +128,13 @@ def load_reference(session) -> dict[str, int]:
             session.add(row)
     have = {c.code: c for c in session.exec(select(Country)).all()}
     for code, a2, lv, en in countries():
-        partner = code in DUBLIN_PARTNERS
+        partner, eu = code in DUBLIN_PARTNERS, code in EU_MEMBER_STATES
         row = have.get(code)
         if row is None:
-            session.add(Country(code=code, alpha2=a2, name_lv=lv, name_en=en, dublin_partner=partner))
+            session.add(Country(code=code, alpha2=a2, name_lv=lv, name_en=en, dublin_partner=partner, eu_member=eu))
             added["countries"] += 1
-        elif (row.name_lv, row.name_en, row.dublin_partner) != (lv, en, partner):
-            row.name_lv, row.name_en, row.dublin_partner = lv, en, partner
+        elif (row.name_lv, row.name_en, row.dublin_partner, row.eu_member) != (lv, en, partner, eu):
+            row.name_lv, row.name_en, row.dublin_partner, row.eu_member = lv, en, partner, eu
             session.add(row)
     purposes = {p.code for p in session.exec(select(PermitPurpose)).all()}
     for code, lv, en in PERMIT_PURPOSES:

@@ -57,6 +57,19 @@ def test_demo_is_reproducible(tmp_path, fixed_clock, demo_store):
         again.dispose()
 
 
+def test_demo_holds_no_latvian_eu_or_associated_citizen_in_an_asylum_dublin_or_return_case(demo_store):
+    """Issue 14 point 5: Protocol No 24 and Geneva Art. 1A(2) (asylum), Reg. 604/2013 Art. 2(a) (Dublin),
+    Dir. 2008/115/EC Art. 2(3) (return): none of these cases concerns a citizen of the EU, the EEA or CH."""
+    with demo_store.reader() as uow:
+        rows = uow.session.execute(
+            select(Case.kind, Person.citizenship, Country.eu_member, Country.dublin_partner)
+            .join(Person, Person.id == Case.person_id).join(Country, Country.code == Person.citizenship)
+            .where(Case.kind.in_(("asylum", "dublin", "return")))).all()
+    assert {kind for kind, *_ in rows} == {"asylum", "dublin", "return"}
+    wrong = [(kind, code) for kind, code, eu, partner in rows if code == "LVA" or eu or partner]
+    assert wrong == []
+
+
 def test_demo_has_every_kind_in_every_status(demo_store):
     seen = {(kind, status) for _n, kind, status, _o, _c in _cases(demo_store)}
     for kind in ("asylum", "dublin", "permit", "visa", "invitation", "return"):

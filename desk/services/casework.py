@@ -27,8 +27,8 @@ from desk.services.labels import action_label, action_title_key, display_value, 
 from desk.services.persons import reference_lookup
 from models import Case, Country, InvitedPerson, Officer
 
-__all__ = ["register", "perform", "reassign", "registration_form", "action_form", "actions_for", "forms_for_case",
-           "detail_of", "details_of", "country_name", "field_label", "display_value"]
+__all__ = ["register", "perform", "reassign", "registration_form", "registration_initial", "action_form", "actions_for", "forms_for_case",
+           "detail_of", "details_of", "detail_values", "country_name", "field_label", "display_value"]
 
 
 def _not_future(values: dict, today: date, allowed: frozenset[str] | set[str] = frozenset(), fields=()) -> dict:
@@ -42,6 +42,14 @@ def _not_future(values: dict, today: date, allowed: frozenset[str] | set[str] = 
 
 def registration_form(kind: str) -> FormSpec:
     return adapter(kind).form
+
+
+def registration_initial(uow, actor: Actor, kind: str, person_id: int | None) -> dict:
+    """The values the kind's registration form opens with for this person (an asylum application of a
+    person who applied before opens as "repeat")."""
+    spec = adapter(kind)
+    require_kind(uow, actor, str(spec.kind))
+    return dict(spec.initial_values(uow, person_id)) if person_id else {}
 
 
 def _snapshot(case: Case, detail) -> dict:
@@ -72,6 +80,14 @@ def details_of(uow, case: Case) -> list[tuple[str, str]]:
             shown = country_name(uow, value)
         out.append((field_label(name), shown))
     return spec.detail_lines(uow, case, out)
+
+
+def detail_values(uow, case: Case) -> dict:
+    """The detail row's stored values by column (codes, dates, numbers), internal ids left out."""
+    spec = adapter(case.kind)
+    stored = detail_of(uow, case).model_dump()
+    return {name: stored.get(name) for name in spec.model.model_fields
+            if name != "case_id" and name not in spec.hidden}
 
 
 def _derive_dates(uow, spec: KindAdapter, case: Case, detail) -> None:

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from desk.errors import DomainError, FormInvalid, ValidationError, explain
 from desk.i18n import t
-from desk.services import audit, casework, persons
+from desk.services import audit, casework, notes, persons
 from desk.services.auth import Actor, Permission, require
 from desk.services.kinds import adapter
 from desk.services.labels import field_label
@@ -26,7 +26,7 @@ from models import Case, CaseKind
 
 MAX_REPORTED_ERRORS = 50
 KINDS = tuple(k.value for k in CaseKind)
-_LINE_KEYS = frozenset({"ref", "kind", "person", "persons", "person_match", "case", "events"})
+_LINE_KEYS = frozenset({"ref", "kind", "person", "persons", "person_match", "case", "events", "notes"})
 
 Progress = Callable[[int, int], None]
 
@@ -87,6 +87,7 @@ class _Line:
     person_match: str
     case: dict
     events: list[dict]
+    notes: list[str]
 
 
 def _parse_line(number: int, raw: str) -> _Line:
@@ -110,6 +111,9 @@ def _parse_line(number: int, raw: str) -> _Line:
             isinstance(e, dict) and isinstance(e.get("action"), str) and isinstance(e.get("values", {}), dict)
             for e in events):
         raise _Bad(t("import.bad_value", key="events"))
+    line_notes = data.get("notes") or []
+    if not isinstance(line_notes, list) or not all(isinstance(n, str) for n in line_notes):
+        raise _Bad(t("import.bad_value", key="notes"))
     match = data.get("person_match") or "refuse"
     if match not in ("refuse", "existing", "new"):
         raise _Bad(t("import.bad_value", key="person_match"))
@@ -129,7 +133,7 @@ def _parse_line(number: int, raw: str) -> _Line:
             raise _Bad(t("import.missing_key", key="person"))
         if person is not None and not isinstance(person, (dict, str)):
             raise _Bad(t("import.bad_value", key="person"))
-    return _Line(number, ref, kind, person, people, match, dict(case), events)
+    return _Line(number, ref, kind, person, people, match, dict(case), events, line_notes)
 
 
 class _Importer:
@@ -184,6 +188,11 @@ class _Importer:
             except DomainError as exc:
                 raise _Bad(t("import.event_failed", n=n, action=str(event["action"])[:40],
                              message=_reason(exc))) from None
+        for n, text in enumerate(line.notes, start=1):  # after the events: notes are written today
+            try:
+                notes.add_note(self.uow, self.actor, case_id, {"text": text})
+            except DomainError as exc:
+                raise _Bad(t("import.note_failed", n=n, message=_reason(exc))) from None
         number = self.uow.session.get(Case, case_id).number
         if line.ref:
             self.case_refs[line.ref] = number

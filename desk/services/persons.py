@@ -19,11 +19,12 @@ from sqlalchemy import or_, text
 from sqlmodel import select
 
 from desk.errors import DomainError, NotFound, ValidationError
+from desk.rules import eligibility
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
 from desk.services.forms import FieldSpec, FieldType, FormSpec, parse_values
 from desk.names import family_stem, name_variants, spelling_key
-from desk.text import fold, mask_personal_code, normalize_document_number
+from desk.text import fold, mask_personal_code, normalize_document_number, personal_code_birth_date
 from models import Country, IdentityDocument, Office, Person
 
 MAX_CANDIDATES = 20
@@ -136,6 +137,9 @@ def _summary(p: Person, numbers) -> PersonSummary:
                          mask_personal_code(p.personal_code), tuple(numbers))
 
 
+NAME_FIELDS = ("surname", "given_names", "original_name")
+
+
 def _parse(uow, raw: dict, today: date) -> dict:
     def checks(v):
         errors = {}
@@ -145,8 +149,20 @@ def _parse(uow, raw: dict, today: date) -> dict:
             errors["document_number"] = ValidationError("error.required", field="document_number")
         if v.get("document_number") and not normalize_document_number(v["document_number"]):
             errors["document_number"] = ValidationError("error.invalid", field="document_number")
-        if not fold(v.get("surname")):
+        for name in NAME_FIELDS:  # letters, spaces, hyphens, apostrophes (desk.rules.eligibility.name_problem)
+            problem = eligibility.name_problem(v.get(name) or "")
+            if problem is not None:
+                errors[name] = ValidationError(f"eligibility.{problem[0]}", field=name,
+                                               char=eligibility.shown_character(problem[1]))
+        if "surname" not in errors and not fold(v.get("surname")):
             errors["surname"] = ValidationError("error.invalid", field="surname")
+        code, born = v.get("personal_code"), v.get("date_of_birth")
+        coded = personal_code_birth_date(code) if code else None
+        if coded is not None and born is not None and coded != born:
+            # an old-format code (DDMMYY-CNNNN) carries the birth date; a new one (32...) carries none
+            errors["personal_code"] = ValidationError("person.personal_code_birth_mismatch", field="personal_code",
+                                                      coded=coded.strftime("%d.%m.%Y"),
+                                                      born=born.strftime("%d.%m.%Y"))
         return errors
 
     return parse_values(PERSON_FORM, raw, lookup=reference_lookup(uow), extra_checks=checks)

@@ -9,7 +9,7 @@ The top tier of the services: views reads what the write side (``casework``, ``k
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_
@@ -18,7 +18,7 @@ from sqlmodel import select
 from desk.clock import riga
 from desk.i18n import get_language, has, label, t
 from desk.text import fold
-from desk.services import audit, casework, stays
+from desk.services import audit, casework, notes, stays
 from desk.services.auth import CASE_ROLES, Actor, Permission, parse_roles, require, require_kind
 from desk.services.casecore import get_case
 from desk.services.forms import FormSpec
@@ -74,6 +74,7 @@ class HistoryRow:
     officer: str
     action_label: str
     summary: str
+    action: str = ""  # the audit action code ("case.register", "case.accept", "case.note")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class CaseFile:
     related: list[CaseRow]
     actions: list[FormSpec]
     schengen: SchengenView | None  # for the kinds that show the Schengen 90/180 position (visas)
+    notes: list[notes.NoteView] = field(default_factory=list)  # oldest first; also in ``history``
+    values: dict = field(default_factory=dict)  # the detail row's stored values (codes, dates), for export
 
 
 # --- labels (the words themselves are in desk.services.labels) -----------------------------------
@@ -281,9 +284,9 @@ def _history_summary(detail: dict, kind: str | None = None) -> str:
 def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
     kind = get_case(uow, case_id).kind
     out = []
-    for e in audit.entries(uow, case_id=case_id, limit=limit):
-        if e.action == "case.view":
-            continue
+    entries = [e for e in audit.entries(uow, case_id=case_id, limit=limit) if e.action != "case.view"]
+    written = notes.notes_by_id(uow, [e.detail.get("note_id") for e in entries if e.action == "case.note"])
+    for e in entries:
         key = f"casework.audit.{e.action}"
         if has(key):
             label = t(key)
@@ -293,7 +296,12 @@ def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
             label = e.action
         else:
             label = e.action
-        out.append(HistoryRow(riga(e.at), e.officer_username, label, _history_summary(e.detail, kind)))
+        if e.action == "case.note":  # the note's text is in its own row (the audit holds its id and hash)
+            note = written.get(e.detail.get("note_id"))
+            summary = notes.summary(note) if note else ""
+        else:
+            summary = _history_summary(e.detail, kind)
+        out.append(HistoryRow(riga(e.at), e.officer_username, label, summary, e.action))
     return out
 
 
@@ -313,10 +321,18 @@ def case_file(uow, actor: Actor, case_id: int) -> CaseFile:
         office_code=office.code if office else "", opened_on=case.opened_on, closed_on=case.closed_on,
         version=case.version, details=casework.details_of(uow, case), deadlines=deadlines_of(uow, case),
         history=history_of(uow, case.id), related=_related(uow, actor, case),
-        actions=casework.forms_for_case(uow, case), schengen=schengen,
+        actions=casework.forms_for_case(uow, case), schengen=schengen, notes=notes.notes_of(uow, case.id),
+        values=casework.detail_values(uow, case),
     )
     audit.record(uow, actor, "case.view", case_id=case.id, person_id=case.person_id)
     return result
+
+
+def case_file_by_number(uow, actor: Actor, number: str) -> CaseFile:
+    """``case_file`` for a case named by its number (the command line): the same checks and audit."""
+    from desk.services.casecore import case_by_number
+
+    return case_file(uow, actor, case_by_number(uow, number).id)
 
 
 def recent_files(uow, actor: Actor, limit: int = 20) -> list[CaseRow]:

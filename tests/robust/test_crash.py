@@ -14,6 +14,7 @@ from desk.store import open_store, sqlite_integrity_ok
 from models import AuditEntry, Case, Person
 
 from robust_helpers import PASSWORD, add_officers, spawn
+from seed.names import serial_name
 
 
 def _after_crash(url: str):
@@ -87,7 +88,7 @@ def _import_file(path, n: int) -> None:
             out.write(json.dumps({
                 "kind": "asylum",
                 "person_match": "new",  # similar names, one birthday: the fuzzy check would stop the import early
-                "person": {"surname": "Imports", "given_names": f"Nr{i:05d}", "date_of_birth": "1990-01-01",
+                "person": {"surname": "Imports", "given_names": f"Nr {serial_name(i)}", "date_of_birth": "1990-01-01",
                            "citizenship": "SYR", "document_kind": "passport", "document_number": f"IMP{i:07d}",
                            "document_country": "SYR"},
                 "case": {"made_on": "2026-10-01", "registered_on": "2026-10-01", "lodged_on": "2026-10-02"},

@@ -28,6 +28,7 @@ def main(argv: list[str]) -> int:
     from desk.errors import ConflictError
     from desk.services import audit, auth, casecore, casework, persons
     from desk.store import open_store
+    from seed.names import serial_name
     from models import Case
     from sqlmodel import select
 
@@ -44,7 +45,7 @@ def main(argv: list[str]) -> int:
             if rng.random() < 0.4:
                 with store.uow() as uow:  # the registration an officer makes: person and case, one transaction
                     person_id = persons.register_person(uow, actor, {
-                        "surname": f"Stress{seed}", "given_names": f"N{i}", "citizenship": "SYR",
+                        "surname": f"Stress {serial_name(seed)}", "given_names": f"N {serial_name(i)}", "citizenship": "SYR",
                         "date_of_birth": "1990-01-01"}, allow_duplicate=True)
                     case_id = casework.register(uow, actor, "asylum", {
                         "person_id": str(person_id), "lodged_on": "2026-11-02", "registered_on": "2026-11-02",

@@ -7,10 +7,11 @@ from sqlmodel import select
 
 from desk.errors import ValidationError
 from desk.rules import asylum as rules
+from desk.rules import eligibility
 from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
 from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, date_field, field_error, field_spec,
-                                      person_exists, reason_field, rule_error_as_form)
+                                      nationality_of, person_exists, reason_field, refusal_error, rule_error_as_form)
 from desk.services.labels import field_label
 from models import AsylumApplication, Case, CaseKind, DublinRequest
 
@@ -21,7 +22,12 @@ FORM = FormSpec("register.asylum", "casework.register.asylum", (
     field_spec("registered_on", F.DATE, required=True),
     # Reg. 2024/1348 Art. 26: the day the application was made; needed for an APR application
     field_spec("made_on", F.DATE, help_key="casework.help.made_on"),
-    field_spec("application_type", F.CHOICE, choices=("first", "repeat"), default="first"),
+    # left empty: "repeat" when the person applied before, else "first" (desk.rules.eligibility.application_type)
+    field_spec("application_type", F.CHOICE, choices=("first", "repeat"), help_key="casework.help.application_type"),
+    field_spec("first_confirmed", F.BOOL, help_key="casework.help.first_confirmed"),
+    # Protocol No 24, sole article (a)-(d): asked of an EU citizen only
+    field_spec("protocol24_ground", F.CHOICE, choices=tuple(eligibility.PROTOCOL24_GROUNDS),
+               help_key="casework.help.protocol24_ground"),
     field_spec("procedure", F.CHOICE, choices=("regular", "accelerated", "admissibility"), default="regular"),
     field_spec("accommodation", max_length=60),
     field_spec("unaccompanied_minor", F.BOOL),
@@ -87,8 +93,31 @@ class Asylum(Kind):
     form = FORM
     actions = ACTIONS
 
+    def has_earlier_application(self, uow, person_id) -> bool:
+        """Whether the person has an asylum application in the store already (any status)."""
+        if not isinstance(person_id, int):
+            return False
+        return uow.session.exec(select(Case.id).where(Case.person_id == person_id,
+                                                      Case.kind == str(CaseKind.ASYLUM)).limit(1)).first() is not None
+
+    def initial_values(self, uow, person_id) -> dict:
+        """The form as it opens for this person: "repeat" offered when they applied before."""
+        return {"application_type": "repeat"} if self.has_earlier_application(uow, person_id) else {}
+
     def checks(self, uow, v):
         errors = dict(person_exists(uow, v))
+        # --- who may apply (desk.rules.eligibility, issue 14 point 5) ---
+        if not errors:
+            nationality = nationality_of(uow, v.get("person_id"))
+            refusal = eligibility.asylum_refusal(nationality, v.get("protocol24_ground"))
+            if refusal is not None:
+                name = "person_id" if refusal == eligibility.Refusal.LATVIAN_ASYLUM else "protocol24_ground"
+                errors[name] = refusal_error(name, refusal, nationality)
+            _type, refusal = eligibility.application_type(v.get("application_type"),
+                                                          self.has_earlier_application(uow, v.get("person_id")),
+                                                          bool(v.get("first_confirmed")))
+            if refusal is not None:
+                errors["application_type"] = refusal_error("application_type", refusal, nationality)
         lodged = v.get("lodged_on")
         if lodged is None:
             return errors
@@ -109,9 +138,15 @@ class Asylum(Kind):
     def create(self, uow, actor, v) -> Created:
         regime = rules.regime_for(v["lodged_on"])
         procedure = v["procedure"] or "regular"
+        earlier = self.has_earlier_application(uow, v["person_id"])
+        application_type, _refusal = eligibility.application_type(v.get("application_type"), earlier,
+                                                                   bool(v.get("first_confirmed")))
+        # kept only where it says something: a first application confirmed for a person who applied before
+        confirmed = True if (earlier and application_type == eligibility.FIRST and v.get("first_confirmed")) else None
         detail = dict(lodged_on=v["lodged_on"], registered_on=v["registered_on"], made_on=v.get("made_on"),
                       regime=str(regime),  # Reg. 2024/1348 Art. 79(3): never typed by the officer
-                      application_type=v["application_type"] or "first",
+                      application_type=application_type, first_confirmed=confirmed,
+                      protocol24_ground=v.get("protocol24_ground"),
                       procedure=STORED_PROCEDURE.get(procedure, procedure),
                       accommodation=v.get("accommodation"), unaccompanied_minor=bool(v.get("unaccompanied_minor")))
         # the case opens on the registration day under either regime, as it always has

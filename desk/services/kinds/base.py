@@ -19,11 +19,12 @@ from sqlmodel import SQLModel
 
 from desk.errors import DomainError, FormInvalid, NotFound, ValidationError
 from desk.i18n import t
+from desk.rules import eligibility
 from desk.services import casecore
 from desk.services.forms import FieldSpec, FieldType, FormSpec
 from desk.services.labels import field_label
 from desk.services.persons import get_person
-from models import Case, CaseKind
+from models import Case, CaseKind, Country, Person
 
 F = FieldType
 Errors = dict[str, DomainError]
@@ -67,6 +68,22 @@ def person_exists(uow, values: Mapping, name: str = "person_id") -> Errors:
         exc.field = name
         return {name: exc}
     return {}
+
+
+def nationality_of(uow, person_id) -> eligibility.Nationality | None:
+    """What the reference data says of the person's citizenship (None: no such person, reported elsewhere)."""
+    person = uow.session.get(Person, person_id) if isinstance(person_id, int) else None
+    if person is None:
+        return None
+    country = uow.session.get(Country, person.citizenship)
+    return eligibility.Nationality(person.citizenship, bool(country and country.eu_member),
+                                   bool(country and country.dublin_partner))
+
+
+def refusal_error(field_name: str, refusal: eligibility.Refusal, nationality=None) -> ValidationError:
+    """A ``desk.rules.eligibility`` refusal as the field's error: why, and the article it comes from."""
+    return ValidationError(f"eligibility.{refusal}", field=field_name, article=eligibility.ARTICLES[refusal],
+                           citizenship=nationality.code if nationality is not None else "")
 
 
 def case_by_number(uow, number: str | None, kind: str, name: str) -> Case | None:
@@ -218,6 +235,8 @@ class KindAdapter(Protocol):
 
     def outcome(self) -> Outcome: ...
 
+    def initial_values(self, uow, person_id) -> dict[str, Any]: ...
+
     def detail_lines(self, uow, case: Case, lines: list[tuple[str, str]]) -> list[tuple[str, str]]: ...
 
     def related_case_ids(self, uow, case: Case) -> list[int]: ...
@@ -276,6 +295,10 @@ class Kind:
         return self.actions.get(name, RECORD_DAY)
 
     def derived(self, uow, case: Case, detail) -> dict[str, Any]:
+        return {}
+
+    def initial_values(self, uow, person_id) -> dict[str, Any]:
+        """Values the registration form opens with for this person (none by default)."""
         return {}
 
     def detail_lines(self, uow, case: Case, lines: list[tuple[str, str]]) -> list[tuple[str, str]]:

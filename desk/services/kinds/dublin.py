@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from desk.errors import FormInvalid, ValidationError
 from desk.rules import asylum as asylum_rules
+from desk.rules import eligibility
 from desk.rules import dublin as rules
 from desk.rules.common import RuleError
 from desk.services.auth import require_kind
 from desk.services.forms import FormSpec
 from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, case_by_number, date_field,
-                                      field_error, field_spec, order, person_exists)
+                                      field_error, field_spec, nationality_of, order, person_exists, refusal_error)
 from desk.i18n.citations import shown
 from desk.services.labels import display_value, field_label
 from models import AsylumApplication, Case, CaseKind, Country, DublinRequest
@@ -205,6 +206,14 @@ class Dublin(Kind):
             errors["person_id"] = ValidationError("casework.dublin.case_or_person", field="person_id")
         else:
             errors.update(person_exists(uow, {"person_id": person_id}))
+        # --- who a Dublin request may concern (desk.rules.eligibility; issue 14 point 5) ---
+        if "person_id" not in errors and person_id is not None:
+            nationality = nationality_of(uow, person_id)
+            refusal = eligibility.dublin_refusal(nationality)
+            if refusal is not None:
+                name = "asylum_case" if asylum is not None else "person_id"
+                errors[name] = refusal_error(name, refusal, nationality)
+        # --- end of the eligibility block ---
         if registered_on is None:
             errors["registered_on"] = ValidationError("error.required", field="registered_on")
         hit_kind = None if v.get("hit_kind") in (None, "none") else v["hit_kind"]

@@ -4,11 +4,12 @@ expulsion, contest, appeal, departure and its extension (Art. 7(2)), entry ban. 
 from __future__ import annotations
 
 from desk.errors import ValidationError
+from desk.rules import eligibility
 from desk.rules import returns as rules
 from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
 from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, date_field, field_error, field_spec,
-                                      order, person_exists, rule_error_as_form)
+                                      nationality_of, order, person_exists, refusal_error, rule_error_as_form)
 from models import Case, CaseKind, ReturnDecision
 
 FORM = FormSpec("register.return", "casework.register.return", (
@@ -63,6 +64,11 @@ class Return(Kind):
 
     def checks(self, uow, v):
         errors = {**person_exists(uow, v), **order(v, "issued_on", "notified_on")}
+        if "person_id" not in errors:  # Return Directive Art. 2(3), 3(1): not a person with free movement
+            nationality = nationality_of(uow, v.get("person_id"))
+            refusal = eligibility.return_refusal(nationality)
+            if refusal is not None:
+                errors["person_id"] = refusal_error("person_id", refusal, nationality)
         if v["decision_kind"] == "voluntary" and v.get("departure_days") is None:
             # Return Directive 2008/115/EC Art. 7(1): a period for voluntary departure of 7 to 30 days
             errors["departure_days"] = ValidationError("error.required", field="departure_days")
