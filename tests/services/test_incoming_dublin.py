@@ -152,8 +152,8 @@ def test_upgrade_moves_stored_incoming_requests_to_their_own_statuses(store_url,
     try:
         actors = populate(store)
         a = actors["asylum"]
-        incoming = [_incoming(store, a, surname=f"Ivanova{n}", given="Olga", born=f"1980-01-0{n}",
-                              doc=f"UA00000{n}") for n in (1, 2, 3)]
+        incoming = [_incoming(store, a, surname=name, given="Olga", born=f"1980-01-0{n}", doc=f"UA00000{n}")
+                    for n, name in ((1, "Ivanova"), (2, "Petrova"), (3, "Sidorova"))]
         outgoing = _register(store, a, {"direction": "outgoing", "request_kind": "take_charge",
                                         "partner_country": "DEU", "person_id": str(new_person(store, a)),
                                         "lodged_on": "2026-10-01", "registered_on": "2026-10-01",
