@@ -286,3 +286,25 @@ def test_a_dublin_request_for_an_apr_application_takes_its_registered_then_lodge
                                         doc="LV7654321")),
             "lodged_on": "2026-05-20", "registered_on": "2026-05-18"})
     assert _errors(err) == {"registered_on": "casework.asylum.order_asylum_law"}
+
+
+REASON_CASES = [
+    P("grant_refugee_status", "asylum.not_credible", "error.bad_choice",
+      id="14(6): a grant offers the status's ground, not a refusal ground"),
+    P("refuse", None, "error.required", id="14(6): a refusal requires its ground"),
+    P("refuse", "asylum.well_founded_fear", "error.bad_choice", id="14(6): a refusal offers refusal grounds only"),
+    P("leave_without_examination", None, "error.required", id="14(6): not examined: the reason is required"),
+]
+
+
+@pytest.mark.parametrize("action, reason, key", REASON_CASES)
+def test_a_decision_offers_and_requires_the_reasons_that_fit_it(cw, action, reason, key):
+    store, actors = cw
+    cid = _asylum(store, actors, **APR_DATES)
+    raw = {"decision_on": "2026-11-20", **({"reason": reason} if reason else {})}
+    _perform(store, actors["asylum"], cid, "accept_for_examination", {"accepted_on": "2026-11-05"})
+    _perform(store, actors["asylum"], cid, "hold_interview", {"interview_on": "2026-11-10"})
+    with pytest.raises(FormInvalid) as err:
+        _perform(store, actors["asylum"], cid, action, raw)
+    assert _errors(err).get("reason") == key
+    _perform(store, actors["asylum"], cid, "refuse", {"decision_on": "2026-11-20", "reason": "asylum.not_credible"})

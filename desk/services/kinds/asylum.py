@@ -39,10 +39,21 @@ PROCEDURE_OF_STORED = {v: k for k, v in STORED_PROCEDURE.items()}
 
 REASONS = ("well_founded_fear", "serious_harm", "safe_country", "not_credible", "other_state_responsible",
            "withdrawn")
+# Issue 14 point 6: the reasons a decision offers fit the decision. A grant gives the ground of the status
+# (refugee: well-founded fear of persecution; alternative status: a real risk of serious harm); a refusal or
+# a decision not to examine needs its reason.
+DECISION_REASONS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "refugee": (("well_founded_fear",), False),
+    "alternative": (("serious_harm",), False),
+    "refused": (("not_credible", "safe_country"), True),
+    "left_without_examination": (("other_state_responsible", "withdrawn"), True),
+}
 
 
 def _decision(decision: str) -> ActionDef:
-    return ActionDef((date_field("decision_on"), reason_field("asylum", REASONS), date_field("notified_on", False)),
+    choices, required = DECISION_REASONS[decision]
+    return ActionDef((date_field("decision_on"), reason_field("asylum", choices, required),
+                      date_field("notified_on", False)),
                      columns={"reason": "reason_code"}, sets={"decision": decision})
 
 
