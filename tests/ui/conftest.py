@@ -18,6 +18,9 @@ def ui_store(sqlite_store, fixed_clock):
 async def settle(pilot, rounds: int = 3) -> None:
     """Let workers finish and their messages land."""
     for _ in range(rounds):
+        # first let pending messages land: navigation is a message now (screens/navigation.py), so the
+        # screen and its loading worker may not exist yet when settle is called
+        await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if all(w.is_finished for w in pilot.app.workers):  # a worker still pending counts as busy
