@@ -90,20 +90,26 @@ _LV_REF = re.compile(r"(\d+)(?:\((\d+)\))?(?:\((\d+)\))?")
 _PARAS = re.compile(r"para\. (\d+)|paras\. (\d+)-(\d+)")
 
 
+def _pieces(locator: str, prefix: str, pattern: re.Pattern, part: str) -> list[tuple]:
+    """The groups of each ", "-separated reference after ``prefix`` ("Art. 21(1), 22(7)"; a repeated
+    prefix is allowed: "Art. 40(1), Art. 40(8)")."""
+    groups = []
+    for i, piece in enumerate(locator[len(prefix):].split(", ")):
+        if i and piece.startswith(prefix):
+            piece = piece[len(prefix):]
+        m = pattern.fullmatch(piece)
+        if not m:
+            raise ValueError(f"citation {part!r}: cannot parse {piece!r}")
+        groups.append(m.groups())
+    return groups
+
+
 def _eu_refs(locator: str, part: str) -> tuple[Ref, ...]:
     if not locator.startswith("Art. "):
         raise ValueError(f"citation {part!r}: cannot parse {locator!r} (expected 'Art. N')")
-    refs = []
-    for i, piece in enumerate(locator[len("Art. "):].split(", ")):
-        if i and piece.startswith("Art. "):
-            piece = piece[len("Art. "):]
-        m = _EU_REF.fullmatch(piece)
-        if not m:
-            raise ValueError(f"citation {part!r}: cannot parse {piece!r}")
-        number, paragraph, point, sub = m.groups()
-        refs.append(Ref(int(number), paragraph=int(paragraph) if paragraph else None, point=point,
-                        subparagraph=SUBPARAGRAPHS.index(sub) + 1 if sub else None))
-    return tuple(refs)
+    return tuple(Ref(int(number), paragraph=int(paragraph) if paragraph else None, point=point,
+                     subparagraph=SUBPARAGRAPHS.index(sub) + 1 if sub else None)
+                 for number, paragraph, point, sub in _pieces(locator, "Art. ", _EU_REF, part))
 
 
 def _lv_refs(locator: str, part: str) -> tuple[Ref, ...]:
@@ -114,16 +120,8 @@ def _lv_refs(locator: str, part: str) -> tuple[Ref, ...]:
         return (Ref(first, number_to=last),)
     if not locator.startswith("s. "):
         raise ValueError(f"citation {part!r}: cannot parse {locator!r} (expected 's. N' or 'ss. N-M')")
-    refs = []
-    for i, piece in enumerate(locator[len("s. "):].split(", ")):
-        if i and piece.startswith("s. "):
-            piece = piece[len("s. "):]
-        m = _LV_REF.fullmatch(piece)
-        if not m:
-            raise ValueError(f"citation {part!r}: cannot parse {piece!r}")
-        number, paragraph, point = m.groups()
-        refs.append(Ref(int(number), paragraph=int(paragraph) if paragraph else None, point=point))
-    return tuple(refs)
+    return tuple(Ref(int(number), paragraph=int(paragraph) if paragraph else None, point=point)
+                 for number, paragraph, point in _pieces(locator, "s. ", _LV_REF, part))
 
 
 def _paras(text: str, part: str) -> tuple[int, int | None]:

@@ -603,9 +603,14 @@ def check_urgent(kind, *, regime, received_on: date | None, urgent_reply_by: dat
         if urgent_ground is None:
             raise InvalidValue("rules.dublin.urgent_ground_required")
     if received_on is not None:
-        weeks = AMMR_URGENT_MIN_WEEKS if regime == Regime.AMMR else D3_URGENT_MIN_WEEKS
-        if urgent_reply_by < received_on + timedelta(weeks=weeks):
-            raise InvalidValue("rules.dublin.urgent_too_short", weeks=weeks)
+        _check_urgent_period(regime, received_on, urgent_reply_by)
+
+
+def _check_urgent_period(regime: Regime, received_on: date, urgent_reply_by: date) -> None:
+    """604/2013 Art. 21(2) / 2024/1351 Art. 39(2): the period asked is at least one week."""
+    weeks = AMMR_URGENT_MIN_WEEKS if regime == Regime.AMMR else D3_URGENT_MIN_WEEKS
+    if urgent_reply_by < received_on + timedelta(weeks=weeks):
+        raise InvalidValue("rules.dublin.urgent_too_short", weeks=weeks)
 
 
 def _reply_limits(
@@ -630,10 +635,7 @@ def _reply_limits(
     if urgent_reply_by is not None:
         if kind != RequestKind.TAKE_CHARGE:
             raise InvalidValue("rules.dublin.urgent_take_charge_only", kind=str(kind))
-        # 604/2013 Art. 21(2) / 2024/1351 Art. 39(2): the period asked is at least one week
-        weeks = AMMR_URGENT_MIN_WEEKS if regime == Regime.AMMR else D3_URGENT_MIN_WEEKS
-        if urgent_reply_by < received_on + timedelta(weeks=weeks):
-            raise InvalidValue("rules.dublin.urgent_too_short", weeks=weeks)
+        _check_urgent_period(regime, received_on, urgent_reply_by)
     if regime == Regime.DUBLIN_III:
         if kind == RequestKind.INFORMATION:
             return [_Limit(D3_INFO_REPLY, a, received_on, _count(regime, received_on, c, weeks=D3_INFORMATION_REPLY_WEEKS))]
