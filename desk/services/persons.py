@@ -95,13 +95,15 @@ class PersonSummary:
 
 
 def reference_lookup(uow):
-    """``lookup(kind, code)`` for ``parse_values``: does this country / office code exist?"""
-    def lookup(kind: str, code: str) -> bool:
-        if kind == "country":
-            return uow.session.get(Country, code) is not None
-        if kind == "office":
-            return uow.session.exec(select(Office.id).where(Office.code == code)).first() is not None
-        return True
+    """``lookup(table, code)`` for ``parse_values``: does this country / office code exist?"""
+    exists = {
+        "country": lambda code: uow.session.get(Country, code) is not None,
+        "office": lambda code: uow.session.exec(select(Office.id).where(Office.code == code)).first() is not None,
+    }
+
+    def lookup(table: str, code: str) -> bool:
+        check = exists.get(table)
+        return check(code) if check is not None else True
     return lookup
 
 

@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import text
 
@@ -62,11 +63,18 @@ _CODE_HYPHEN = re.compile(r"(?P<head>\d{6})-(?P<tail>\d{0,5})")
 _DIGITS = re.compile(r"\d+")
 
 
+class HitKind(StrEnum):
+    """What a line of the results is."""
+
+    PERSON = "person"
+    CASE = "case"
+
+
 @dataclass(frozen=True)
 class SearchHit:
     """One line of the results: a person, or a case with its person's name."""
 
-    kind: str                    # "case" | "person"
+    kind: HitKind
     id: int                      # case id or person id
     number: str | None           # case number (cases only)
     surname: str
@@ -260,14 +268,14 @@ def _day(value) -> date | None:
 
 def _person_hit(row, score: int, reveal: bool) -> SearchHit:
     pid, surname, given, original, born, citizenship, code = row[:7]
-    return SearchHit("person", pid, None, surname, given, original, _day(born), citizenship, None, None, score,
+    return SearchHit(HitKind.PERSON, pid, None, surname, given, original, _day(born), citizenship, None, None, score,
                      mask_personal_code(code), pid, code if reveal else None)
 
 
 def _case_hit(row, score: int, reveal: bool) -> SearchHit:
     pid, surname, given, original, born, citizenship, code = row[:7]
     case_id, number, kind, status = row[9:13]
-    return SearchHit("case", case_id, number, surname, given, original, _day(born), citizenship, kind, status,
+    return SearchHit(HitKind.CASE, case_id, number, surname, given, original, _day(born), citizenship, kind, status,
                      score, mask_personal_code(code), pid, code if reveal else None)
 
 
@@ -458,8 +466,8 @@ def _ranked(found: dict, limit: int) -> list[SearchHit]:
     if len(found) < 2:
         return list(found.values())
     newest_first = sorted(found.values(), key=lambda h: (h.number or "", h.id), reverse=True)
-    ranked = sorted(newest_first, key=lambda h: (-h.score, h.kind != "person",
-                                                 (h.surname.lower(), h.given_names.lower()) if h.kind == "person"
+    ranked = sorted(newest_first, key=lambda h: (-h.score, h.kind is not HitKind.PERSON,
+                                                 (h.surname.lower(), h.given_names.lower()) if h.kind is HitKind.PERSON
                                                  else ("", "")))
     return ranked[:limit]
 
