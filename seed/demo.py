@@ -15,9 +15,13 @@ import random
 from collections import deque
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from dateutil.relativedelta import relativedelta
+
+from desk.rules.asylum import APR_APPLIES_FROM
+from models import CaseKind
+from seed.values import raw_values
 
 # (username, password, role, full name): printed on the login screen of the demo and in README.
 DEMO_OFFICERS: list[tuple[str, str, str, str]] = [
@@ -136,30 +140,6 @@ def _path_to(machine, status: str, start: str, allowed) -> list[str] | None:
     return None
 
 
-def _fill(form, day: date, rng: random.Random, kind: str = "") -> dict:
-    """Plausible values for an action's form: every date is the event's day (``valid_until`` later:
-    two years for a permit, 180 days otherwise)."""
-    from desk.services.forms import FieldType
-
-    raw: dict = {}
-    for f in form.fields:
-        if f.type == FieldType.DATE:
-            if f.name == "valid_until":
-                until = day + (relativedelta(years=2) if kind == "permit" else timedelta(days=180))
-                raw[f.name] = until.isoformat()
-            elif f.required or f.name in ("notified_on", "valid_from"):
-                raw[f.name] = day.isoformat()
-        elif f.type == FieldType.CHOICE:
-            raw[f.name] = f.default or (f.choices[0][0] if f.choices else "")
-        elif f.type == FieldType.INT:
-            raw[f.name] = str(f.default or (30 if f.name == "days_allowed" else (f.low or 1)))
-        elif f.type == FieldType.BOOL:
-            raw[f.name] = False
-        elif f.required:
-            raw[f.name] = f"DEMO-{rng.randrange(10**5, 10**6)}"
-    return raw
-
-
 # Gap in days between a case's events, and how long before today the last event happened: spread so
 # that open deadlines fall before, on and after today.
 LAST_EVENT_AGO = (1, 3, 6, 10, 16, 25, 34, 45, 58, 61, 75, 100)
@@ -190,16 +170,14 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
                 day = min(today, day + timedelta(days=_gap(action, step)))
                 version = uow.session.get(Case, case_id).version
                 form = casework.action_form(kind, action)
-                casework.perform(uow, actor, case_id, action, _fill(form, day, rng, kind), version)
+                casework.perform(uow, actor, case_id, action, raw_values(form, day, rng, kind), version)
             counts[kind] = counts.get(kind, 0) + 1
-            if kind == "asylum":
+            if kind == CaseKind.ASYLUM:
                 asylum_numbers.append(uow.session.get(Case, case_id).number)
         return case_id
 
-    for kind in ("asylum", "permit", "visa", "invitation", "return"):
+    for kind, registration in REGISTRATIONS.items():
         module = rules_module(kind)
-        if module is None:
-            continue
         start = str(module.MACHINE.initial)
         for status in module.MACHINE.states:
             path = _path_to(module.MACHINE, str(status), start, module.MACHINE.allowed)
@@ -211,7 +189,7 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
                 step = rng.randrange(5, 20)
                 opened = today - timedelta(days=ago + step * len(path))
                 person = next(foreigners) if kind in THIRD_COUNTRY_KINDS else next(people)
-                raw = _registration(kind, opened, person, rng, people)
+                raw = registration(opened, person, rng, people)
                 run(kind, raw, path, opened, step)
 
     dublin = rules_module("dublin")
@@ -256,7 +234,7 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
     return counts
 
 
-THIRD_COUNTRY_KINDS = frozenset({"asylum", "dublin", "return"})
+THIRD_COUNTRY_KINDS = frozenset({CaseKind.ASYLUM, CaseKind.DUBLIN, CaseKind.RETURN})
 
 
 def _third_country_persons(store, person_ids: list[int]) -> list[int]:
@@ -286,36 +264,48 @@ def _gap(action: str, step: int) -> int:
     return 70 if action == "accept_tacitly" else step
 
 
-def _registration(kind: str, opened: date, person_id: int, rng: random.Random, people) -> dict:
+def _asylum(opened: date, person_id: int, rng: random.Random, people) -> dict:
+    # not chosen: "repeat" when the person applied before (a small demo reuses persons), else "first"
     day = opened.isoformat()
-    if kind == "asylum":
-        from desk.rules.asylum import APR_APPLIES_FROM
+    raw = {"person_id": str(person_id), "lodged_on": day, "registered_on": day,
+           "application_type": "repeat" if rng.random() < 0.2 else "", "procedure": "regular",
+           "accommodation": "Mucenieki"}
+    if opened >= APR_APPLIES_FROM:  # Reg. 2024/1348 Arts. 26-28: made the day before it was registered
+        raw["made_on"] = (opened - timedelta(days=1)).isoformat()
+    return raw
 
-        # not chosen: "repeat" when the person applied before (a small demo reuses persons), else "first"
-        raw = {"person_id": str(person_id), "lodged_on": day, "registered_on": day,
-               "application_type": "repeat" if rng.random() < 0.2 else "", "procedure": "regular",
-               "accommodation": "Mucenieki"}
-        if opened >= APR_APPLIES_FROM:  # Reg. 2024/1348 Arts. 26-28: made the day before it was registered
-            raw["made_on"] = (opened - timedelta(days=1)).isoformat()
-        return raw
-    if kind == "permit":
-        return {"person_id": str(person_id), "permit_kind": "temporary", "purpose": rng.choice(
-            ["employment", "study", "family"]), "applied_on": day, "issue_type": "first"}
-    if kind == "visa":
-        return {"person_id": str(person_id), "category": "D", "entries": "single", "applied_on": day,
-                "extension_reason": "unforeseen_circumstances"}
-    if kind == "invitation":
-        named = [str(person_id)] + ([str(next(people))] if rng.random() < 0.3 else [])
-        return {"invitation_kind": rng.choice(["invitation", "call"]), "inviter_kind": "company",
-                "inviter_name": "SIA \"Baltijas Būve\"", "inviter_code": "40003000000", "purpose": "employment",
-                "submitted_on": day, "person_ids": ",".join(named)}
-    if kind == "return":
-        voluntary = rng.random() < 0.7
-        raw = {"person_id": str(person_id), "decision_kind": "voluntary" if voluntary else "forced",
-               "grounds": "overstay", "issued_on": day}
-        if voluntary:
-            raw["departure_days"] = "30"
-        else:
-            raw.update(ban_imposed=True, ban_years="3")
-        return raw
-    raise ValueError(kind)
+
+def _permit(opened: date, person_id: int, rng: random.Random, people) -> dict:
+    return {"person_id": str(person_id), "permit_kind": "temporary", "purpose": rng.choice(
+        ["employment", "study", "family"]), "applied_on": opened.isoformat(), "issue_type": "first"}
+
+
+def _visa(opened: date, person_id: int, rng: random.Random, people) -> dict:
+    return {"person_id": str(person_id), "category": "D", "entries": "single", "applied_on": opened.isoformat(),
+            "extension_reason": "unforeseen_circumstances"}
+
+
+def _invitation(opened: date, person_id: int, rng: random.Random, people) -> dict:
+    named = [str(person_id)] + ([str(next(people))] if rng.random() < 0.3 else [])
+    return {"invitation_kind": rng.choice(["invitation", "call"]), "inviter_kind": "company",
+            "inviter_name": "SIA \"Baltijas Būve\"", "inviter_code": "40003000000", "purpose": "employment",
+            "submitted_on": opened.isoformat(), "person_ids": ",".join(named)}
+
+
+def _return(opened: date, person_id: int, rng: random.Random, people) -> dict:
+    voluntary = rng.random() < 0.7
+    raw = {"person_id": str(person_id), "decision_kind": "voluntary" if voluntary else "forced",
+           "grounds": "overstay", "issued_on": opened.isoformat()}
+    if voluntary:
+        raw["departure_days"] = "30"
+    else:
+        raw.update(ban_imposed=True, ban_years="3")
+    return raw
+
+
+# The registration form's raw values of each kind walked status by status (Dublin requests have a walk of
+# their own: both directions, every request kind, both regimes), in the order the demo registers them.
+REGISTRATIONS: dict[CaseKind, Callable[[date, int, random.Random, Iterator[int]], dict]] = {
+    CaseKind.ASYLUM: _asylum, CaseKind.PERMIT: _permit, CaseKind.VISA: _visa, CaseKind.INVITATION: _invitation,
+    CaseKind.RETURN: _return,
+}

@@ -3,9 +3,15 @@
 Ten years of PMLP's work is about one million persons; ``build(store, persons=N)`` scales the yearly
 volumes below to N and spreads the cases over ``years`` years ending today. Rows go in with bulk
 inserts (SQLAlchemy Core ``insert`` with lists of dicts, one explicit transaction per batch), not
-through the services, which would take hours for a million persons. Statuses come from walking each
-kind's state machine (``desk.rules.<kind>.MACHINE``) with plausible gaps between events, so old cases
-are closed and recent ones still open; deadlines are computed by the rules (through
+through the services, which would take hours for a million persons. What the rows hold comes from the
+case kinds themselves (``desk.services.kinds``): each registration row starts in its kind's
+``first_status`` and walks the kind's life cycle (``allowed`` / ``next_status``) with plausible gaps
+between events; every step is one action's form filled in as an officer would (``seed.values``), parsed
+by that form and applied by the kind's own ``ActionDef.apply`` in ``casework.perform``'s context, with
+its closing day and its follow-ups (a completed transfer ends the asylum application). So a seeded
+store reports exactly the outcomes real work would (``tests/test_seed_paths.py`` replays seeded cases
+through ``perform`` and compares). Only the registration rows are drawn here, one sampler per kind
+(``REGISTRATIONS``), in PMLP's proportions. Deadlines are computed by the rules (through
 ``desk.services.deadlines.compute``) for open cases only. Case numbers use ``casecore.format_number``
 and ``case_counter`` is moved on so that new registrations continue the sequence. One ``seed.load``
 audit entry is appended at the end through the ordinary audit service, so the chain still verifies.
@@ -16,23 +22,34 @@ from __future__ import annotations
 
 import random
 import sys
+from bisect import bisect_left, bisect_right
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import bindparam, func, insert, select, update
+from pydantic_core import PydanticUndefined
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlmodel import Session
 
+from desk import clock as desk_clock
+from desk.errors import FormInvalid
 from desk.names import name_forms
 from desk.rules.asylum import APR_APPLIES_FROM
+from desk.rules.dublin import AMMR_APPLIES_FROM
 from desk.services import audit, casecore, search
-from desk.services.kinds import rules_module
+from desk.services import deadlines as deadline_service
+from desk.services.auth import CASE_KINDS_BY_ROLE, Role
+from desk.services.forms import FormSpec, parse_values
+from desk.services.kinds import KINDS, KindAdapter, action_context, closing_day
+from desk.services.kinds.base import FollowUp
 from desk.text import fold, make_personal_code, normalize_document_number
 from models import (
-    AsylumApplication, Case, CaseCounter, Deadline, DublinRequest, IdentityDocument, Invitation, InvitedPerson,
-    Office, Officer, Person, ResidencePermit, ReturnDecision, Stay, Visa,
+    AsylumApplication, Case, CaseCounter, CaseKind, Deadline, DublinRequest, IdentityDocument, Invitation,
+    InvitedPerson, Office, Officer, Person, ResidencePermit, ReturnDecision, Stay, Visa,
 )
+from seed import values as seed_values
 from seed.names import make_name, pick_pool
 from seed.reference import DUBLIN_PARTNERS, load_reference
 
@@ -62,6 +79,7 @@ class ScaleReport:
     deadline_failures: int = 0  # open cases whose rules raised (reported, never silent)
     failure_kinds: set[str] = field(default_factory=set)
     seconds: float = 0.0
+    paths: dict | None = None  # build(keep_paths=True): case id -> (registration row, steps walked)
 
 
 def _stderr(msg: str) -> None:
@@ -74,144 +92,86 @@ def case_counts(persons: int) -> dict[str, int]:
     return {kind: max(1, round(volume * factor)) for kind, volume in YEARLY_VOLUME.items()}
 
 
-# --- walking the state machines -------------------------------------------------------------------
+# --- walking the life cycles ----------------------------------------------------------------------
+# Each case walks its kind's life cycle with plausible gaps between events. Every step is a real action:
+# the values an officer would type (seed.values), parsed by the action's form and applied by the kind's own
+# ``ActionDef.apply`` with ``casework.perform``'s context, status and closing day, so the detail row holds
+# what real work would have written. An action its rules refuse on that day (a tacit acceptance before the
+# reply period ended, a transfer after its limit) is not taken; another allowed one is tried.
 
 
-def _machine(module, direction: str | None):
-    """The life cycle to walk: a Dublin request's depends on its direction (desk.rules.dublin.machine_for)."""
-    return module.machine_for(direction) if hasattr(module, "machine_for") else module.MACHINE
+@dataclass(frozen=True)
+class Step:
+    """One action of a seeded case: its name, its day, the raw form values and what they parsed to."""
+
+    action: str
+    day: date
+    raw: dict
+    values: dict
 
 
-def _allowed(module, kind: str, status: str, sub: str | None, direction: str | None = None) -> list[str]:
-    if kind == "dublin":
-        return [str(a) for a in module.allowed_actions(status, sub, direction)]
-    return list(module.MACHINE.allowed(status))
+def _preference(rng: random.Random, actions: list[str]) -> list[str]:
+    """The allowed actions, the one chosen first (the life cycle's first mostly, rare ones rarely)."""
+    weights = [0.04 if any(word in a for word in RARE_ACTION_WORDS) else (1.0 if i == 0 else 0.15)
+               for i, a in enumerate(actions)]
+    chosen = rng.choices(actions, weights=weights, k=1)[0]
+    return [chosen] + [a for a in actions if a != chosen]
 
 
-def _pick_action(rng: random.Random, actions: list[str]) -> str:
-    weights = []
-    for i, a in enumerate(actions):
-        w = 0.04 if any(word in a for word in RARE_ACTION_WORDS) else (1.0 if i == 0 else 0.15)
-        weights.append(w)
-    return rng.choices(actions, weights=weights, k=1)[0]
-
-
-def walk(rng: random.Random, module, kind: str, start: str, opened_on: date, today: date,
-         sub: str | None = None, direction: str | None = None) -> tuple[str, list[tuple[str, date]]]:
-    """Apply plausible actions from ``start`` at increasing dates until a terminal state or today."""
-    status, day, path = start, opened_on, []
-    step = STEP_DAYS[kind]
+def walk(rng: random.Random, spec: KindAdapter, case: Case, row: dict, today: date, facts_uow) -> list[Step]:
+    """Apply plausible actions to ``case`` and its detail ``row`` (both changed in place) at increasing
+    dates until no action is allowed or today is reached; returns the steps taken."""
+    day, path = case.opened_on, []
+    step = STEP_DAYS[case.kind]
     for _ in range(12):
-        actions = _allowed(module, kind, status, sub, direction)
+        actions = spec.allowed(case.status, row)
         if not actions:
             break
         next_day = day + timedelta(days=max(1, int(rng.expovariate(1 / step))))
         if next_day > today:
             break
-        action = _pick_action(rng, actions)
-        status = str(_machine(module, direction).apply(status, action))
+        taken = None
+        for action in _preference(rng, actions):
+            definition = spec.action(action)
+            form = FormSpec(f"{case.kind}.{action}", "", definition.fields)
+            raw, values = seed_values.values(form, next_day, rng, case.kind, vary=True)
+            try:
+                applied = definition.apply(row, values, action_context(facts_uow, spec, case, next_day))
+            except FormInvalid:
+                continue
+            taken = Step(action, next_day, raw, values), applied
+            break
+        if taken is None:
+            break
+        done, applied = taken
+        case.status = spec.next_status(case.status, done.action, row)
+        row.update(applied.changes)
+        if case.status in spec.terminal:
+            case.closed_on = closing_day(applied, done.values, next_day)
         day = next_day
-        path.append((action, day))
-    return status, path
-
-
-# --- detail rows per kind -------------------------------------------------------------------------
-# Which detail column an action's date goes into (by the rules' action names); unknown actions leave
-# only the status. Values that are not dates are set alongside.
-
-ACTION_COLUMNS: dict[str, dict[str, dict]] = {
-    "asylum": {
-        "hold_interview": {"interview_on": "D"},
-        "grant_refugee_status": {"decision": "refugee", "decision_on": "D", "notified_on": "D"},
-        "grant_alternative_status": {"decision": "alternative", "decision_on": "D", "notified_on": "D"},
-        "refuse": {"decision": "refused", "decision_on": "D", "notified_on": "D"},
-        "leave_without_examination": {"decision": "left_without_examination", "decision_on": "D", "notified_on": "D"},
-        "withdraw": {"decision": "withdrawn", "decision_on": "D"},
-        "appeal": {"appeal_lodged_on": "D"},
-        "become_final": {"final_on": "D"},
-    },
-    "dublin": {
-        "send": {"sent_on": "D", "received_on": "D"},
-        "answer": {"replied_on": "D"},
-        "accept": {"reply": "accepted", "replied_on": "D", "accepted_on": "D"},
-        "accept_tacitly": {"tacit": True},
-        "reject": {"reply": "rejected", "replied_on": "D", "refusal_received_on": "D"},
-        "request_reexamination": {"reexam_requested_on": "D"},
-        "accept_on_reexamination": {"reexam_answered_on": "D", "reexam_result": "accepted", "accepted_on": "D"},
-        "reject_on_reexamination": {"reexam_answered_on": "D", "reexam_result": "rejected"},
-        "decide_transfer": {"transfer_decided_on": "D"},
-        "schedule_transfer": {"transfer_scheduled_on": "D+14"},
-        "extend_transfer": {"extension": "absconding", "extension_notified_on": "D"},
-        "complete_transfer": {"transfer_done_on": "D"},
-        # an incoming request: the requesting state's steps as Latvia records them
-        "receive_reexamination": {"reexam_requested_on": "D"},
-        "expect_transfer": {"transfer_scheduled_on": "D+14"},
-        "record_arrival": {"transfer_done_on": "D"},
-    },
-    "permit": {
-        "grant": {"decided_on": "D", "valid_from": "D", "valid_until": "D+730"},
-        "refuse": {"decided_on": "D"},
-        "issue": {"issued_on": "D"},
-        "annul": {"annulled_on": "D"},
-    },
-    "visa": {
-        "issue": {"decided_on": "D", "valid_from": "D", "valid_until": "D+90", "days_allowed": 90},
-        "refuse": {"decided_on": "D"},
-    },
-    "invitation": {
-        "approve": {"decided_on": "D", "valid_from": "D", "valid_until": "D+180"},
-        "refuse": {"decided_on": "D"},
-    },
-    "return": {
-        "notify": {"notified_on": "D"},
-        "contest": {"contested_on": "D"},
-        "depart": {"departed_on": "D"},
-        "expel": {"departed_on": "D"},
-    },
-}
-# Generic fallbacks: an action named like a detail column ("issue" -> issued_on, "decide" -> decided_on).
-_SUFFIXES = ("d_on", "ed_on", "led_on", "_on")
-
-
-def _generic_columns(model, action: str) -> dict:
-    verb = action.split("_")[-1] if action.startswith(("record_", "mark_")) else action.split("_")[0]
-    columns = set(model.__table__.columns.keys())
-    for suffix in _SUFFIXES:
-        name = verb + suffix
-        if name in columns:
-            return {name: "D"}
-    if verb.endswith("e") and verb[:-1] + "ed_on" in columns:
-        return {verb[:-1] + "ed_on": "D"}
-    return {}
-
-
-def apply_path(kind: str, model, row: dict, path: list[tuple[str, date]]) -> None:
-    explicit = ACTION_COLUMNS.get(kind, {})
-    columns = set(model.__table__.columns.keys())
-    for action, day in path:
-        spec = explicit.get(action) or _generic_columns(model, action)
-        for column, value in spec.items():
-            if column not in columns:
-                continue
-            if value == "D":
-                value = day
-            elif isinstance(value, str) and value.startswith("D+"):
-                value = day + timedelta(days=int(value[2:]))
-            if column == "received_on" and row.get("direction") == "incoming":
-                continue
-            row[column] = value
+        path.append(done)
+    return path
 
 
 # --- the loader -----------------------------------------------------------------------------------
 
 
 class _Loader:
-    def __init__(self, store, rng: random.Random, today: date, years: int, progress: Callable[[str], None]):
+    def __init__(self, store, rng: random.Random, today: date, years: int, progress: Callable[[str], None],
+                 keep_paths: bool = False):
         self.store, self.rng, self.today, self.years, self.progress = store, rng, today, years, progress
         self.rows: dict[str, list[dict]] = {}
         self.report = ScaleReport()
         self.started = time.monotonic()
         self.now = None
+        self.ids: dict[str, int] = {}
+        self.paths: dict[int, tuple[dict, list[Step]]] | None = {} if keep_paths else None
+
+    def next_id(self, model) -> int:
+        """The next id of ``model``'s table (ids are handed out here: bulk inserts name them)."""
+        out = self.ids[model.__tablename__]
+        self.ids[model.__tablename__] = out + 1
+        return out
 
     def add(self, table, row: dict) -> None:
         self.rows.setdefault(table.__tablename__ if hasattr(table, "__tablename__") else table.name, []).append(row)
@@ -243,8 +203,6 @@ def _template(model) -> dict:
     """Every column of ``model`` with its default (executemany needs the same keys in every row)."""
     out = _TEMPLATES.get(model.__tablename__)
     if out is None:
-        from pydantic_core import PydanticUndefined
-
         out = {}
         for name in model.__table__.columns.keys():
             info = model.model_fields.get(name)
@@ -259,14 +217,13 @@ def _max_id(conn, model) -> int:
 
 
 def build(store, *, persons: int, years: int = 10, seed: int = 1, today: date | None = None,
-          progress: Callable[[str], None] = _stderr) -> ScaleReport:
-    """Fill ``store`` with ``persons`` persons and their cases; returns counts. Adds to what is there."""
-    from desk import clock
-
-    today = today or clock.today()
+          progress: Callable[[str], None] = _stderr, keep_paths: bool = False) -> ScaleReport:
+    """Fill ``store`` with ``persons`` persons and their cases; returns counts. Adds to what is there.
+    ``keep_paths``: the report's ``paths`` holds each case's registration row and the steps it walked."""
+    today = today or desk_clock.today()
     rng = random.Random(seed)
-    loader = _Loader(store, rng, today, years, progress)
-    loader.now = clock.now()
+    loader = _Loader(store, rng, today, years, progress, keep_paths)
+    loader.now = desk_clock.now()
     with store.uow() as uow:
         load_reference(uow.session)
     engine = store.engine
@@ -286,6 +243,7 @@ def build(store, *, persons: int, years: int = 10, seed: int = 1, today: date | 
                 raw.execute("PRAGMA synchronous=NORMAL")
                 raw.execute("PRAGMA cache_size=-2000")
     report = loader.report
+    report.paths = loader.paths
     with store.uow() as uow:
         audit.record(uow, None, "seed.load", persons=report.persons, cases=sum(report.cases.values()),
                      seed=seed, years=years)
@@ -384,9 +342,182 @@ def _sorted_days(rng: random.Random, n: int, first: date, last: date) -> list[da
     return [first + timedelta(days=d) for d in sorted(rng.randrange(span + 1) for _ in range(n))]
 
 
-def _load(conn, loader: _Loader, persons: int) -> None:
-    from desk.services import deadlines as deadline_service
+@dataclass
+class _Draw:
+    """What a kind's registration sampler may use and add to: the new case's id, opening day and person,
+    the loader (side rows: stays, invited persons), the person source and the pool of recent asylum cases."""
 
+    loader: "_Loader"
+    people: "_People"
+    rng: random.Random
+    case_id: int
+    opened_on: date
+    person_id: int
+    asylum: "_AsylumPool"
+    partners: list[str]
+    mix: str
+
+
+PURPOSES = ["employment"] * 40 + ["study"] * 15 + ["family"] * 20 + ["business"] * 5 + ["eu_citizen"] * 8 + \
+    ["investment"] * 3 + ["research"] * 2 + ["repatriate"] * 2 + ["international_protection"] * 1 + ["other"] * 4
+
+
+def _invitation(d: _Draw) -> dict:
+    rng = d.rng
+    detail = dict(invitation_kind="call" if rng.random() < 0.69 else "invitation",
+                  inviter_kind="company" if rng.random() < 0.6 else "person",
+                  submitted_on=d.opened_on, purpose=rng.choice(PURPOSES))
+    if detail["inviter_kind"] == "company":
+        detail.update(inviter_name=f"SIA \"{rng.choice(_COMPANIES)}\"", inviter_code=f"40{rng.randrange(10**8, 10**9)}")
+    else:
+        inviter = make_name(rng, "latvian")
+        detail.update(inviter_name=f"{inviter.given_names} {inviter.surname}")
+    named = [d.person_id]
+    extra = (1 if rng.random() < 0.25 else 0) + (1 if rng.random() < 0.05 else 0)
+    for _ in range(extra):
+        other = d.people.get(d.mix, born_before=d.opened_on)
+        if other not in named:
+            named.append(other)
+    for pid in named:
+        d.loader.add(InvitedPerson, {"id": d.loader.next_id(InvitedPerson), "invitation_case_id": d.case_id,
+                                     "person_id": pid})
+    return detail
+
+
+def _permit(d: _Draw) -> dict:
+    rng = d.rng
+    purpose = rng.choice(PURPOSES)
+    pk = "eu_registration" if purpose == "eu_citizen" else rng.choices(
+        ["temporary", "permanent", "eu_long_term"], [85, 12, 3])[0]
+    return dict(permit_kind=pk, issue_type=rng.choices(["first", "re_registration", "re_issue"], [27, 63, 10])[0],
+                purpose=purpose, right_to_work=purpose in ("employment", "business", "family"),
+                applied_on=d.opened_on)
+
+
+def _visa(d: _Draw) -> dict:
+    rng = d.rng
+    cat = "D" if rng.random() < 0.99 else "C"
+    detail = dict(category=cat, entries=rng.choice(["single", "multiple"]), applied_on=d.opened_on,
+                  extension_reason="unforeseen_circumstances")
+    entry = d.opened_on - timedelta(days=rng.randrange(20, 80))
+    d.loader.add(Stay, {"id": d.loader.next_id(Stay), "person_id": d.person_id, "entry_on": entry, "exit_on": None,
+                        "counts_for_90_180": cat == "C", "note": None})
+    return detail
+
+
+def _asylum(d: _Draw) -> dict:
+    rng, opened_on = d.rng, d.opened_on
+    detail = dict(application_type="repeat" if rng.random() < 0.18 else "first",
+                  procedure="accelerated" if rng.random() < 0.2 else "regular",
+                  lodged_on=opened_on, registered_on=opened_on + timedelta(days=rng.randrange(0, 3)),
+                  decision_extended_months=0, unaccompanied_minor=rng.random() < 0.03,
+                  accommodation="Mucenieki" if rng.random() < 0.7 else None, regime="asylum_law", made_on=None)
+    if opened_on >= APR_APPLIES_FROM:
+        # Reg. 2024/1348 Arts. 26-28, 79(3): made and registered on the opening day, lodged after
+        detail.update(regime="apr", made_on=opened_on, lodged_on=detail["registered_on"], registered_on=opened_on)
+    return detail
+
+
+def _dublin(d: _Draw) -> dict:
+    rng, opened_on, cid = d.rng, d.opened_on, d.case_id
+    direction = "incoming" if rng.random() < DUBLIN_INCOMING_SHARE else "outgoing"
+    lodged = opened_on - timedelta(days=rng.randrange(5, 50))
+    detail = dict(direction=direction, request_kind=rng.choices(["take_charge", "take_back", "information"],
+                                                               [200, 75, 44])[0],
+                  partner_country=rng.choice(d.partners), regime="ammr" if lodged >= AMMR_APPLIES_FROM else "dublin_iii",
+                  lodged_on=lodged, registered_on=lodged, detained=False, tacit=False, out_of_time=False,
+                  partner_reference=f"DN-{cid:08d}")
+    if direction == "incoming":
+        detail.update(sent_on=opened_on - timedelta(days=1), received_on=opened_on)
+    else:  # made for an asylum application lodged here shortly before and still open when it went out
+        made_for = d.asylum.pick(rng, lodged, opened_on)
+        if made_for is not None:
+            detail["asylum_case_id"] = made_for
+    return detail
+
+
+def _return(d: _Draw) -> dict:
+    rng = d.rng
+    voluntary = rng.random() < 155 / 167
+    detail = dict(decision_kind="voluntary" if voluntary else "forced",
+                  grounds=rng.choice(["overstay", "no_visa", "no_permit", "visa_free_breach"]),
+                  issued_on=d.opened_on, notified_on=d.opened_on + timedelta(days=rng.randrange(0, 4)),
+                  ban_imposed=not voluntary or rng.random() < 0.2)
+    if voluntary:
+        detail["departure_days"] = rng.randrange(7, 31)
+        detail["depart_by"] = detail["notified_on"] + timedelta(days=detail["departure_days"])
+    if detail["ban_imposed"]:
+        detail["ban_years"] = rng.choice([1, 2, 3])
+    return detail
+
+
+# How each kind's registration is drawn, in the order the kinds are loaded (an asylum application before
+# the Dublin requests made for it); the name pool its persons come from; the office that handles it.
+REGISTRATIONS: dict[CaseKind, Callable[[_Draw], dict]] = {
+    CaseKind.INVITATION: _invitation, CaseKind.PERMIT: _permit, CaseKind.VISA: _visa, CaseKind.ASYLUM: _asylum,
+    CaseKind.DUBLIN: _dublin, CaseKind.RETURN: _return,
+}
+NAME_POOL = {CaseKind.INVITATION: "permit"}
+ASYLUM_OFFICE_KINDS = frozenset({CaseKind.ASYLUM, CaseKind.DUBLIN})
+DUBLIN_MADE_FOR = CaseKind.ASYLUM  # an outgoing Dublin request is made for an asylum application here
+
+
+class _AsylumPool:
+    """The asylum applications an outgoing Dublin request may be made for: opened at most ``WINDOW`` before
+    the request was lodged, still open (their walk, drawn first, ended in no final status) and not yet
+    ended by an earlier transfer: so the transfer's follow-up finds them open, as real work would."""
+
+    WINDOW = timedelta(days=200)
+
+    def __init__(self) -> None:
+        self.opened: list[date] = []  # in the order loaded: by opening day
+        self.cases: list[int] = []
+        self.ended: set[int] = set()
+
+    def add(self, case_id: int, opened_on: date, closed_on: date | None) -> None:
+        if closed_on is None:
+            self.opened.append(opened_on)
+            self.cases.append(case_id)
+
+    def pick(self, rng: random.Random, lodged_on: date, sent_on: date) -> int | None:
+        lo, hi = bisect_left(self.opened, lodged_on - self.WINDOW), bisect_right(self.opened, lodged_on)
+        fits = [cid for cid in self.cases[lo:hi] if cid not in self.ended]
+        return rng.choice(fits) if fits else None
+
+
+def _full_row(model, detail: dict) -> dict:
+    """The detail row with every column (an action's ``apply`` and the rules' facts read any of them)."""
+    return {**{k: v for k, v in _template(model).items()}, **detail}
+
+
+def _follow_up(conn, loader: "_Loader", follow: FollowUp, day: date, facts_uow) -> None:
+    """A follow-up on a linked case already stored (a completed transfer ends the asylum application):
+    applied as ``casework.perform`` would apply it on ``day``, written at once; its deadlines go with it."""
+    case = facts_uow.session.get(Case, follow.case_id)
+    spec = KINDS[CaseKind(case.kind)]
+    detail = facts_uow.session.get(spec.model, case.id)
+    definition = spec.action(follow.action)
+    values = parse_values(FormSpec(f"{case.kind}.{follow.action}", "", definition.fields), dict(follow.raw))
+    row = detail.model_dump()
+    status = spec.next_status(case.status, follow.action, row)
+    applied = definition.apply(row, values, action_context(facts_uow, spec, case, day))
+    closed_on = closing_day(applied, values, day) if status in spec.terminal else case.closed_on
+    cases, details = Case.__table__, spec.model.__table__
+    conn.execute(update(details).where(details.c.case_id == case.id).values(**applied.changes))
+    conn.execute(update(cases).where(cases.c.id == case.id).values(
+        status=status, closed_on=closed_on, next_due=None if closed_on else cases.c.next_due,
+        version=cases.c.version + 1))
+    if closed_on is not None:
+        conn.execute(delete(Deadline.__table__).where(Deadline.__table__.c.case_id == case.id))
+    conn.commit()
+    facts_uow.session.close()
+    loader.report.statuses[(case.kind, case.status)] -= 1
+    loader.report.statuses[(case.kind, status)] = loader.report.statuses.get((case.kind, status), 0) + 1
+    if case.closed_on is None and closed_on is not None:
+        loader.report.open_cases -= 1
+
+
+def _load(conn, loader: _Loader, persons: int) -> None:
     rng, today = loader.rng, loader.today
     counts = case_counts(persons)
     slots = sum(counts.values()) + round(counts["invitation"] * (INVITED_PER_INVITATION - 1))
@@ -397,144 +528,71 @@ def _load(conn, loader: _Loader, persons: int) -> None:
     asylum_office = offices.get("RIG-PAT") or main_office
     owners = _owners_by_kind(conn)
     counters = {(k, y): s for k, y, s in conn.execute(select(CaseCounter.kind, CaseCounter.year, CaseCounter.last_seq))}
-    case_id = _max_id(conn, Case) + 1
-    invited_id = _max_id(conn, InvitedPerson) + 1
-    stay_id = _max_id(conn, Stay) + 1
-    deadline_id = _max_id(conn, Deadline) + 1
+    for model in (Case, InvitedPerson, Stay, Deadline):
+        loader.ids[model.__tablename__] = _max_id(conn, model) + 1
     first_day = today - relativedelta(years=loader.years)
     total_cases = sum(counts.values())
     done = 0
     open_cases: list[tuple] = []
-    recent_asylum: list[int] = []
+    asylum = _AsylumPool()
     partners = sorted(DUBLIN_PARTNERS - {"LVA"})
-    purposes = ["employment"] * 40 + ["study"] * 15 + ["family"] * 20 + ["business"] * 5 + ["eu_citizen"] * 8 + \
-        ["investment"] * 3 + ["research"] * 2 + ["repatriate"] * 2 + ["international_protection"] * 1 + ["other"] * 4
 
-    for kind in ("invitation", "permit", "visa", "asylum", "dublin", "return"):
-        module = rules_module(kind)
-        if module is None:
-            loader.progress(f"seed: no rules for {kind} yet; its cases are skipped")
-            continue
-        model = {"asylum": AsylumApplication, "dublin": DublinRequest, "permit": ResidencePermit, "visa": Visa,
-                 "invitation": Invitation, "return": ReturnDecision}[kind]
-        n = counts[kind]
-        for opened_on in _sorted_days(rng, n, first_day, today):
-            cid = case_id
-            case_id += 1
-            year = opened_on.year
-            seq = counters.get((kind, year), 0) + 1
-            counters[(kind, year)] = seq
-            mix = "permit" if kind == "invitation" else kind
-            sub = direction = None
-            detail: dict = {"case_id": cid}
-            if kind == "dublin":
-                direction = "incoming" if rng.random() < DUBLIN_INCOMING_SHARE else "outgoing"
-                sub = rng.choices(["take_charge", "take_back", "information"], [200, 75, 44])[0]
-                lodged = opened_on - timedelta(days=rng.randrange(5, 50))
-                detail.update(direction=direction, request_kind=sub, partner_country=rng.choice(partners),
-                              regime="ammr" if lodged >= date(2026, 7, 1) else "dublin_iii",
-                              lodged_on=lodged, registered_on=lodged, detained=False, tacit=False, out_of_time=False,
-                              partner_reference=f"DN-{cid:08d}")
-                if direction == "incoming":
-                    detail.update(sent_on=opened_on - timedelta(days=1), received_on=opened_on)
-                start = str(module.initial_status(direction))
-                if recent_asylum and direction == "outgoing":
-                    detail["asylum_case_id"] = rng.choice(recent_asylum)
-            else:
-                start = str(module.MACHINE.initial)
-            status, path = walk(rng, module, kind, start, opened_on, today, sub, direction)
-            person_id = people.get(mix, born_before=opened_on)
-            if kind == "invitation":
-                detail.update(invitation_kind="call" if rng.random() < 0.69 else "invitation",
-                              inviter_kind="company" if rng.random() < 0.6 else "person",
-                              submitted_on=opened_on, purpose=rng.choice(purposes))
-                if detail["inviter_kind"] == "company":
-                    detail.update(inviter_name=f"SIA \"{rng.choice(_COMPANIES)}\"",
-                                  inviter_code=f"40{rng.randrange(10**8, 10**9)}")
-                else:
-                    inviter = make_name(rng, "latvian")
-                    detail.update(inviter_name=f"{inviter.given_names} {inviter.surname}")
-                named = [person_id]
-                extra = 1 if rng.random() < 0.25 else 0
-                extra += 1 if rng.random() < 0.05 else 0
-                for _ in range(extra):
-                    other = people.get(mix, born_before=opened_on)
-                    if other not in named:
-                        named.append(other)
-                for pid in named:
-                    loader.add(InvitedPerson, {"id": invited_id, "invitation_case_id": cid, "person_id": pid})
-                    invited_id += 1
-            elif kind == "permit":
-                purpose = rng.choice(purposes)
-                pk = "eu_registration" if purpose == "eu_citizen" else rng.choices(
-                    ["temporary", "permanent", "eu_long_term"], [85, 12, 3])[0]
-                detail.update(permit_kind=pk, issue_type=rng.choices(["first", "re_registration", "re_issue"],
-                                                                      [27, 63, 10])[0],
-                              purpose=purpose, right_to_work=purpose in ("employment", "business", "family"),
-                              applied_on=opened_on)
-            elif kind == "visa":
-                cat = "D" if rng.random() < 0.99 else "C"
-                detail.update(category=cat, entries=rng.choice(["single", "multiple"]), applied_on=opened_on,
-                              extension_reason="unforeseen_circumstances")
-                entry = opened_on - timedelta(days=rng.randrange(20, 80))
-                loader.add(Stay, {"id": stay_id, "person_id": person_id, "entry_on": entry, "exit_on": None,
-                                  "counts_for_90_180": cat == "C", "note": None})
-                stay_id += 1
-            elif kind == "asylum":
-                detail.update(application_type="repeat" if rng.random() < 0.18 else "first",
-                              procedure="accelerated" if rng.random() < 0.2 else "regular",
-                              lodged_on=opened_on, registered_on=opened_on + timedelta(days=rng.randrange(0, 3)),
-                              decision_extended_months=0, unaccompanied_minor=rng.random() < 0.03,
-                              accommodation="Mucenieki" if rng.random() < 0.7 else None,
-                              regime="asylum_law", made_on=None)
-                if opened_on >= APR_APPLIES_FROM:
-                    # Reg. 2024/1348 Arts. 26-28, 79(3): made and registered on the opening day, lodged after
-                    # (the same random draws as before, so the rest of the data does not move)
-                    detail.update(regime="apr", made_on=opened_on, lodged_on=detail["registered_on"],
-                                  registered_on=opened_on)
-                if (today - opened_on).days < 200:
-                    recent_asylum.append(cid)
-            elif kind == "return":
-                voluntary = rng.random() < 155 / 167
-                detail.update(decision_kind="voluntary" if voluntary else "forced",
-                              grounds=rng.choice(["overstay", "no_visa", "no_permit", "visa_free_breach"]),
-                              issued_on=opened_on, notified_on=opened_on + timedelta(days=rng.randrange(0, 4)),
-                              ban_imposed=not voluntary or rng.random() < 0.2)
-                if voluntary:
-                    detail["departure_days"] = rng.randrange(7, 31)
-                    detail["depart_by"] = detail["notified_on"] + timedelta(days=detail["departure_days"])
-                if detail["ban_imposed"]:
-                    detail["ban_years"] = rng.choice([1, 2, 3])
-            apply_path(kind, model, detail, path)
-            terminal = status in module.MACHINE.terminal_states() or (
-                kind == "dublin" and status in {str(s) for s in module.TERMINAL_STATUSES})
-            closed_on = path[-1][1] if (terminal and path) else None
-            office = asylum_office if kind in ("asylum", "dublin") else (
-                main_office if rng.random() < 0.5 else rng.choice(office_ids))
-            owner = rng.choice(owners[kind]) if owners.get(kind) else None
-            case_row = {
-                "id": cid, "number": casecore.format_number(kind, year, seq), "kind": kind, "year": year, "seq": seq,
-                "status": status, "person_id": person_id, "office_id": office, "owner_id": owner,
-                "opened_on": opened_on, "closed_on": closed_on, "created_at": loader.now, "updated_at": loader.now,
-                "updated_by_id": None, "version": 1 + len(path),
-            }
-            loader.add(Case, case_row)
-            loader.add(model, detail)
-            loader.report.cases[kind] = loader.report.cases.get(kind, 0) + 1
-            loader.report.statuses[(kind, status)] = loader.report.statuses.get((kind, status), 0) + 1
-            if closed_on is None:
-                loader.report.open_cases += 1
-                open_cases.append((case_row, detail))
-            done += 1
-            if done % BATCH == 0:
-                loader.flush(conn)  # first: the rules read rows of the batch (an invitation's invited persons)
-                deadline_id = _deadlines(conn, loader, deadline_service, open_cases, deadline_id)
-                open_cases = []
-                loader.tick("cases", done, total_cases)
-        loader.flush(conn)
-        deadline_id = _deadlines(conn, loader, deadline_service, open_cases, deadline_id)
-        open_cases = []
-        loader.tick(f"{kind} cases done;", done, total_cases)
+    with Session(loader.store.engine) as session:
+        facts_uow = _ReadUow(session, _TodayClock(today, desk_clock.clock()))
+        for kind, registration in REGISTRATIONS.items():
+            spec = KINDS[kind]
+            model = spec.model
+            for opened_on in _sorted_days(rng, counts[kind], first_day, today):
+                cid = loader.next_id(Case)
+                year = opened_on.year
+                seq = counters.get((kind, year), 0) + 1
+                counters[(kind, year)] = seq
+                mix = NAME_POOL.get(kind, str(kind))
+                person_id = people.get(mix, born_before=opened_on)
+                draw = _Draw(loader, people, rng, cid, opened_on, person_id, asylum, partners, mix)
+                detail: dict = {"case_id": cid, **registration(draw)}
+                office = asylum_office if kind in ASYLUM_OFFICE_KINDS else (
+                    main_office if rng.random() < 0.5 else rng.choice(office_ids))
+                case = Case(id=cid, number=casecore.format_number(kind, year, seq), kind=str(kind), year=year,
+                            seq=seq, status=spec.first_status(detail), person_id=person_id, office_id=office,
+                            owner_id=rng.choice(owners[kind]) if owners.get(kind) else None, opened_on=opened_on)
+                row = _full_row(model, detail)
+                path = walk(rng, spec, case, row, today, facts_uow)
+                row.update(spec.derived(facts_uow, case, model(**row)))
+                for done_step in path:  # what the law makes follow on a linked case (casework.perform)
+                    for follow in spec.follow_ups(facts_uow, case, done_step.action, model(**row)):
+                        _follow_up(conn, loader, follow, done_step.day, facts_uow)
+                        asylum.ended.add(follow.case_id)
+                case_row = {
+                    "id": cid, "number": case.number, "kind": case.kind, "year": year, "seq": seq,
+                    "status": case.status, "person_id": person_id, "office_id": office, "owner_id": case.owner_id,
+                    "opened_on": opened_on, "closed_on": case.closed_on, "created_at": loader.now,
+                    "updated_at": loader.now, "updated_by_id": None, "version": 1 + len(path),
+                }
+                if loader.paths is not None:
+                    loader.paths[cid] = (dict(detail), path)
+                loader.add(Case, case_row)
+                loader.add(model, row)
+                if kind == DUBLIN_MADE_FOR:
+                    asylum.add(cid, opened_on, case.closed_on)
+                loader.report.cases[kind] = loader.report.cases.get(kind, 0) + 1
+                loader.report.statuses[(kind, case.status)] = loader.report.statuses.get((kind, case.status), 0) + 1
+                if case.closed_on is None:
+                    loader.report.open_cases += 1
+                    open_cases.append((case_row, row))
+                done += 1
+                if done % BATCH == 0:
+                    loader.flush(conn)  # first: the rules read rows of the batch (an invitation's invited persons)
+                    session.close()  # the next read sees them
+                    _deadlines(conn, loader, open_cases)
+                    open_cases = []
+                    loader.tick("cases", done, total_cases)
+            loader.flush(conn)
+            session.close()
+            _deadlines(conn, loader, open_cases)
+            loader.flush(conn)  # the deadlines too: a follow-up on one of these cases replaces them
+            open_cases = []
+            loader.tick(f"{kind} cases done;", done, total_cases)
     while people.created < persons:
         people.new(rng.choice(["permit", "resident", "visa"]), born_before=today)
         if len(loader.rows.get("person", ())) >= BATCH:
@@ -550,8 +608,6 @@ _COMPANIES = ("Baltijas Būve", "Rīgas Koks", "Latvijas Loģistika", "Ziemeļu 
 
 
 def _owners_by_kind(conn) -> dict[str, list[int]]:
-    from desk.services.auth import CASE_KINDS_BY_ROLE, Role
-
     out: dict[str, list[int]] = {}
     for oid, roles in conn.execute(select(Officer.id, Officer.roles).where(Officer.active)):
         for role in roles.split(","):
@@ -580,49 +636,39 @@ class _ReadUow:
         self.session, self.clock = session, clock
 
 
-def _deadlines(conn, loader: _Loader, service, open_cases: list[tuple], next_id: int) -> int:
+def _deadlines(conn, loader: _Loader, open_cases: list[tuple]) -> None:
     """Deadline rows for the open cases, computed by the rules as the services would."""
     if not open_cases:
-        return next_id
-    from sqlmodel import Session
-
-    from desk import clock as desk_clock
-
-    model_of = {"asylum": AsylumApplication, "dublin": DublinRequest, "permit": ResidencePermit, "visa": Visa,
-                "invitation": Invitation, "return": ReturnDecision}
+        return
     next_due: list[dict] = []
     with Session(loader.store.engine) as session:
         uow = _ReadUow(session, _TodayClock(loader.today, desk_clock.clock()))
         for case_row, detail in open_cases:
             case = Case(**case_row)
-            model = model_of[case.kind]
-            columns = model.__table__.columns.keys()
-            row = model(**{k: v for k, v in detail.items() if k in columns})
+            row = KINDS[CaseKind(case.kind)].model(**detail)
             try:
-                computed = service.compute(uow, case, row)
+                computed = deadline_service.compute(uow, case, row)
             except Exception as exc:  # a rules module still being written must not stop a million-person load
                 loader.report.deadline_failures += 1
                 loader.report.failure_kinds.add(f"{case.kind}: {exc.__class__.__name__}")
                 computed = []
-            due = service.next_due_of([{"due_on": d.due, "state": str(d.state), "done_on": d.done_on}
+            due = deadline_service.next_due_of([{"due_on": d.due, "state": str(d.state), "done_on": d.done_on}
                                        for d in computed])
             if due is not None:
                 next_due.append({"case": case.id, "due": due})
             for d in computed:
                 loader.add(Deadline, {
-                    "id": next_id, "case_id": case.id, "rule_id": d.rule_id, "article": d.article,
+                    "id": loader.next_id(Deadline), "case_id": case.id, "rule_id": d.rule_id, "article": d.article,
                     "title_key": d.rule.title_key, "anchor_event_key": d.anchor_event_key,
                     "anchor_date": d.anchor_date, "due_on": d.due, "state": str(d.state), "done_on": d.done_on,
                     "consequence_key": d.consequence_key, "note_key": d.note_key, "verified": d.rule.verified,
                     "computed_at": loader.now,
                 })
-                next_id += 1
                 loader.report.deadlines += 1
     if next_due:  # the cases are already stored (flushed before the rules ran): the worklist's order
         table = Case.__table__
         conn.execute(update(table).where(table.c.id == bindparam("case")).values(next_due=bindparam("due")),
                      next_due)
-    return next_id
 
 
 class _TodayClock:

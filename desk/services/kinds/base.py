@@ -176,6 +176,19 @@ class ActionDef:
         return Applied(changes, closes_on, audit_only)
 
 
+def action_context(uow, spec: "KindAdapter", case: Case, today: date) -> ActionContext:
+    """The context ``apply`` runs in for ``case`` on ``today``: the case's facts of a (changed) row. Used by
+    ``casework.perform`` and by the scale seed, so both apply an action the same way."""
+    return ActionContext(today, facts=lambda r: spec.facts(uow, case, spec.model(**r)))
+
+
+def closing_day(applied: Applied, values: Mapping[str, Any], today: date) -> date:
+    """The day a case ends when an action brings it to a final status: the action's own ending day, else
+    the latest date it was given, else the day it was recorded."""
+    dates = [v for v in values.values() if isinstance(v, date)]
+    return applied.closes_on or (max(dates) if dates else today)
+
+
 # an action the rules added that has no form of its own yet: record the day it happened
 RECORD_DAY = ActionDef((date_field("on"),), columns={"on": ""})
 
