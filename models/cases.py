@@ -167,6 +167,8 @@ class ResidencePermit(SQLModel, table=True):
     card_number: str | None = Field(default=None, max_length=20)
     annulled_on: date | None = None
     reason_code: str | None = Field(default=None, max_length=40)
+    notified_on: date | None = None  # a refusal's notification: the contest period runs from it (0012)
+    contested_on: date | None = None  # the refusal contested (APL s. 79(1)) (0012)
 
 
 class Visa(SQLModel, table=True):
@@ -184,6 +186,8 @@ class Visa(SQLModel, table=True):
     days_allowed: int | None = None
     extension_reason: str | None = Field(default=None, max_length=40)
     reason_code: str | None = Field(default=None, max_length=40)
+    notified_on: date | None = None  # a refusal's notification: the contest period runs from it (0012)
+    contested_on: date | None = None  # the refusal contested (APL s. 79(1)) (0012)
 
 
 class Invitation(SQLModel, table=True):
@@ -202,6 +206,8 @@ class Invitation(SQLModel, table=True):
     valid_from: date | None = None
     valid_until: date | None = None
     reason_code: str | None = Field(default=None, max_length=40)
+    notified_on: date | None = None  # a refusal's notification: the contest period runs from it (0012)
+    contested_on: date | None = None  # the refusal contested (APL s. 79(1)) (0012)
 
 
 class InvitedPerson(SQLModel, table=True):

@@ -42,7 +42,7 @@ from desk.services import audit, casecore, search
 from desk.services import deadlines as deadline_service
 from desk.services.auth import CASE_KINDS_BY_ROLE, Role
 from desk.services.forms import FormSpec, parse_values
-from desk.services.kinds import KINDS, KindAdapter, action_context, closing_day
+from desk.services.kinds import KINDS, KindAdapter, action_context, closing_day, ends_case
 from desk.services.kinds.base import FollowUp
 from desk.text import fold, make_personal_code, normalize_document_number
 from models import (
@@ -144,10 +144,11 @@ def walk(rng: random.Random, spec: KindAdapter, case: Case, row: dict, today: da
         if taken is None:
             break
         done, applied = taken
-        case.status = spec.next_status(case.status, done.action, row)
+        status = spec.next_status(case.status, done.action, row)
         row.update(applied.changes)
-        if case.status in spec.terminal:
+        if ends_case(spec, case.status, status):
             case.closed_on = closing_day(applied, done.values, next_day)
+        case.status = status
         day = next_day
         path.append(done)
     return path
@@ -501,7 +502,7 @@ def _follow_up(conn, loader: "_Loader", follow: FollowUp, day: date, facts_uow) 
     row = detail.model_dump()
     status = spec.next_status(case.status, follow.action, row)
     applied = definition.apply(row, values, action_context(facts_uow, spec, case, day))
-    closed_on = closing_day(applied, values, day) if status in spec.terminal else case.closed_on
+    closed_on = closing_day(applied, values, day) if ends_case(spec, case.status, status) else case.closed_on
     cases, details = Case.__table__, spec.model.__table__
     conn.execute(update(details).where(details.c.case_id == case.id).values(**applied.changes))
     conn.execute(update(cases).where(cases.c.id == case.id).values(

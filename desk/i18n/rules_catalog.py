@@ -634,6 +634,12 @@ MESSAGES.update({
     "rules.title.visas.schengen_90_180": _m(
         "Pēdējā uzturēšanās diena (90 dienas 180 dienu periodā)", "Last day of stay (90 days in any 180)"
     ),
+    "rules.title.permits.contest": _m("Atteikuma apstrīdēšana (1 mēnesis no paziņošanas)",
+                                      "Contesting the refusal (1 month from notification)"),
+    "rules.title.visas.contest": _m("Atteikuma apstrīdēšana (1 mēnesis no paziņošanas)",
+                                    "Contesting the refusal (1 month from notification)"),
+    "rules.title.invitations.contest": _m("Atteikuma apstrīdēšana (1 mēnesis no paziņošanas)",
+                                          "Contesting the refusal (1 month from notification)"),
     "rules.title.invitations.decision": _m(
         "Lēmums par ielūgumu vai izsaukumu (1 mēnesis)", "Decision on the invitation or call (1 month)"
     ),
@@ -701,6 +707,8 @@ MESSAGES.update({
     "action.permits.annul": _m("Anulēt", "Annul"),
     "action.permits.expire": _m("Atzīmēt derīguma beigas", "Mark as expired"),
     "action.permits.withdraw": _m("Reģistrēt atsaukumu", "Record the withdrawal"),
+    "action.permits.notify": _m("Reģistrēt atteikuma paziņošanu", "Record the refusal's notification"),
+    "action.permits.contest": _m("Reģistrēt apstrīdēšanu", "Record a contest"),
     # visas
     "status.visas.applied": _m("pieprasīta", "applied for"),
     "status.visas.issued": _m("izsniegta", "issued"),
@@ -717,6 +725,8 @@ MESSAGES.update({
     "action.visas.revoke": _m("Atcelt", "Revoke"),
     "action.visas.expire": _m("Atzīmēt derīguma beigas", "Mark as expired"),
     "action.visas.withdraw": _m("Reģistrēt atsaukumu", "Record the withdrawal"),
+    "action.visas.notify": _m("Reģistrēt atteikuma paziņošanu", "Record the refusal's notification"),
+    "action.visas.contest": _m("Reģistrēt apstrīdēšanu", "Record a contest"),
     # invitations
     "status.invitations.submitted": _m("iesniegts", "submitted"),
     "status.invitations.approved": _m("apstiprināts", "approved"),
@@ -729,6 +739,8 @@ MESSAGES.update({
     "action.invitations.use": _m("Atzīmēt kā izmantotu", "Mark as used"),
     "action.invitations.expire": _m("Atzīmēt derīguma beigas", "Mark as expired"),
     "action.invitations.cancel": _m("Anulēt", "Cancel"),
+    "action.invitations.notify": _m("Reģistrēt atteikuma paziņošanu", "Record the refusal's notification"),
+    "action.invitations.contest": _m("Reģistrēt apstrīdēšanu", "Record a contest"),
     # returns
     "status.returns.issued": _m("izdots", "issued"),
     "status.returns.notified": _m("paziņots", "notified"),

@@ -196,8 +196,9 @@ class StateMachine:
             ) from None
 
     def terminal_states(self) -> frozenset[str]:
-        """States with no way out."""
-        sources = {s for (s, _a) in self.transitions}
+        """States with no way out (an action that records a fact and stays, such as contesting a refusal
+        that stands, is no way out)."""
+        sources = {s for (s, _a), target in self.transitions.items() if target != s}
         return frozenset(s for s in self._states if s not in sources)
 
     def __repr__(self) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from desk.rules.calendar import add_period, apl_period
+from desk.rules.contest import contest_deadline, contest_rule
 from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Period, Rule, StateMachine, computed
 
 
@@ -60,7 +61,9 @@ R_DECISION_EXTENDED = _rule("decision_extended", "APL s. 64(2)", "rules.conseque
 R_VALIDITY = _rule("validity", "Immigration Law", "rules.consequence.invitation_expires", False,
                    period=Period(months=INVITATION_VALIDITY_MONTHS), anchor_key="rules.anchor.approved",
                    counting=Counting.NO_ROLL)
-RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_DECISION_EXTENDED, R_VALIDITY)}
+# A refusal may be contested within one month of its notification (desk.rules.contest: APL ss. 70(1), 79(1)).
+R_CONTEST = contest_rule("invitations", regime="immigration_law")
+RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_DECISION_EXTENDED, R_VALIDITY, R_CONTEST)}
 
 
 class Status(StrEnum):
@@ -78,12 +81,17 @@ class Action(StrEnum):
     USE = "use"
     EXPIRE = "expire"
     CANCEL = "cancel"
+    NOTIFY = "notify"  # the refusal notified (when it was not at the decision)
+    CONTEST = "contest"  # the refusal contested to the head of PMLP (APL s. 79(1))
 
 
 S, A = Status, Action
 _TRANSITIONS: dict[tuple[str, str], str] = {
     (S.SUBMITTED, A.APPROVE): S.APPROVED,
     (S.SUBMITTED, A.REFUSE): S.REFUSED,
+    # the refusal stands while it is contested (APL s. 79(1)); the case stays closed
+    (S.REFUSED, A.NOTIFY): S.REFUSED,
+    (S.REFUSED, A.CONTEST): S.REFUSED,
     (S.SUBMITTED, A.CANCEL): S.CANCELLED,
     (S.APPROVED, A.USE): S.USED,
     (S.APPROVED, A.EXPIRE): S.EXPIRED,
@@ -123,6 +131,8 @@ class InvitationFacts:
     approved: bool | None = None
     used_on: date | None = None
     cancelled_on: date | None = None
+    refusal_notified_on: date | None = None  # a refusal's notification: its contest period runs from it
+    contested_on: date | None = None
 
 
 def deadlines(facts: InvitationFacts, today: date) -> list[ComputedDeadline]:
@@ -143,4 +153,5 @@ def deadlines(facts: InvitationFacts, today: date) -> list[ComputedDeadline]:
     if facts.approved and facts.decided_on is not None:
         out.append(computed(R_VALIDITY, "rules.anchor.approved", facts.decided_on, valid_until(facts.kind, facts.decided_on),
                             done_on=facts.used_on, today=today, moot=cancelled))
+    out += contest_deadline(R_CONTEST, facts.refusal_notified_on, facts.contested_on, today)
     return out

@@ -11,6 +11,7 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from desk.rules.calendar import add_period, apl_period
+from desk.rules.contest import contest_deadline, contest_rule
 from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Period, Rule, StateMachine, computed
 
 
@@ -80,7 +81,10 @@ DECISION_MONTHS = 1
 R_DECISION = _rule("decision", "APL s. 64(1); APL ss. 42-43", "rules.consequence.decision_late", False,
                    period=Period(months=DECISION_MONTHS), anchor_key="rules.anchor.applied", counting=Counting.APL)
 
-RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_VALIDITY_END, R_CARD_REREGISTRATION)}
+# A refusal may be contested within one month of its notification (desk.rules.contest: APL ss. 70(1), 79(1)).
+R_CONTEST = contest_rule("permits", regime="immigration_law")
+
+RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_VALIDITY_END, R_CARD_REREGISTRATION, R_CONTEST)}
 
 
 class Status(StrEnum):
@@ -102,12 +106,17 @@ class Action(StrEnum):
     ANNUL = "annul"
     EXPIRE = "expire"
     WITHDRAW = "withdraw"
+    NOTIFY = "notify"  # the refusal notified (when it was not at the decision)
+    CONTEST = "contest"  # the refusal contested to the head of PMLP (APL s. 79(1))
 
 
 S, A = Status, Action
 _TRANSITIONS: dict[tuple[str, str], str] = {
     (S.APPLIED, A.GRANT): S.GRANTED,
     (S.APPLIED, A.REFUSE): S.REFUSED,
+    # the refusal stands while it is contested (APL s. 79(1)); the case stays closed
+    (S.REFUSED, A.NOTIFY): S.REFUSED,
+    (S.REFUSED, A.CONTEST): S.REFUSED,
     (S.APPLIED, A.WITHDRAW): S.WITHDRAWN,
     (S.GRANTED, A.ISSUE): S.ISSUED,
     (S.GRANTED, A.ANNUL): S.ANNULLED,
@@ -195,16 +204,20 @@ class PermitFacts:
     annulled_on: date | None = None
     applied_on: date | None = None  # the application (its decision is due under APL s. 64(1))
     decided_on: date | None = None
+    refusal_notified_on: date | None = None  # a refusal's notification: its contest period runs from it
+    contested_on: date | None = None
 
 
 def deadlines(facts: PermitFacts, today: date) -> list[ComputedDeadline]:
-    """The end of validity (temporary) and the card re-registration (permanent kinds)."""
+    """The decision, a refusal's contest period, the end of validity (temporary) and the card
+    re-registration (permanent kinds)."""
     out: list[ComputedDeadline] = []
     annulled = facts.annulled_on is not None
     if facts.applied_on is not None:  # pending, then met or missed by the decision
         out.append(computed(R_DECISION, "rules.anchor.applied", facts.applied_on,
                             apl_period(facts.applied_on, months=DECISION_MONTHS), done_on=facts.decided_on,
                             today=today, moot=annulled and facts.decided_on is None))
+    out += contest_deadline(R_CONTEST, facts.refusal_notified_on, facts.contested_on, today)
     if facts.valid_from is None:
         return out
     if facts.valid_until is not None and PermitKind(facts.kind) == PermitKind.TEMPORARY:

@@ -18,6 +18,7 @@ from typing import Iterable
 from dateutil.relativedelta import relativedelta
 
 from desk.rules.calendar import apl_period
+from desk.rules.contest import contest_deadline, contest_rule
 from desk.rules.common import ComputedDeadline, Counting, InvalidValue, Period, Rule, StateMachine, computed
 
 SCHENGEN_WINDOW_DAYS = 180  # Schengen Borders Code Art. 6(1): "any 180-day period"
@@ -70,7 +71,11 @@ R_DECISION = Rule(id="visas.decision", article="APL s. 64(1); APL ss. 42-43", ti
                   consequence_key="rules.consequence.decision_late", applies_from=VISA_CODE_FROM, applies_until=None,
                   verified=False, period=Period(months=DECISION_MONTHS), anchor_key="rules.anchor.applied",
                   counting=Counting.APL, regime="apl")
-RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_90_180, R_VALIDITY_END)}
+# A refused visa may be appealed under national law (Visa Code Art. 32(3)): here contested within one month of
+# the refusal's notification (desk.rules.contest: APL ss. 70(1), 79(1)).
+R_CONTEST = contest_rule("visas", "Reg. 810/2009 Art. 32(3); APL s. 70(1), 79(1); APL ss. 42-43",
+                         applies_from=VISA_CODE_FROM)
+RULES: dict[str, Rule] = {r.id: r for r in (R_DECISION, R_90_180, R_VALIDITY_END, R_CONTEST)}
 
 # --- the 90/180 calculator ------------------------------------------------------------------------
 
@@ -198,12 +203,17 @@ class Action(StrEnum):
     REVOKE = "revoke"
     EXPIRE = "expire"
     WITHDRAW = "withdraw"
+    NOTIFY = "notify"  # the refusal notified (when it was not at the decision)
+    CONTEST = "contest"  # the refusal contested (Visa Code Art. 32(3); APL s. 79(1))
 
 
 S, A = Status, Action
 _TRANSITIONS: dict[tuple[str, str], str] = {
     (S.APPLIED, A.ISSUE): S.ISSUED,
     (S.APPLIED, A.REFUSE): S.REFUSED,
+    # the refusal stands while it is contested; the case stays closed
+    (S.REFUSED, A.NOTIFY): S.REFUSED,
+    (S.REFUSED, A.CONTEST): S.REFUSED,
     (S.APPLIED, A.WITHDRAW): S.WITHDRAWN,
     (S.ISSUED, A.EXTEND): S.EXTENDED,
     (S.ISSUED, A.ANNUL): S.ANNULLED,
@@ -234,6 +244,8 @@ class VisaFacts:
     annulled_on: date | None = None
     applied_on: date | None = None  # the application for the visa or its extension (APL s. 64(1))
     decided_on: date | None = None
+    refusal_notified_on: date | None = None  # a refusal's notification: its contest period runs from it
+    contested_on: date | None = None
 
 
 def deadlines(facts: VisaFacts, today: date) -> list[ComputedDeadline]:
@@ -244,6 +256,7 @@ def deadlines(facts: VisaFacts, today: date) -> list[ComputedDeadline]:
         out.append(computed(R_DECISION, "rules.anchor.applied", facts.applied_on,
                             apl_period(facts.applied_on, months=DECISION_MONTHS), done_on=facts.decided_on,
                             today=today, moot=moot and facts.decided_on is None))
+    out += contest_deadline(R_CONTEST, facts.refusal_notified_on, facts.contested_on, today)
     if facts.valid_from is not None and facts.valid_until is not None:
         done = facts.exited_on if facts.entered_on is not None else None
         out.append(computed(R_VALIDITY_END, "rules.anchor.valid_from", facts.valid_from, facts.valid_until,

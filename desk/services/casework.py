@@ -22,7 +22,7 @@ from desk.services import audit, casecore
 from desk.services import deadlines as deadline_service
 from desk.services.auth import Actor, Permission, parse_roles, require, require_kind, CASE_KINDS_BY_ROLE, Role
 from desk.services.forms import FieldType, FormSpec, parse_values
-from desk.services.kinds import KindAdapter, action_context, adapter, closing_day, detail_of
+from desk.services.kinds import KindAdapter, action_context, adapter, closing_day, detail_of, ends_case
 from desk.services.labels import action_label, action_title_key, display_value, field_label, status_label
 from desk.services.persons import reference_lookup
 from models import Case, Country, InvitedPerson, Officer
@@ -192,9 +192,9 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
     applied = definition.apply(row, values, action_context(uow, spec, case, today))
     for column, value in applied.changes.items():
         setattr(detail, column, value)
-    case.status = str(new_status)
-    if case.status in spec.terminal:
+    if ends_case(spec, case.status, new_status):
         case.closed_on = closing_day(applied, values, today)
+    case.status = str(new_status)
     uow.session.add(detail)
     uow.session.add(case)
     uow.session.flush()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from desk.errors import NotFound, ValidationError
 from desk.services.kinds import asylum, dublin, invitation, permit, returns, visa
 from desk.services.kinds.base import (
-    ActionContext, ActionDef, Applied, Created, Kind, KindAdapter, Outcome, action_context, closing_day,
+    ActionContext, ActionDef, Applied, Created, Kind, KindAdapter, Outcome, action_context, closing_day, ends_case,
 )
 from models import Case, CaseKind
 
 __all__ = ["KINDS", "adapter", "detail_of", "rules_module", "ActionContext", "ActionDef", "Applied", "Created", "Kind",
-           "KindAdapter", "Outcome", "action_context", "closing_day"]
+           "KindAdapter", "Outcome", "action_context", "closing_day", "ends_case"]
 
 KINDS: dict[CaseKind, KindAdapter] = {
     adapter.kind: adapter

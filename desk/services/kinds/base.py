@@ -156,6 +156,7 @@ class ActionDef:
     sets: dict[str, Any] = field(default_factory=dict)
     hook: Hook | None = None
     future_ok: frozenset[str] = frozenset()
+    closes_with: str | None = None  # the field whose day ends the case (else the latest date given)
 
     def apply(self, row: Mapping[str, Any], values: Mapping[str, Any], ctx: ActionContext) -> Applied:
         """Pure: the changes of the detail ``row`` (a mapping of its columns) for the parsed ``values``."""
@@ -171,6 +172,8 @@ class ActionDef:
             else:
                 changes[column] = value
         changes.update(self.sets)
+        if self.closes_with is not None:
+            closes_on = values.get(self.closes_with) or closes_on
         if self.hook:
             changes.update(self.hook({**row, **changes}, values, ctx) or {})
         return Applied(changes, closes_on, audit_only)
@@ -182,12 +185,47 @@ def action_context(uow, spec: "KindAdapter", case: Case, today: date) -> ActionC
     return ActionContext(today, facts=lambda r: spec.facts(uow, case, spec.model(**r)))
 
 
+def ends_case(spec: "KindAdapter", before: str, after: str) -> bool:
+    """Whether an action taking a case from ``before`` to ``after`` ends it: it enters a final status (an
+    action that records a fact of a final status, such as a contest of a refusal that stands, does not
+    move the day the case ended)."""
+    return after in spec.terminal and before not in spec.terminal
+
+
 def closing_day(applied: Applied, values: Mapping[str, Any], today: date) -> date:
     """The day a case ends when an action brings it to a final status: the action's own ending day, else
     the latest date it was given, else the day it was recorded."""
     dates = [v for v in values.values() if isinstance(v, date)]
     return applied.closes_on or (max(dates) if dates else today)
 
+
+def _notified_after_decision(row, values, ctx):
+    errors = order(values, "decided_on", "notified_on")
+    if errors:
+        raise FormInvalid(errors)
+    return None
+
+
+def _contested_after_notification(row, values, ctx):
+    errors = order({"notified_on": row.get("notified_on"), "contested_on": values.get("contested_on")},
+                   "notified_on", "contested_on")
+    if errors:
+        raise FormInvalid(errors)
+    return None
+
+
+def refusal(*fields: FieldSpec, **kw) -> ActionDef:
+    """A permit's, visa's or invitation's refusal: its decision day ends the case; its notification (now
+    or by ``NOTIFY_REFUSAL`` later) opens the contest period (desk.rules.contest: APL ss. 70(1), 79(1))."""
+    return ActionDef((date_field("decided_on"), *fields, date_field("notified_on", False)),
+                     closes_with="decided_on", hook=_notified_after_decision, **kw)
+
+
+# the refusal's notification when it came after the decision, and the refusal contested (it still stands)
+NOTIFY_REFUSAL = ActionDef((date_field("notified_on"),),
+                           hook=lambda row, values, ctx: _notified_after_decision(
+                               {}, {"decided_on": row.get("decided_on"), **values}, ctx))
+CONTEST_REFUSAL = ActionDef((date_field("contested_on"),), hook=_contested_after_notification)
 
 # an action the rules added that has no form of its own yet: record the day it happened
 RECORD_DAY = ActionDef((date_field("on"),), columns={"on": ""})

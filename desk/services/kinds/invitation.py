@@ -7,7 +7,8 @@ from sqlmodel import select
 from desk.errors import NotFound, ValidationError
 from desk.rules import invitations as rules
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import F, ActionDef, Created, Kind, Outcome, date_field, field_spec
+from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, Outcome, date_field,
+                                      field_spec, refusal)
 from desk.services.kinds.permit import PURPOSES, granted_or_refused
 from desk.services.labels import field_label
 from desk.services.persons import get_person, summaries
@@ -26,7 +27,9 @@ FORM = FormSpec("register.invitation", "casework.register.invitation", (
 ACTIONS: dict[str, ActionDef] = {
     "approve": ActionDef((date_field("decided_on"), date_field("valid_from", False), date_field("valid_until", False)),
                          future_ok=frozenset({"valid_from", "valid_until"})),
-    "refuse": ActionDef((date_field("decided_on"),)),
+    "refuse": refusal(),
+    "notify": NOTIFY_REFUSAL,
+    "contest": CONTEST_REFUSAL,
     "use": ActionDef((date_field("used_on"),), columns={"used_on": ""}),
     "expire": ActionDef(),
     "cancel": ActionDef((date_field("cancelled_on"),), columns={"cancelled_on": ""}),
@@ -71,6 +74,7 @@ class InvitationKind(Kind):
             invited_persons=int(n), submitted_on=d.submitted_on, decided_on=d.decided_on, approved=approved,
             used_on=case.closed_on if case.status == "used" else None,
             cancelled_on=case.closed_on if case.status == "cancelled" else None,
+            refusal_notified_on=d.notified_on, contested_on=d.contested_on,
         )
 
     def outcome(self) -> Outcome:

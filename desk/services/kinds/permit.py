@@ -6,8 +6,9 @@ from sqlalchemy import case as sql_case, literal
 from desk.rules import permits as rules
 from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, case_by_number, date_field,
-                                      field_spec, reason_field, rule_error_as_form)
+from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, Outcome,
+                                      case_by_number, date_field, field_spec, reason_field, refusal,
+                                      rule_error_as_form)
 from models import Case, CaseKind, ResidencePermit
 
 PERMIT_KIND_CODES = ("temporary", "permanent", "eu_long_term", "eu_registration")
@@ -46,8 +47,9 @@ ACTIONS: dict[str, ActionDef] = {
     "grant": ActionDef((date_field("decided_on"), date_field("valid_from"), date_field("valid_until", False),
                         reason_field("permit", REASONS)), columns={"reason": "reason_code"},
                        hook=_validity, future_ok=frozenset({"valid_from", "valid_until"})),
-    "refuse": ActionDef((date_field("decided_on"), reason_field("permit", REASONS, True)),
-                        columns={"reason": "reason_code"}),
+    "refuse": refusal(reason_field("permit", REASONS, True), columns={"reason": "reason_code"}),
+    "notify": NOTIFY_REFUSAL,
+    "contest": CONTEST_REFUSAL,
     "issue": ActionDef((date_field("issued_on"), field_spec("card_number", max_length=20))),
     "reregister": ActionDef((date_field("reregistered_on"), field_spec("card_number", max_length=20))),
     "annul": ActionDef((date_field("annulled_on"), reason_field("permit", REASONS, True)),
@@ -85,6 +87,7 @@ class Permit(Kind):
             valid_from=d.valid_from, valid_until=d.valid_until, issued_on=d.issued_on,
             reregistered_on=d.reregistered_on, annulled_on=d.annulled_on,
             applied_on=d.applied_on, decided_on=d.decided_on,
+            refusal_notified_on=d.notified_on, contested_on=d.contested_on,
         )
 
     def outcome(self) -> Outcome:

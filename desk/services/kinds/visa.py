@@ -9,8 +9,8 @@ from sqlmodel import select
 from desk.rules import visas as rules
 from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, date_field, field_spec, reason_field,
-                                      rule_error_as_form)
+from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, Outcome,
+                                      date_field, field_spec, reason_field, refusal, rule_error_as_form)
 from desk.services.kinds.permit import granted_or_refused
 from models import Case, CaseKind, Stay, Visa
 
@@ -42,7 +42,9 @@ ACTIONS: dict[str, ActionDef] = {
                         field_spec("days_allowed", F.INT, low=1, high=366), reason_field("visa", REASONS)),
                        columns={"reason": "reason_code"}, hook=_validity,
                        future_ok=frozenset({"valid_from", "valid_until"})),
-    "refuse": ActionDef((date_field("decided_on"), reason_field("visa", REASONS)), columns={"reason": "reason_code"}),
+    "refuse": refusal(reason_field("visa", REASONS), columns={"reason": "reason_code"}),
+    "notify": NOTIFY_REFUSAL,
+    "contest": CONTEST_REFUSAL,
     "extend": ActionDef((date_field("valid_until"), field_spec("days_allowed", F.INT, low=1, high=366),
                          field_spec("extension_reason", F.CHOICE, choices=EXTENSION_REASONS)),
                         hook=_validity, future_ok=frozenset({"valid_until"})),
@@ -78,6 +80,7 @@ class VisaKind(Kind):
             valid_until=d.valid_until, days_of_stay=d.days_allowed,
             entered_on=current.entry_on if current else None, exited_on=current.exit_on if current else None,
             previous_stays=previous, annulled_on=ended, applied_on=d.applied_on, decided_on=d.decided_on,
+            refusal_notified_on=d.notified_on, contested_on=d.contested_on,
         )
 
     def outcome(self) -> Outcome:

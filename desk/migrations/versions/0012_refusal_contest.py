@@ -1,0 +1,33 @@
+"""a refusal's notification and contest
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-12-01
+
+Issue 14 point 3: a refused residence permit, visa or invitation can be contested within one month of the
+refusal's notification (Administrative Procedure Law ss. 70(1), 79(1); desk.rules.contest). The detail rows
+record the day the refusal was notified and the day it was contested, so the contest period is a deadline.
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = "0012"
+down_revision = "0011"
+branch_labels = None
+depends_on = None
+
+TABLES = ("residence_permit", "visa", "invitation")
+
+
+def upgrade() -> None:
+    # plain ADD COLUMN (nullable): no table copy on SQLite
+    for table in TABLES:
+        op.add_column(table, sa.Column("notified_on", sa.Date(), nullable=True))
+        op.add_column(table, sa.Column("contested_on", sa.Date(), nullable=True))
+
+
+def downgrade() -> None:
+    for table in TABLES:
+        op.drop_column(table, "contested_on")  # SQLite 3.35+: ALTER TABLE DROP COLUMN
+        op.drop_column(table, "notified_on")
