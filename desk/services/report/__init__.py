@@ -2,20 +2,20 @@
 
 ``daily_report(uow, actor, day, ...)`` (``gather``) gathers the facts of one legal day (Europe/Riga) by the
 ``queries`` and checks that they add up (``checks``: open yesterday + registered - closed = open today,
-per kind) into a frozen ``DailyReport`` (``figures``). ``render(report, fmt, lang=...)`` (``render``) turns
-it into bytes - JSON, CSV, XLSX or a printable HTML page - all drawn from one declarative list of sections
-(``layout``); ``export(uow, actor, report, fmt, path, lang=...)`` (``export``) writes the file and audits
-who exported what. ``statistics(uow, actor, today)`` (``statistics``) gives the figures behind the
-statistics screen, counted by the same queries.
+per kind) into a frozen ``DailyReport`` (``figures``). ``render(report, fmt, lang=...)`` (``renderers``)
+turns it into bytes - JSON, CSV, XLSX or a printable HTML page - all drawn from one declarative list of
+sections (``layout``), its words in the language given (``words``); ``export(uow, actor, report, fmt, path,
+lang=...)`` (``exporting``) writes the file and audits who exported what. ``statistics(uow, actor, today)``
+(``stats``) gives the figures behind the statistics screen, counted by the same queries.
 
-The modules point one way: export -> render -> layout -> words -> gather | statistics -> checks ->
+The modules point one way: exporting -> renderers -> layout -> words | gather | stats -> checks ->
 queries -> figures (an import-linter contract in pyproject.toml). The layout of every format is
 documented in docs/report-format.md.
 """
 from __future__ import annotations
 
 from desk.services.report.checks import ReconciliationFailed, reconcile, reconcile_statuses
-from desk.services.report.export import export
+from desk.services.report.exporting import export
 from desk.services.report.figures import (
     ALL_OFFICES,
     FORMAT_VERSION,
@@ -43,7 +43,7 @@ from desk.services.report.queries import (
     return_figures,
     transfer_extensions,
 )
-from desk.services.report.render import (
+from desk.services.report.renderers import (
     CSV_DIALECTS,
     FORMATS,
     as_dict,
@@ -55,7 +55,7 @@ from desk.services.report.render import (
     to_xlsx,
     xlsx_sheets,
 )
-from desk.services.report.statistics import statistics
+from desk.services.report.stats import statistics
 from desk.services.report.words import action_words, kind_words, outcome_words, rule_words, state_words
 
 __all__ = [

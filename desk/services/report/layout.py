@@ -11,7 +11,7 @@ from a ``DailyReport``. Where the section appears is said beside it, never in a 
 * ``csv``: the CSV rows each of its rows gives (``CsvRow``, ``CsvMeasures``, ``CsvPairs``; the CSV has the
   fixed columns ``CSV_COLUMNS`` of docs/report-format.md, so a column reaches it only by being named here).
 
-The renderers (``desk.services.report.render``) walk ``LAYOUT`` in order and know no section by name.
+The renderers (``desk.services.report.renderers``) walk ``LAYOUT`` in order and know no section by name.
 The formats do not all show the same tables: the JSON and CSV are the stable machine forms
 (docs/report-format.md), the workbook and the page are read by people. Where they differ a section says
 so by naming only its formats (the page shows Dublin in two tables and activity with totals; the

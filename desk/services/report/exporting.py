@@ -9,7 +9,7 @@ from desk.private import write_private
 from desk.services import audit
 from desk.services.auth import Actor
 from desk.services.report.figures import ALL_OFFICES, DailyReport
-from desk.services.report.render import render
+from desk.services.report.renderers import render
 
 
 def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | None = None, *, lang: str,
