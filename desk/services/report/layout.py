@@ -139,6 +139,9 @@ CsvPlace = CsvRow | CsvMeasures | CsvPairs
 
 @dataclass(frozen=True)
 class Section:
+    """One table of the report and where each format puts it (see the module's docstring); ``code`` is
+    its name in the layout (and, for most sections, in the CSV)."""
+
     code: str
     columns: tuple[Column, ...]
     rows: Callable[[DailyReport], Sequence[Row]]
