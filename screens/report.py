@@ -21,7 +21,7 @@ from textual.widgets import Checkbox, Footer, Input, ProgressBar, Select
 from screens.widgets.plain import DataTable, Label, Static
 
 from desk.errors import DomainError, ValidationError, explain
-from desk.i18n import label, t
+from desk.i18n import get_language, label, t
 from desk.services import report as report_service
 from desk.services.auth import Permission
 from desk.text import parse_date
@@ -185,7 +185,8 @@ class ReportScreen(Screen):
                         uow, self.actor, choices["day"], office=choices["office"],
                         for_officer=choices["for_officer"], show_personal_codes=choices["show_personal_codes"],
                         progress=progress)
-                    data = report_service.export(uow, self.actor, rep, choices["fmt"], choices["path"])
+                    data = report_service.export(uow, self.actor, rep, choices["fmt"], choices["path"],
+                                                 lang=get_language())
                 post(self.Previewed(rep))
                 post(self.Exported(choices["path"], len(data)))
             else:
@@ -254,11 +255,11 @@ def preview_text(rep: report_service.DailyReport) -> str:
         + f", {t('report.entry_bans')} {rep.returns.entry_bans}",
         f"{t('report.section.missed')}: {len(rep.missed)}",
     ]
-    lines += [f"  {x.case_number}  {report_service.rule_words(x)}  {fmt(x.due_on)}  {x.owner}"
+    lines += [f"  {x.case_number}  {report_service.rule_words(x, get_language())}  {fmt(x.due_on)}  {x.owner}"
               for x in rep.missed[:10]]
     lines.append(f"{t('report.section.next_working_day', day=fmt(rep.next_working_day))}: "
                  f"{len(rep.due_next_working_day)}")
-    lines += [f"  {x.case_number}  {report_service.rule_words(x)}  {fmt(x.due_on)}  {x.owner}"
+    lines += [f"  {x.case_number}  {report_service.rule_words(x, get_language())}  {fmt(x.due_on)}  {x.owner}"
               for x in rep.due_next_working_day[:10]]
     lines.append(f"{t('report.section.within_7_days')}: {len(rep.due_within_7_days)}")
     lines.append(f"{t('report.section.activity')}: "

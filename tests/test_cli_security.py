@@ -159,7 +159,7 @@ def test_a_report_export_is_the_owners_alone(sqlite_store, sqlite_actors, tmp_pa
         with sqlite_store.uow() as uow:
             actor = sqlite_actors["supervisor"]
             rep = report.daily_report(uow, actor, uow.clock.today())
-            report.export(uow, actor, rep, "json", out)
+            report.export(uow, actor, rep, "json", out, lang="lv")
     finally:
         os.umask(old)
     assert (out.stat().st_mode & 0o777) == 0o600

@@ -83,3 +83,19 @@ def test_counts_take_the_right_grammatical_form(n, lv, en):
     assert tn("ui.home.reassigned", n) == lv
     set_language("en")
     assert tn("ui.home.reassigned", n) == en
+
+
+@pytest.mark.parametrize("current", ["lv", "en"])
+def test_t_in_and_label_in_give_the_language_asked_whatever_the_current_one(current):
+    """The domain's own texts (a report) name their language; the global one does not leak in."""
+    from desk.i18n import label_in, t_in
+
+    set_language(current)
+    assert t_in("lv", "auth.bad_credentials") == "Nepareizs lietotājvārds vai parole."
+    assert t_in("en", "auth.bad_credentials") == "Wrong username or password."
+    assert t_in("en", "report.section.next_working_day", day="23.11.2026").endswith("(23.11.2026)")
+    assert label_in("lv", "kind", "visa") == "Vīza" and label_in("en", "kind", "visa") == "Visa"
+    assert label_in("en", "kind", "no_such_kind") == "no_such_kind" and label_in("en", "kind", None) == ""
+    assert t("auth.bad_credentials") == t_in(current, "auth.bad_credentials")
+    with pytest.raises(ValueError):
+        t_in("de", "auth.bad_credentials")

@@ -217,7 +217,7 @@ def _golden(name: str, produced: str) -> None:
 def test_golden_every_format(day_store, report_clock, fmt):
     store, actors, _ids = day_store
     rep = make(store, actors["supervisor"])
-    data = report.render(rep, fmt)
+    data = report.render(rep, fmt, lang="lv")
     produced = xlsx_dump(data) if fmt == "xlsx" else data.decode("utf-8")
     _golden(f"report_2026-11-20.{fmt}{'.txt' if fmt == 'xlsx' else ''}", produced)
 
@@ -227,16 +227,16 @@ def test_same_store_and_day_give_the_same_bytes_apart_from_generated_at(day_stor
     first = make(store, actors["supervisor"])
     report_clock.advance(hours=3)
     with store.uow() as uow:  # exporting writes an audit entry; the report does not count its own export
-        report.export(uow, actors["supervisor"], first, "json")
+        report.export(uow, actors["supervisor"], first, "json", lang="lv")
     second = make(store, actors["supervisor"])
     assert first.generated_at != second.generated_at
     for fmt in ("json", "csv", "html"):
-        a, b = report.render(first, fmt).decode(), report.render(second, fmt).decode()
+        a, b = report.render(first, fmt, lang="lv").decode(), report.render(second, fmt, lang="lv").decode()
         assert a != b
         assert _without_generated(a) == _without_generated(b)
-    assert report.render(second, "xlsx") == report.render(
-        report.DailyReport(**{**second.__dict__}), "xlsx")  # deterministic zip
-    assert xlsx_dump(report.render(first, "xlsx")) != xlsx_dump(report.render(second, "xlsx"))
+    assert report.render(second, "xlsx", lang="lv") == report.render(
+        report.DailyReport(**{**second.__dict__}), "xlsx", lang="lv")  # deterministic zip
+    assert xlsx_dump(report.render(first, "xlsx", lang="lv")) != xlsx_dump(report.render(second, "xlsx", lang="lv"))
 
 
 def test_figures_of_the_day(day_store, report_clock):
@@ -332,8 +332,8 @@ def test_xlsx_holds_the_same_numbers_as_json(day_store, report_clock):
 
     store, actors, _ids = day_store
     rep = make(store, actors["supervisor"])
-    data = json.loads(report.render(rep, "json"))
-    wb = load_workbook(io.BytesIO(report.render(rep, "xlsx")))
+    data = json.loads(report.render(rep, "json", lang="lv"))
+    wb = load_workbook(io.BytesIO(report.render(rep, "xlsx", lang="lv")))
     assert wb.sheetnames == ["Kopsavilkums", "Lietas", "Lēmumi", "Dublina", "Atgriešana", "Nokavētie termiņi",
                              "Līdz nākamajai darba dienai", "Septiņās dienās", "Darbinieku darbības", "Saskaņošana"]
     kind_of = {label("kind", k): k for k in data["kinds"]}
@@ -344,7 +344,7 @@ def test_xlsx_holds_the_same_numbers_as_json(day_store, report_clock):
             k["open_yesterday"], k["registered"], k["decided_total"], k["closed"], k["open_end_of_day"])
     assert len(rows) == 6
     decided = {(kind_of[k], o): n for k, o, n in wb["Lēmumi"].iter_rows(min_row=2, values_only=True)}
-    assert decided == {(k, report._outcome_label(k, o)): n for k, v in data["kinds"].items()
+    assert decided == {(k, report.outcome_words(k, o, "lv")): n for k, v in data["kinds"].items()
                        for o, n in v["decided"].items()}
     dublin = list(wb["Dublina"].iter_rows(min_row=2, values_only=True))
     received = {(k, r): n for m, k, r, n in dublin if m == t("report.dublin.received")}
@@ -362,7 +362,7 @@ def test_xlsx_holds_the_same_numbers_as_json(day_store, report_clock):
         cases = [(r[0], r[5]) for r in wb[sheet].iter_rows(min_row=2, values_only=True)]
         assert cases == [(d["case"], datetime.fromisoformat(d["due_on"])) for d in data["deadlines"][key]]
     activity = {(o, a): n for o, _name, a, n in wb["Darbinieku darbības"].iter_rows(min_row=2, values_only=True)}
-    assert activity == {(x["officer"], report.action_words(a)): n for x in data["activity"]
+    assert activity == {(x["officer"], report.action_words(a, "lv")): n for x in data["activity"]
                         for a, n in x["actions"].items()}
 
 
@@ -379,7 +379,7 @@ def test_xlsx_opens_right_in_excel_words_dates_widths_frozen_header(day_store, r
 
     set_language(lang)
     store, actors, _ids = day_store
-    wb = load_workbook(io.BytesIO(report.render(make(store, actors["supervisor"]), "xlsx")))
+    wb = load_workbook(io.BytesIO(report.render(make(store, actors["supervisor"]), "xlsx", lang=lang)))
     assert set(sheets) <= set(wb.sheetnames) and all(len(n) <= 31 for n in wb.sheetnames)
     date_cells = 0
     for ws in wb.worksheets:
@@ -408,7 +408,7 @@ def test_csv_opens_in_columns_as_excel_reads_it(day_store, report_clock, dialect
     import csv
 
     store, actors, _ids = day_store
-    data = report.render(make(store, actors["supervisor"]), "csv", csv_dialect=dialect)
+    data = report.render(make(store, actors["supervisor"]), "csv", lang="lv", csv_dialect=dialect)
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel reads it as UTF-8, not cp1257
     text = data.decode("utf-8-sig")
     assert csv.Sniffer().sniff(text.splitlines()[0]).delimiter == delimiter
@@ -424,7 +424,7 @@ def test_csv_opens_in_columns_as_excel_reads_it(day_store, report_clock, dialect
 def test_unknown_csv_dialect_is_refused(day_store, report_clock):
     store, actors, _ids = day_store
     with pytest.raises(ValidationError):
-        report.render(make(store, actors["supervisor"]), "csv", csv_dialect="tab")
+        report.render(make(store, actors["supervisor"]), "csv", lang="lv", csv_dialect="tab")
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
@@ -434,13 +434,13 @@ def test_html_and_preview_show_rules_actions_and_states_in_words(day_store, repo
     set_language(lang)
     store, actors, _ids = day_store
     rep = make(store, actors["supervisor"])
-    page = report.render(rep, "html").decode()
+    page = report.render(rep, "html", lang=lang).decode()
     preview = str(preview_text(rep))
-    rule = report.rule_words(rep.missed[0])
+    rule = report.rule_words(rep.missed[0], lang)
     assert rule != rep.missed[0].rule_id and rule in page and rule in preview
     for code in ("ammr.take_charge.reply", "case.register", "case.accept", "case.grant"):
         assert code not in page and code not in preview, code
-    assert report.action_words("case.accept") in page
+    assert report.action_words("case.accept", lang) in page
     assert t("report.state.missed") in page
 
 
@@ -479,7 +479,7 @@ def test_personal_codes_masked_unless_asked_and_the_choice_is_audited(day_store,
             assert m.personal_code.endswith("-*****") and s.personal_code[:6] == m.personal_code[:6]
             assert "*" not in s.personal_code
     with store.uow() as uow:
-        report.export(uow, sup, shown, "csv")
+        report.export(uow, sup, shown, "csv", lang="lv")
     with store.reader() as uow:
         entry = audit.entries(uow, limit=1)[0]
     assert entry.action == "report.export"
@@ -557,7 +557,7 @@ def test_statistics_over_thirty_days(day_store, report_clock):
 
 def test_json_report_is_the_same_on_both_backends(store, actors, report_clock):
     build_day(store, actors)
-    produced = report.render(make(store, actors["supervisor"]), "json").decode()
+    produced = report.render(make(store, actors["supervisor"]), "json", lang="lv").decode()
     golden = (GOLDEN / "report_2026-11-20.json").read_text(encoding="utf-8")
     assert _without_generated(produced) == _without_generated(golden)
 
@@ -569,6 +569,6 @@ def test_xlsx_bytes_do_not_depend_on_the_second_it_was_saved(day_store, report_c
 
     store, actors, _ids = day_store
     rep = make(store, actors["supervisor"])
-    first = report.render(rep, "xlsx")
+    first = report.render(rep, "xlsx", lang="lv")
     time.sleep(1.1)
-    assert report.render(rep, "xlsx") == first
+    assert report.render(rep, "xlsx", lang="lv") == first

@@ -9,7 +9,7 @@ and any officer; any other officer may export only their own work (``--for-offic
 from __future__ import annotations
 
 from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
-from desk.i18n import tn
+from desk.i18n import get_language, tn
 
 
 def register(sub) -> None:
@@ -42,7 +42,7 @@ def report_command(args) -> int:
                                       for_officer=args.for_officer, show_personal_codes=args.show_personal_codes)
             to_stdout = args.output == "-"
             data = report.export(uow, actor, rep, args.fmt, None if to_stdout else args.output,
-                                 csv_dialect=args.csv_dialect)
+                                 lang=get_language(), csv_dialect=args.csv_dialect)  # the CLI's --lang
         if to_stdout:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()

@@ -45,10 +45,18 @@ def get_language() -> str:
 
 def t(key: str, /, **params) -> str:
     """The text of ``key`` in the current language, with ``params`` filled in."""
+    return t_in(_language, key, **params)
+
+
+def t_in(lang: str, key: str, /, **params) -> str:
+    """The text of ``key`` in ``lang`` (whatever the current language is), with ``params`` filled in:
+    for the domain's own texts (a report, a letter), whose language is a parameter, not a global."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     entry = catalogue().get(key)
     if entry is None:
         return f"[{key}]"
-    text = entry.get(_language) or entry.get(DEFAULT_LANGUAGE) or key
+    text = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
     if params:
         try:
             return text.format(**params)
@@ -89,7 +97,12 @@ def has(key: str) -> bool:
 
 def label(prefix: str, value: str | None) -> str:
     """A stored code shown as a word: ``label("status.dublin", "sent")``; unknown codes show as they are."""
+    return label_in(_language, prefix, value)
+
+
+def label_in(lang: str, prefix: str, value: str | None) -> str:
+    """``label`` in ``lang``, whatever the current language is."""
     if value is None:
         return ""
     key = f"{prefix}.{value}"
-    return t(key) if key in catalogue() else str(value)
+    return t_in(lang, key) if key in catalogue() else str(value)

@@ -23,14 +23,20 @@ def rules_name(kind: str) -> str:
     return RULES_NAME.get(kind, kind)
 
 
-def status_label(kind: str, status: str) -> str:
-    """The status as a word: the rules' own label if the rules catalogue has one, else ours."""
+def status_key(kind: str, status: str) -> str | None:
+    """The catalogue key of a status: the rules' own label if the rules catalogue has one, else ours."""
     module = rules_name(kind)
     for key in (f"status.{module}.{status}", f"status.{kind}.{status}", f"rules.status.{kind}.{status}",
                 f"casework.status.{kind}.{status}"):
         if has(key):
-            return t(key)
-    return status
+            return key
+    return None
+
+
+def status_label(kind: str, status: str) -> str:
+    """The status as a word (the status itself where the catalogues have no word for it)."""
+    key = status_key(kind, status)
+    return t(key) if key else status
 
 
 def action_title_key(kind: str, action: str) -> str:

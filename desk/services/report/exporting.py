@@ -1,0 +1,33 @@
+"""``export``: render the report, write the file (atomically, readable by its owner only: a report names
+persons) and audit who exported what, in the caller's transaction."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from desk.errors import DomainError
+from desk.private import write_private
+from desk.services import audit
+from desk.services.auth import Actor
+from desk.services.report.figures import ALL_OFFICES, DailyReport
+from desk.services.report.renderers import render
+
+
+def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | None = None, *, lang: str,
+           csv_dialect: str = "semicolon") -> bytes:
+    """Render ``report`` as ``fmt`` in ``lang``, write it to ``path`` (if given, atomically) and audit the
+    export ("report.export": day, scope, format, whether personal codes were shown) in ``uow``'s
+    transaction. Returns the bytes."""
+    data = render(report, fmt, lang=lang, csv_dialect=csv_dialect)
+    audit.record(uow, actor, "report.export", day=report.day.isoformat(), format=fmt,
+                 office=report.office_code or ALL_OFFICES, for_officer=report.for_officer,
+                 personal_codes="shown" if report.personal_codes_shown else "masked")
+    if path is not None:
+        target = Path(path)
+        tmp = target.with_name(target.name + ".part")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_private(tmp, data)  # 0600 from the first byte: a report names persons
+            tmp.replace(target)
+        except OSError:
+            raise DomainError("report.cannot_write", field="path", path=target.name[:80]) from None
+    return data
