@@ -109,6 +109,9 @@ class DublinRequest(SQLModel, table=True):
 
     case_id: int = Field(primary_key=True, foreign_key="case_file.id")
     asylum_case_id: int | None = Field(default=None, foreign_key="case_file.id", index=True)
+    # an accepted incoming take back: the person's earlier asylum case here, which Latvia must let the
+    # person have completed or lodge anew (604/2013 Art. 18(2)) (0012)
+    earlier_case_id: int | None = Field(default=None, foreign_key="case_file.id")
     direction: str = Field(max_length=10)
     request_kind: str = Field(max_length=20)  # take_charge, take_back, information
     regime: str = Field(max_length=12)  # dublin_iii, ammr

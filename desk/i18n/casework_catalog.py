@@ -126,7 +126,7 @@ MESSAGES.update(_pairs("casework.field", {
     # Dublin
     "direction": ("Virziens", "Direction"), "request_kind": ("Pieprasījuma veids", "Request kind"),
     "regime": ("Režīms", "Regime"), "partner_country": ("Partnervalsts", "Partner state"),
-    "partner_reference": ("Partnera atsauce", "Partner's reference"), "asylum_case": ("Patvēruma lieta", "Asylum case"),
+    "partner_reference": ("Partnera atsauce", "Partner's reference"), "asylum_case": ("Patvēruma lieta", "Asylum case"), "earlier_case": ("Iepriekšējā patvēruma lieta", "Earlier asylum case"),
     "knowledge_on": ("Uzzināts par atbildību", "Known on"), "hit_kind": ("Sakritība", "Hit"),
     "hit_received_on": ("Sakritība saņemta", "Hit received on"), "urgent_reply_by": ("Steidzama atbilde līdz", "Urgent reply by"),
     "detained": ("Aizturēts", "Detained"), "detained_on": ("Aizturēts no", "Detained on"),

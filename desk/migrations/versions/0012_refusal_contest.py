@@ -1,4 +1,4 @@
-"""a refusal's notification and contest
+"""a refusal's notification and contest; a take back's earlier case
 
 Revision ID: 0012
 Revises: 0011
@@ -7,6 +7,10 @@ Create Date: 2026-12-01
 Issue 14 point 3: a refused residence permit, visa or invitation can be contested within one month of the
 refusal's notification (Administrative Procedure Law ss. 70(1), 79(1); desk.rules.contest). The detail rows
 record the day the refusal was notified and the day it was contested, so the contest period is a deadline.
+
+Issue 14 point 2: dublin_request.earlier_case_id links an accepted incoming take back request to the person's
+earlier asylum case in Latvia (Reg. 604/2013 Art. 18(2): the responsible state lets the applicant have the
+examination completed or lodge a new application).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -25,9 +29,17 @@ def upgrade() -> None:
     for table in TABLES:
         op.add_column(table, sa.Column("notified_on", sa.Date(), nullable=True))
         op.add_column(table, sa.Column("contested_on", sa.Date(), nullable=True))
+    # no FOREIGN KEY clause: SQLite adds one only with a table copy (which would drop a referenced table);
+    # the ORM model declares it and PostgreSQL gets it
+    if op.get_bind().dialect.name == "postgresql":
+        op.add_column("dublin_request", sa.Column("earlier_case_id", sa.Integer(),
+                                                  sa.ForeignKey("case_file.id"), nullable=True))
+    else:
+        op.add_column("dublin_request", sa.Column("earlier_case_id", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column("dublin_request", "earlier_case_id")
     for table in TABLES:
         op.drop_column(table, "contested_on")  # SQLite 3.35+: ALTER TABLE DROP COLUMN
         op.drop_column(table, "notified_on")

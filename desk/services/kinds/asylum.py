@@ -3,6 +3,7 @@
 lodging date and is stored with the application; it decides the order of the dates and the limits."""
 from __future__ import annotations
 
+from sqlalchemy import or_
 from sqlmodel import select
 
 from desk.errors import ValidationError
@@ -186,9 +187,11 @@ class Asylum(Kind):
                        ("refugee", "alternative", "refused", "left_without_examination"))
 
     def related_case_ids(self, uow, case: Case) -> list[int]:
-        """The Dublin requests made for this application."""
+        """The Dublin requests made for this application, and the take backs that return the person to it."""
         return list(uow.session.exec(select(DublinRequest.case_id)
-                                     .where(DublinRequest.asylum_case_id == case.id)).all())
+                                     .where(or_(DublinRequest.asylum_case_id == case.id,
+                                                DublinRequest.earlier_case_id == case.id))
+                                     .order_by(DublinRequest.case_id)).all())
 
 
 ADAPTER = Asylum()

@@ -2,6 +2,8 @@
 and received, replies, re-examination, transfer."""
 from __future__ import annotations
 
+from sqlmodel import select
+
 from desk.errors import FormInvalid, ValidationError
 from desk.rules import asylum as asylum_rules
 from desk.rules import eligibility
@@ -176,7 +178,7 @@ class Dublin(Kind):
     rules = rules
     form = FORM
     actions = ACTIONS
-    hidden = frozenset({"asylum_case_id"})
+    hidden = frozenset({"asylum_case_id", "earlier_case_id"})
     register_future_ok = frozenset({"urgent_reply_by"})
 
     def needs_person(self, raw) -> bool:
@@ -309,24 +311,53 @@ class Dublin(Kind):
         return request_facts(uow, case, detail)
 
     def derived(self, uow, case: Case, detail: DublinRequest) -> dict:
-        """Whether the request went out after its own time limit (shown on the file as data)."""
-        return {"out_of_time": rules.out_of_time(request_facts(uow, case, detail))}
+        """Whether the request went out after its own time limit (shown on the file as data); for an
+        accepted incoming take back, the person's earlier asylum case here."""
+        out = {"out_of_time": rules.out_of_time(request_facts(uow, case, detail))}
+        if detail.earlier_case_id is None and self.takes_back(detail):
+            out["earlier_case_id"] = self.earlier_asylum_case(uow, case)
+        return out
+
+    @staticmethod
+    def takes_back(detail: DublinRequest) -> bool:
+        """Latvia has agreed, or by silence is held to agree, to take the person back."""
+        return (detail.direction == "incoming" and detail.request_kind == rules.RequestKind.TAKE_BACK
+                and (detail.reply == "accepted" or bool(detail.tacit) or detail.reexam_result == "accepted"))
+
+    @staticmethod
+    def earlier_asylum_case(uow, case: Case) -> int | None:
+        """The person's latest asylum application here. Taking the person back, Latvia must let them have
+        its examination completed or lodge a new one (Reg. 604/2013 Art. 18(2) second subpara.; the AMMR's
+        counterpart was not in the text read): the request names it, and the application's file lists the
+        request, so the officer resumes or registers anew knowing both."""
+        return uow.session.exec(select(Case.id).where(Case.person_id == case.person_id,
+                                                      Case.kind == CaseKind.ASYLUM)
+                                .order_by(Case.opened_on.desc(), Case.id.desc())).first()
 
     def outcome(self) -> Outcome:
         # a Dublin "decision" by PMLP is a reply given to an incoming request
         return Outcome(DublinRequest.replied_on, DublinRequest.reply, ("accepted", "rejected"),
                        DublinRequest.direction == "incoming")
 
+    def _linked(self, uow, case: Case) -> list[tuple[str, int]]:
+        """(field, case id) of the asylum cases the request names: the one it was made for, the earlier one
+        a take back returns the person to."""
+        req = uow.session.get(DublinRequest, case.id)
+        if req is None:
+            return []
+        return [(name, cid) for name, cid in (("asylum_case", req.asylum_case_id),
+                                              ("earlier_case", req.earlier_case_id)) if cid]
+
     def _asylum_case_id(self, uow, case: Case) -> int | None:
         req = uow.session.get(DublinRequest, case.id)
         return req.asylum_case_id if req is not None else None
 
     def detail_lines(self, uow, case: Case, lines):
-        asylum_id = self._asylum_case_id(uow, case)
-        if asylum_id:
-            asylum = uow.session.get(Case, asylum_id)
-            return [(field_label("asylum_case"), asylum.number if asylum else ""), *lines]
-        return lines
+        linked = []
+        for name, cid in self._linked(uow, case):
+            other = uow.session.get(Case, cid)
+            linked.append((field_label(name), other.number if other else ""))
+        return [*linked, *lines]
 
     def follow_ups(self, uow, case: Case, action: str, detail: DublinRequest) -> list:
         """A transfer done to the responsible state ends the asylum application here: left without
@@ -345,9 +376,8 @@ class Dublin(Kind):
                           "reason": "asylum.other_state_responsible"})]
 
     def related_case_ids(self, uow, case: Case) -> list[int]:
-        """The asylum application the request was made for."""
-        asylum_id = self._asylum_case_id(uow, case)
-        return [asylum_id] if asylum_id else []
+        """The asylum application the request was made for, the earlier one a take back returns to."""
+        return [cid for _name, cid in self._linked(uow, case)]
 
 
 ADAPTER = Dublin()
