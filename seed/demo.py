@@ -285,10 +285,15 @@ def _visa(opened: date, person_id: int, rng: random.Random, people) -> dict:
             "extension_reason": "unforeseen_circumstances"}
 
 
+DEMO_PURPOSE = {"call": "employment", "invitation": "business"}  # a call supports a permit, an invitation a visa
+
+
 def _invitation(opened: date, person_id: int, rng: random.Random, people) -> dict:
     named = [str(person_id)] + ([str(next(people))] if rng.random() < 0.3 else [])
-    return {"invitation_kind": rng.choice(["invitation", "call"]), "inviter_kind": "company",
-            "inviter_name": "SIA \"Baltijas Būve\"", "inviter_code": "40003000000", "purpose": "employment",
+    invitation_kind = rng.choice(["invitation", "call"])
+    return {"invitation_kind": invitation_kind, "inviter_kind": "company",
+            "inviter_name": "SIA \"Baltijas Būve\"", "inviter_code": "40003000000",
+            "purpose": DEMO_PURPOSE[invitation_kind],
             "submitted_on": opened.isoformat(), "person_ids": ",".join(named)}
 
 

@@ -44,6 +44,7 @@ from desk.services.auth import CASE_KINDS_BY_ROLE, Role
 from desk.services.forms import FormSpec, parse_values
 from desk.services.kinds import KINDS, KindAdapter, action_context, closing_day, ends_case
 from desk.services.kinds.base import FollowUp
+from desk.services.kinds.invitation import PURPOSES_OF_KIND
 from desk.text import fold, make_personal_code, normalize_document_number
 from models import (
     AsylumApplication, Case, CaseCounter, CaseKind, Deadline, DublinRequest, IdentityDocument, Invitation,
@@ -363,11 +364,17 @@ PURPOSES = ["employment"] * 40 + ["study"] * 15 + ["family"] * 20 + ["business"]
     ["investment"] * 3 + ["research"] * 2 + ["repatriate"] * 2 + ["international_protection"] * 1 + ["other"] * 4
 
 
+# a call supports a residence permit (a permit's purposes), an invitation a visa (a visit's)
+INVITATION_PURPOSES = {"call": [p for p in PURPOSES if p in PURPOSES_OF_KIND["call"]],
+                       "invitation": ["tourism"] * 30 + ["visit"] * 40 + ["business"] * 20 + ["culture_sport"] * 5
+                       + ["medical"] * 2 + ["official"] * 1 + ["other"] * 2}
+
+
 def _invitation(d: _Draw) -> dict:
     rng = d.rng
-    detail = dict(invitation_kind="call" if rng.random() < 0.69 else "invitation",
-                  inviter_kind="company" if rng.random() < 0.6 else "person",
-                  submitted_on=d.opened_on, purpose=rng.choice(PURPOSES))
+    kind = "call" if rng.random() < 0.69 else "invitation"
+    detail = dict(invitation_kind=kind, inviter_kind="company" if rng.random() < 0.6 else "person",
+                  submitted_on=d.opened_on, purpose=rng.choice(INVITATION_PURPOSES[kind]))
     if detail["inviter_kind"] == "company":
         detail.update(inviter_name=f"SIA \"{rng.choice(_COMPANIES)}\"", inviter_code=f"40{rng.randrange(10**8, 10**9)}")
     else:

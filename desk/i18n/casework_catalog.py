@@ -64,6 +64,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "casework.dublin.extension_not_in_regime": {"lv": "Šis pagarināšanas pamats Dublinas III regulā nav paredzēts.",
                                                 "en": "Dublin III does not provide this ground for extension."},
     "casework.invitation.person_twice": {"lv": "Persona norādīta divreiz.", "en": "A person is named twice."},
+    "casework.invitation.purpose_not_for_invitation": {
+        "lv": "Ielūgums ir vīzai: mērķim jābūt apmeklējuma mērķim (tūrisms, apciemošana, komercdarbība...).",
+        "en": "An invitation is for a visa: its purpose must be a visit's (tourism, a visit, business...)."},
+    "casework.invitation.purpose_not_for_call": {
+        "lv": "Izsaukums ir uzturēšanās atļaujai: mērķim jābūt uzturēšanās atļaujas mērķim.",
+        "en": "A call is for a residence permit: its purpose must be a residence permit's."},
     "casework.return.no_departure_period": {"lv": "Piespiedu izraidīšanai izceļošanas termiņu nenosaka.",
                                             "en": "A forced expulsion sets no departure period."},
     "casework.return.ban_mandatory": {"lv": "Piespiedu izraidīšanai ieceļošanas aizliegums ir obligāts.",
@@ -198,7 +204,10 @@ _CHOICES = {
                 "investment": ("Investīcijas", "Investment"), "repatriate": ("Repatriants", "Repatriate"),
                 "international_protection": ("Starptautiskā aizsardzība", "International protection"),
                 "research": ("Pētniecība", "Research"), "eu_citizen": ("ES pilsoņa reģistrācija", "EU citizen registration"),
-                "other": ("Cits", "Other")},
+                "other": ("Cits", "Other"), "tourism": ("Tūrisms", "Tourism"),
+                "visit": ("Radinieku vai draugu apciemošana", "Visiting family or friends"),
+                "culture_sport": ("Kultūra vai sports", "Culture or sport"), "medical": ("Ārstēšanās", "Medical treatment"),
+                "official": ("Oficiāls brauciens", "Official visit")},
     "category": {"C": ("C (īstermiņa)", "C (short stay)"), "D": ("D (ilgtermiņa)", "D (long stay)")},
     "entries": {"single": ("Vienreizēja", "Single"), "double": ("Divreizēja", "Double"), "multiple": ("Daudzkārtēja", "Multiple")},
     "extension_reason": {"unforeseen_circumstances": ("Neparedzēti apstākļi", "Unforeseen circumstances"),
@@ -230,6 +239,16 @@ MESSAGES.update(_pairs("casework.reason", {
     "visa.unforeseen_circumstances": ("Neparedzēti apstākļi", "Unforeseen circumstances"),
     "visa.force_majeure": ("Nepārvarama vara", "Force majeure"),
     "visa.humanitarian": ("Humāni apsvērumi", "Humanitarian reasons"),
+    "visa.conditions_not_met": ("Nav pamata pagarināt uzturēšanos (Vīzu kodeksa 33. pants)", "No ground to extend the stay (Visa Code Art. 33)"),
+    "visa.false_information": ("Sniegtas nepatiesas ziņas", "False information given"),
+    "visa.threat_public_order": ("Drauds sabiedriskajai kārtībai vai drošībai", "Threat to public policy or security"),
+    "visa.entry_ban": ("Ieceļošanas aizliegums (SIS brīdinājums)", "Entry ban (SIS alert)"),
+    "invitation.documents_missing": ("Nav iesniegti visi dokumenti", "Documents missing"),
+    "invitation.false_information": ("Uzaicinātājs sniedzis nepatiesas ziņas", "False information given by the inviter"),
+    "invitation.entry_ban": ("Uzaicinātajam noteikts ieceļošanas aizliegums", "The invited person is banned from entry"),
+    "invitation.illegal_immigration_risk": ("Nelegālās imigrācijas risks", "Risk of illegal immigration"),
+    "invitation.withdrawn_by_inviter": ("Uzaicinātājs atsaucis izsaukumu", "Withdrawn by the inviter"),
+    "invitation.inviter_unreliable": ("Uzaicinātājs nav uzticams", "Inviter not reliable"),
 }))
 
 MESSAGES.update(_pairs("casework.status.asylum", {

@@ -38,11 +38,11 @@ CASES = [
       {"decided_on": "2026-10-16", "reason": "permit.insufficient_means", "notified_on": "2026-10-18"},
       "permits.contest", id="permit refused, notified Sun 18.10: APL 79(1) month ends on 18.11, a holiday -> 19.11"),
     P("visa", "residence", {"category": "D", "entries": "single", "applied_on": "2026-10-01"},
-      {"decided_on": "2026-10-16", "notified_on": "2026-10-18"},
+      {"decided_on": "2026-10-16", "reason": "visa.conditions_not_met", "notified_on": "2026-10-18"},
       "visas.contest", id="visa refused: Visa Code 32(3), APL 79(1) -> 19.11"),
     P("invitation", "reception", {"invitation_kind": "call", "inviter_kind": "company", "inviter_name": "SIA Koks",
                                   "inviter_code": "40003000000", "purpose": "employment", "submitted_on": "2026-10-01"},
-      {"decided_on": "2026-10-16", "notified_on": "2026-10-18"},
+      {"decided_on": "2026-10-16", "reason": "invitation.documents_missing", "notified_on": "2026-10-18"},
       "invitations.contest", id="invitation refused: APL 79(1) -> 19.11"),
 ]
 

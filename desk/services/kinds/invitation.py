@@ -8,26 +8,39 @@ from desk.errors import NotFound, ValidationError
 from desk.rules import invitations as rules
 from desk.services.forms import FormSpec
 from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, Outcome, date_field,
-                                      field_spec, refusal)
+                                      field_spec, reason_field, refusal)
 from desk.services.kinds.permit import PURPOSES, granted_or_refused
 from desk.services.labels import field_label
 from desk.services.persons import get_person, summaries
 from models import Case, CaseKind, Invitation, InvitedPerson, Person
+
+# Issue 14 point 6: a call (izsaukums) supports a residence permit, so its purpose is a permit's; an
+# invitation (ielūgums) supports a visa, a visit (Immigration Law s. 1 points 3 and 5)
+PURPOSES_OF_KIND = {
+    "call": PURPOSES,
+    "invitation": ("tourism", "visit", "business", "culture_sport", "medical", "official", "other"),
+}
+ALL_PURPOSES = tuple(dict.fromkeys(p for purposes in PURPOSES_OF_KIND.values() for p in purposes))
 
 FORM = FormSpec("register.invitation", "casework.register.invitation", (
     field_spec("invitation_kind", F.CHOICE, required=True, choices=("invitation", "call")),
     field_spec("inviter_kind", F.CHOICE, required=True, choices=("person", "company")),
     field_spec("inviter_name", required=True, max_length=200),
     field_spec("inviter_code", max_length=20),
-    field_spec("purpose", F.CHOICE, choices=PURPOSES),
+    field_spec("purpose", F.CHOICE, choices=ALL_PURPOSES),
     field_spec("submitted_on", F.DATE, required=True),
     field_spec("person_ids", F.PERSONS, required=True),
 ))
 
+# Issue 14 point 6: a refusal gives its ground (the Immigration Law's grounds for not approving a call or an
+# invitation, as PMLP lists them), required
+REFUSAL_REASONS = ("documents_missing", "false_information", "entry_ban", "illegal_immigration_risk",
+                   "inviter_unreliable", "withdrawn_by_inviter")
+
 ACTIONS: dict[str, ActionDef] = {
     "approve": ActionDef((date_field("decided_on"), date_field("valid_from", False), date_field("valid_until", False)),
                          future_ok=frozenset({"valid_from", "valid_until"})),
-    "refuse": refusal(),
+    "refuse": refusal(reason_field("invitation", REFUSAL_REASONS, True), columns={"reason": "reason_code"}),
     "notify": NOTIFY_REFUSAL,
     "contest": CONTEST_REFUSAL,
     "use": ActionDef((date_field("used_on"),), columns={"used_on": ""}),
@@ -46,6 +59,9 @@ class InvitationKind(Kind):
 
     def checks(self, uow, v):
         errors = {}
+        purpose, kind = v.get("purpose"), v.get("invitation_kind")
+        if purpose and kind and purpose not in PURPOSES_OF_KIND[kind]:
+            errors["purpose"] = ValidationError(f"casework.invitation.purpose_not_for_{kind}", field="purpose")
         ids = v.get("person_ids") or []
         if len(set(ids)) != len(ids):
             errors["person_ids"] = ValidationError("casework.invitation.person_twice", field="person_ids")

@@ -32,7 +32,9 @@ PERMIT_KIND_RULES = {"temporary": "temporary", "permanent": "permanent", "eu_lon
 PERMIT_PURPOSE_RULES = {"family": "family_reunification", "investment": "business", "research": "other",
                         "eu_citizen": "other"}
 
-REASONS = ("conditions_met", "insufficient_means", "false_information", "threat_public_order")
+# Issue 14 point 6: a grant gives its ground, a refusal or an annulment a ground of its own (required)
+GRANT_REASONS = ("conditions_met",)
+REFUSAL_REASONS = ("insufficient_means", "false_information", "threat_public_order")
 
 
 def _validity(row, values, ctx):
@@ -45,14 +47,14 @@ def _validity(row, values, ctx):
 
 ACTIONS: dict[str, ActionDef] = {
     "grant": ActionDef((date_field("decided_on"), date_field("valid_from"), date_field("valid_until", False),
-                        reason_field("permit", REASONS)), columns={"reason": "reason_code"},
+                        reason_field("permit", GRANT_REASONS)), columns={"reason": "reason_code"},
                        hook=_validity, future_ok=frozenset({"valid_from", "valid_until"})),
-    "refuse": refusal(reason_field("permit", REASONS, True), columns={"reason": "reason_code"}),
+    "refuse": refusal(reason_field("permit", REFUSAL_REASONS, True), columns={"reason": "reason_code"}),
     "notify": NOTIFY_REFUSAL,
     "contest": CONTEST_REFUSAL,
     "issue": ActionDef((date_field("issued_on"), field_spec("card_number", max_length=20))),
     "reregister": ActionDef((date_field("reregistered_on"), field_spec("card_number", max_length=20))),
-    "annul": ActionDef((date_field("annulled_on"), reason_field("permit", REASONS, True)),
+    "annul": ActionDef((date_field("annulled_on"), reason_field("permit", REFUSAL_REASONS, True)),
                        columns={"reason": "reason_code"}),
     "expire": ActionDef(),
     "withdraw": ActionDef((date_field("withdrawn_on"),), columns={"withdrawn_on": ""}),

@@ -24,7 +24,10 @@ FORM = FormSpec("register.visa", "casework.register.visa", (
     field_spec("extension_reason", F.CHOICE, choices=EXTENSION_REASONS, default="unforeseen_circumstances"),
 ))
 
-REASONS = ("unforeseen_circumstances", "force_majeure", "humanitarian")
+# Issue 14 point 6: issuing or extending gives the circumstance that justifies it (Visa Code Art. 33(1)-(2));
+# a refusal a ground of its own, required
+ISSUE_REASONS = ("unforeseen_circumstances", "force_majeure", "humanitarian")
+REFUSAL_REASONS = ("conditions_not_met", "false_information", "threat_public_order", "entry_ban")
 WINDOW = timedelta(days=180)  # a stay that began within the 180 days before the visa's validity is the current one
 
 
@@ -39,10 +42,10 @@ def _validity(row, values, ctx):
 
 ACTIONS: dict[str, ActionDef] = {
     "issue": ActionDef((date_field("decided_on"), date_field("valid_from"), date_field("valid_until"),
-                        field_spec("days_allowed", F.INT, low=1, high=366), reason_field("visa", REASONS)),
+                        field_spec("days_allowed", F.INT, low=1, high=366), reason_field("visa", ISSUE_REASONS)),
                        columns={"reason": "reason_code"}, hook=_validity,
                        future_ok=frozenset({"valid_from", "valid_until"})),
-    "refuse": refusal(reason_field("visa", REASONS), columns={"reason": "reason_code"}),
+    "refuse": refusal(reason_field("visa", REFUSAL_REASONS, True), columns={"reason": "reason_code"}),
     "notify": NOTIFY_REFUSAL,
     "contest": CONTEST_REFUSAL,
     "extend": ActionDef((date_field("valid_until"), field_spec("days_allowed", F.INT, low=1, high=366),
