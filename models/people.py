@@ -1,7 +1,7 @@
 """Persons (the clients), their identity documents and stays; officers (the users)."""
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, Index, Text, event
+from sqlalchemy import CheckConstraint, Column, Index, Text, event, text
 from sqlmodel import Field, SQLModel
 
 from desk.names import name_forms
@@ -13,6 +13,10 @@ class Person(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("sex IN ('M', 'F', 'X')", name="ck_person_sex"),
         Index("ix_person_birth_name", "date_of_birth", "surname_folded"),
+        # a personal code names one living record (0013): the database, not a check-then-insert, says no
+        Index("uq_person_personal_code", "personal_code", unique=True,
+              sqlite_where=text("personal_code IS NOT NULL AND merged_into IS NULL"),
+              postgresql_where=text("personal_code IS NOT NULL AND merged_into IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -47,6 +51,8 @@ event.listen(Person, "before_update", _keep_name_forms)
 
 class IdentityDocument(SQLModel, table=True):
     __tablename__ = "identity_document"
+    # one document (its issuing state, kind and number) belongs to one person (0013)
+    __table_args__ = (Index("uq_document_number", "issuing_country", "kind", "number_norm", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", index=True)

@@ -282,7 +282,19 @@ class _People:
         self.doc_id = _max_id(conn, IdentityDocument) + 1
         self.p_new = min(1.0, target / max(1, slots))
         self._fold: dict[str, str] = {}
+        self._codes: set[str] = {code for (code,) in conn.execute(select(Person.personal_code)
+                                                                   .where(Person.personal_code.is_not(None)))}
         self._forms: dict[tuple, str] = {}
+
+    def unique_code(self, born: date, pid: int) -> str | None:
+        """A personal code no other person has (the store refuses a second one: uq_person_personal_code);
+        None when the day's thousand serials are taken."""
+        for bump in range(1000):
+            code = make_personal_code(born, (pid + bump) % 1000)
+            if code not in self._codes:
+                self._codes.add(code)
+                return code
+        return None
 
     @property
     def created(self) -> int:
@@ -316,7 +328,7 @@ class _People:
         age_days = int(rng.triangular(18 * 365, 70 * 365, 32 * 365)) if mix != "asylum" or rng.random() > 0.15 \
             else rng.randrange(2 * 365, 18 * 365)
         born = born_before - timedelta(days=age_days)
-        code = make_personal_code(born, pid % 1000) if (rng.random() < 0.4 and born.year >= 1900) else None
+        code = self.unique_code(born, pid) if (rng.random() < 0.4 and born.year >= 1900) else None
         loader.add(Person, {
             "id": pid, "surname": name.surname, "given_names": name.given_names, "original_name": name.original_name,
             "surname_folded": self.folded(name.surname), "given_folded": self.folded(name.given_names),

@@ -9,6 +9,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # persons
     "person.duplicate": {"lv": "Iespējams, šī persona jau ir reģistrēta ({n}); izvēlieties esošo vai apstipriniet jaunu.",
                          "en": "This person may already be registered ({n}); pick the existing one or confirm a new one."},
+    "person.code_or_document_taken": {
+        "lv": "Šis personas kods vai dokuments jau pieder citai reģistrētai personai; izvēlieties to personu.",
+        "en": "This personal code or document already belongs to another registered person; pick that person."},
     "person.register.title": {"lv": "Reģistrēt personu", "en": "Register a person"},
     "person.help.citizenship": {"lv": "XXA – bezvalstnieks, XXX – nezināma.", "en": "XXA: stateless, XXX: unknown."},
     "casework.yes": {"lv": "Jā", "en": "Yes"},

@@ -16,6 +16,7 @@ from datetime import date
 
 from rapidfuzz.distance import JaroWinkler
 from sqlalchemy import or_, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from desk.errors import DomainError, NotFound, ValidationError
@@ -299,6 +300,30 @@ def find_duplicates(uow, actor: Actor, raw: dict) -> list[PersonSummary]:
     return summaries(uow, _candidates(uow, values)[0])
 
 
+def _insert_person(uow, values: dict) -> Person:
+    """The person and their document, in a savepoint: a unique index's refusal leaves the officer's unit
+    of work usable (PostgreSQL aborts the whole transaction otherwise)."""
+    with uow.session.begin_nested():
+        person = Person(
+            surname=values["surname"], given_names=values["given_names"], original_name=values.get("original_name"),
+            surname_folded=fold(values["surname"])[:100], given_folded=fold(values["given_names"])[:150],
+            date_of_birth=values.get("date_of_birth"), sex=values.get("sex") or "X",
+            citizenship=values["citizenship"], personal_code=values.get("personal_code"),
+            created_at=uow.clock.now(),
+        )
+        uow.session.add(person)
+        uow.session.flush()
+        if values.get("document_number"):
+            uow.session.add(IdentityDocument(
+                person_id=person.id, kind=values.get("document_kind") or "passport",
+                number=values["document_number"], number_norm=normalize_document_number(values["document_number"])[:30],
+                issuing_country=values.get("document_country") or values["citizenship"],
+                valid_until=values.get("document_valid_until"),
+            ))
+            uow.session.flush()
+    return person
+
+
 def register_person(uow, actor: Actor, raw: dict, *, use_existing: int | None = None,
                     allow_duplicate: bool = False, reason: str | None = None) -> int:
     """Register a person and their identity document; returns the person's id.
@@ -323,27 +348,19 @@ def register_person(uow, actor: Actor, raw: dict, *, use_existing: int | None = 
     values.pop("_documents_of", None)
     if candidates and not allow_duplicate:
         raise DuplicatePerson(summaries(uow, candidates), matches)
-    person = Person(
-        surname=values["surname"], given_names=values["given_names"], original_name=values.get("original_name"),
-        surname_folded=fold(values["surname"])[:100], given_folded=fold(values["given_names"])[:150],
-        date_of_birth=values.get("date_of_birth"), sex=values.get("sex") or "X",
-        citizenship=values["citizenship"], personal_code=values.get("personal_code"),
-        created_at=uow.clock.now(),
-    )
-    uow.session.add(person)
-    uow.session.flush()
+    try:
+        person = _insert_person(uow, values)
+    except IntegrityError:
+        # another officer registered them a moment ago: the unique indexes (0013) refused the second copy
+        # (the check above read before their row was committed); say so as the check would
+        candidates, matches = _candidates(uow, {**values, "_documents_of": {}})
+        if allow_duplicate or not candidates:
+            raise ValidationError("person.code_or_document_taken", field="personal_code"
+                                  if values.get("personal_code") else "document_number") from None
+        raise DuplicatePerson(summaries(uow, candidates), matches) from None
     after = {k: v for k, v in values.items() if v is not None and k != "personal_code"}
     if values.get("personal_code"):
         after["personal_code"] = mask_personal_code(values["personal_code"])
-    if values.get("document_number"):
-        doc = IdentityDocument(
-            person_id=person.id, kind=values.get("document_kind") or "passport", number=values["document_number"],
-            number_norm=normalize_document_number(values["document_number"])[:30],
-            issuing_country=values.get("document_country") or values["citizenship"],
-            valid_until=values.get("document_valid_until"),
-        )
-        uow.session.add(doc)
-        uow.session.flush()
     audit.record(uow, actor, "person.register", person_id=person.id, changes=audit.diff({}, after),
                  duplicates_overridden=[c.id for c in candidates],
                  **({"reason": reason, "matched": {str(c.id): list(matches[c.id][1]) for c in candidates}}

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from desk.errors import ConflictError, FormInvalid, PermissionDenied, TransitionNotAllowed
+from desk.errors import ValidationError, ConflictError, FormInvalid, PermissionDenied, TransitionNotAllowed
 from desk.services import audit, casework, persons, stays, views
 from models import AsylumApplication, Case, Deadline, DublinRequest, ResidencePermit, ReturnDecision, Visa
 from tests.services.conftest import new_person
@@ -54,6 +54,11 @@ def test_duplicate_person_is_offered_not_saved(cw, raw, why):
     assert [c.id for c in exc.value.candidates] == [first]
     with store.uow() as uow:
         assert persons.register_person(uow, actors["reception"], raw, use_existing=first) == first
+    if "document_number" in raw:  # one document is one person's (uq_document_number, issue 16 point 1)
+        with pytest.raises(ValidationError) as taken, store.uow() as uow:
+            persons.register_person(uow, actors["reception"], raw, allow_duplicate=True)
+        assert taken.value.key == "person.code_or_document_taken"
+        return
     with store.uow() as uow:
         other = persons.register_person(uow, actors["reception"], raw, allow_duplicate=True)
     assert other != first
