@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -131,7 +132,32 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    event.listen(engine, "begin", _chain_lock_not_taken)
+    event.listen(engine, "before_cursor_execute", _chain_lock_first)
+    return engine
+
+
+# One lock order for every writing transaction on PostgreSQL (issue 16 point 2): the audit chain's lock
+# (every unit that writes appends an audit entry, which takes it) is taken before the transaction's first
+# write, so a transaction never holds a row lock (a case counter, a case) while it waits for the chain,
+# and no two can wait for each other in a circle. Reads take nothing: a read-only unit, or the read part of
+# a writing one, runs beside every other officer's work. SQLite gets the same order from BEGIN IMMEDIATE.
+WRITE_LOCK_KEY = 0x6465736B  # "desk": the audit chain's advisory lock (desk.services.audit)
+_WRITES = ("INSERT", "UPDATE", "DELETE", "MERGE")
+
+
+def _chain_lock_not_taken(conn) -> None:
+    conn.info["desk_chain_locked"] = False
+
+
+def _chain_lock_first(conn, cursor, statement, parameters, context, executemany) -> None:
+    if conn.info.get("desk_chain_locked", True) or not conn.get_execution_options().get("desk_write"):
+        return
+    head = statement.lstrip()[:8].upper()
+    if head.startswith(_WRITES) or (head.startswith("SELECT") and " FOR UPDATE" in statement.upper()):
+        conn.info["desk_chain_locked"] = True
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
 
 
 def _alembic_config(connection=None):
@@ -178,11 +204,33 @@ def migrate(engine: Engine) -> None:
 LOOKUP_CONNECTIONS_KEPT = 4  # the search screen and the palette look up at once; more is never needed
 
 
+RETRIES = 3
+RETRY_PAUSE_S = 0.05
+# PostgreSQL's SQLSTATEs for a transaction it broke off to let another go on: deadlock_detected,
+# serialization_failure; SQLite's "database is locked" once busy_timeout has passed
+_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+def _transient(exc: DBAPIError) -> bool:
+    orig = exc.orig
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if code in _TRANSIENT_SQLSTATES:
+        return True
+    return isinstance(exc, OperationalError) and "database is locked" in str(orig)
+
+
+class StoreBusy(StoreError):
+    """The store stayed busy (another officer's long work) through every retry."""
+
+    key = "store.busy"
+
+
 @dataclass
 class Store:
     url: str
     engine: Engine
     _lookup_free: list = field(default_factory=list, repr=False)
+    retried: int = 0  # units of work ``run`` retried after a deadlock or serialisation failure
 
     @property
     def is_sqlite(self) -> bool:
@@ -190,6 +238,23 @@ class Store:
 
     def uow(self, *, write: bool = True) -> "UnitOfWork":
         return UnitOfWork(self, write=write)
+
+    def run(self, fn, /, *args, write: bool = True, **kwargs):
+        """``fn(uow, *args, **kwargs)`` in one unit of work, the whole unit retried (at most ``RETRIES``
+        more times, after a short pause) when the database broke it off to resolve a deadlock or a
+        serialisation conflict, so the officer never sees either; still busy after that, the officer is
+        told the store is busy (``StoreBusy``), never shown a driver's error."""
+        for attempt in range(RETRIES + 1):
+            try:
+                with UnitOfWork(self, write=write) as uow:
+                    return fn(uow, *args, **kwargs)
+            except DBAPIError as exc:
+                if not _transient(exc):
+                    raise
+                if attempt == RETRIES:
+                    raise StoreBusy() from None
+                self.retried += 1
+                time.sleep(RETRY_PAUSE_S * (attempt + 1))
 
     def reader(self) -> "UnitOfWork":
         return UnitOfWork(self, write=False)

@@ -63,6 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.return": {"lv": "Atgriešanas lēmums", "en": "Return decision"},
     # store
     "store.error": {"lv": "Datu krātuves kļūda.", "en": "Store error."},
+    "store.busy": {"lv": "Datu krātuve pašlaik ir aizņemta (cits darbinieks veic garu darbu); mēģiniet vēlreiz.",
+                   "en": "The store is busy just now (another officer's long work); try again."},
     "store.too_new": {"lv": "Šo datu krātuvi ir izveidojusi jaunāka desk versija (shēma {revision}); atjauniniet programmu.",
                       "en": "This store was written by a newer desk (schema {revision}); upgrade the program."},
     "store.cannot_open": {"lv": "Datu krātuvi nevar atvērt.", "en": "The store cannot be opened."},

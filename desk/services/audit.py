@@ -18,10 +18,11 @@ from typing import Iterator
 from sqlalchemy import func, text
 from sqlmodel import select
 
+from desk.store import WRITE_LOCK_KEY
 from models import AuditEntry
 
 GENESIS = "0" * 64
-_PG_AUDIT_LOCK = 0x6465736B  # "desk"
+_PG_AUDIT_LOCK = WRITE_LOCK_KEY  # desk.store takes it before a transaction's first write
 
 
 @dataclass(frozen=True)

@@ -253,5 +253,5 @@ def read_lines(path) -> list[str]:
 def import_file(store, actor: Actor, path, *, progress: Progress | None = None) -> ImportResult:
     """Read ``path`` and import it in one unit of work (all or nothing)."""
     lines = read_lines(path)
-    with store.uow() as uow:
-        return import_lines(uow, actor, lines, progress=progress, total=len(lines))
+    # retried whole if the database breaks it off to resolve a deadlock (Store.run): still all or nothing
+    return store.run(import_lines, actor, lines, progress=progress, total=len(lines))
