@@ -294,9 +294,11 @@ class Store:
                 log.warning("a lookup connection did not close cleanly")
 
 
-def open_store(db: str | os.PathLike | None = None, *, upgrade: bool = True, create: bool = True) -> Store:
+def open_store(db: str | os.PathLike | None = None, *, upgrade: bool = True, create: bool = True,
+               allow_incomplete_seed: bool = False) -> Store:
     """``create=False`` (every command but ``desk init``/``seed``) refuses a store file that is not
-    there yet (see ``check_target``)."""
+    there yet (see ``check_target``). A store whose scale load never finished is refused
+    (``store.seed_incomplete``) unless ``allow_incomplete_seed`` (for a look at what is there)."""
     url = resolve_url(db)
     check_target(url, create=create)
     try:
@@ -315,7 +317,18 @@ def open_store(db: str | os.PathLike | None = None, *, upgrade: bool = True, cre
             engine.dispose()
             log.info("cannot open the store: %s", exc.__class__.__name__)  # the sentence says it
             raise StoreError("store.cannot_open") from exc
+    if not allow_incomplete_seed and _seed_unfinished(engine):
+        engine.dispose()
+        raise StoreError("store.seed_incomplete")
     return Store(url=url, engine=engine)
+
+
+def _seed_unfinished(engine: Engine) -> bool:
+    """A scale load (``desk seed``) began on this store and never finished: its data is partial."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("seed_run"):
+            return False  # not migrated (upgrade=False on an old store)
+        return conn.execute(text("SELECT 1 FROM seed_run WHERE finished_at IS NULL LIMIT 1")).first() is not None
 
 
 class UnitOfWork:

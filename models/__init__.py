@@ -21,14 +21,14 @@ from models.cases import (
     ReturnDecision,
     Visa,
 )
-from models.audit import AuditCheckpoint, AuditEntry, StoreIdentity
+from models.audit import AuditCheckpoint, AuditEntry, SeedRun, StoreIdentity
 
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AsylumApplication", "AuditCheckpoint", "AuditEntry", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "CaseNote", "Country", "Deadline",
+    "AsylumApplication", "AuditCheckpoint", "AuditEntry", "SeedRun", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "CaseNote", "Country", "Deadline",
     "DecisionReason", "DublinRequest", "IdentityDocument", "Invitation", "InvitedPerson", "Office",
     "Officer", "PermitPurpose", "Person", "ResidencePermit", "ReturnDecision", "Stay", "Visa",
     "metadata", "utcnow",

@@ -50,3 +50,15 @@ class StoreIdentity(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=36)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SeedRun(SQLModel, table=True):
+    """One scale load (``desk seed``): begun, and finished once its last batch and audit entry are in
+    (migration 0014). A store with an unfinished one is refused on open."""
+
+    __tablename__ = "seed_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    persons: int

@@ -48,7 +48,7 @@ from desk.services.kinds.invitation import PURPOSES_OF_KIND
 from desk.text import fold, make_personal_code, normalize_document_number
 from models import (
     AsylumApplication, Case, CaseCounter, CaseKind, Deadline, DublinRequest, IdentityDocument, Invitation,
-    InvitedPerson, Office, Officer, Person, ResidencePermit, ReturnDecision, Stay, Visa,
+    InvitedPerson, Office, Officer, Person, ResidencePermit, ReturnDecision, SeedRun, Stay, Visa,
 )
 from seed import values as seed_values
 from seed.names import make_name, pick_pool
@@ -167,6 +167,7 @@ class _Loader:
         self.started = time.monotonic()
         self.now = None
         self.ids: dict[str, int] = {}
+        self.counters: dict[tuple[str, int], int] = {}  # the case numbers handed out, per kind and year
         self.paths: dict[int, tuple[dict, list[Step]]] | None = {} if keep_paths else None
 
     def next_id(self, model) -> int:
@@ -178,7 +179,7 @@ class _Loader:
     def add(self, table, row: dict) -> None:
         self.rows.setdefault(table.__tablename__ if hasattr(table, "__tablename__") else table.name, []).append(row)
 
-    def flush(self, conn) -> None:
+    def flush(self, conn, counters: dict | None = None) -> None:
         order = [Person, IdentityDocument, Stay, Case, AsylumApplication, DublinRequest, ResidencePermit, Visa,
                  Invitation, InvitedPerson, ReturnDecision, Deadline]
         if conn.in_transaction():  # the reads before (max ids, counters) autobegan one
@@ -189,6 +190,8 @@ class _Loader:
                 if rows:
                     template = _template(model)
                     conn.execute(insert(model.__table__), [{**template, **row} for row in rows])
+            if self.counters:  # in the same transaction: the counters always cover the numbers stored
+                _save_counters(conn, self.counters)
         self.rows.clear()
 
     def tick(self, what: str, done: int, total: int) -> None:
@@ -199,6 +202,7 @@ class _Loader:
 
 
 _TEMPLATES: dict[str, dict] = {}
+SEED_RUN = SeedRun.__table__
 
 
 def _template(model) -> dict:
@@ -228,6 +232,9 @@ def build(store, *, persons: int, years: int = 10, seed: int = 1, today: date | 
     loader.now = desk_clock.now()
     with store.uow() as uow:
         load_reference(uow.session)
+        # committed before the first batch: a load killed half-way leaves a store refused on open
+        run_id = uow.session.execute(insert(SEED_RUN).values(started_at=loader.now, persons=persons)
+                                     .returning(SEED_RUN.c.id)).scalar_one()
     engine = store.engine
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"
@@ -249,6 +256,7 @@ def build(store, *, persons: int, years: int = 10, seed: int = 1, today: date | 
     with store.uow() as uow:
         audit.record(uow, None, "seed.load", persons=report.persons, cases=sum(report.cases.values()),
                      seed=seed, years=years)
+        uow.session.execute(update(SEED_RUN).where(SEED_RUN.c.id == run_id).values(finished_at=desk_clock.now()))
     _rebuild_search_index(store, progress)
     report.seconds = time.monotonic() - loader.started
     if report.deadline_failures:
@@ -547,7 +555,9 @@ def _load(conn, loader: _Loader, persons: int) -> None:
     main_office = offices.get("RIG-MIG") or office_ids[0]
     asylum_office = offices.get("RIG-PAT") or main_office
     owners = _owners_by_kind(conn)
-    counters = {(k, y): s for k, y, s in conn.execute(select(CaseCounter.kind, CaseCounter.year, CaseCounter.last_seq))}
+    counters = loader.counters
+    counters.update({(k, y): s for k, y, s in conn.execute(select(CaseCounter.kind, CaseCounter.year,
+                                                                  CaseCounter.last_seq))})
     for model in (Case, InvitedPerson, Stay, Deadline):
         loader.ids[model.__tablename__] = _max_id(conn, model) + 1
     first_day = today - relativedelta(years=loader.years)
@@ -619,7 +629,6 @@ def _load(conn, loader: _Loader, persons: int) -> None:
             loader.flush(conn)
             loader.tick("persons", people.created, persons)
     loader.flush(conn)
-    _save_counters(conn, counters)
     conn.commit()
 
 

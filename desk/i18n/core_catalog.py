@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.return": {"lv": "Atgriešanas lēmums", "en": "Return decision"},
     # store
     "store.error": {"lv": "Datu krātuves kļūda.", "en": "Store error."},
+    "store.seed_incomplete": {"lv": "Šīs datu krātuves ielāde (desk seed) netika pabeigta; tās dati ir nepilnīgi. "
+                                     "Izdzēsiet krātuvi un ielādējiet no jauna.",
+                              "en": "This store's load (desk seed) never finished; its data is partial. "
+                                    "Remove the store and seed it again."},
     "store.busy": {"lv": "Datu krātuve pašlaik ir aizņemta (cits darbinieks veic garu darbu); mēģiniet vēlreiz.",
                    "en": "The store is busy just now (another officer's long work); try again."},
     "store.too_new": {"lv": "Šo datu krātuvi ir izveidojusi jaunāka desk versija (shēma {revision}); atjauniniet programmu.",
