@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -200,9 +202,10 @@ class _Importer:
 
 
 def import_lines(uow, actor: Actor, lines: Iterable[str], *, progress: Progress | None = None,
-                 total: int | None = None) -> ImportResult:
+                 total: int | None = None, sha256: str | None = None) -> ImportResult:
     """Import every line in ``uow`` (one transaction for the whole file). Raises ImportFailed listing
-    the bad lines; the caller's unit of work then rolls everything back."""
+    the bad lines; the caller's unit of work then rolls everything back. ``sha256``: the file's own
+    (``read_lines``); without it, the digest of the lines as given."""
     require(uow, actor, Permission.IMPORT)
     digest = hashlib.sha256()
     importer = _Importer(uow, actor)
@@ -234,24 +237,61 @@ def import_lines(uow, actor: Actor, lines: Iterable[str], *, progress: Progress 
     if not count:
         raise ValidationError("import.empty")
     result = ImportResult(count, tuple(numbers), importer.persons_created,
-                          tuple((k, kinds[k]) for k in KINDS if k in kinds), digest.hexdigest())
+                          tuple((k, kinds[k]) for k in KINDS if k in kinds), sha256 or digest.hexdigest())
     audit.record(uow, actor, "import", lines=count, cases=len(numbers), persons=importer.persons_created,
                  kinds=dict(result.by_kind), sha256=result.sha256)
     return result
 
 
-def read_lines(path) -> list[str]:
-    """The file's lines as text; a file that is not UTF-8 is refused as a whole."""
-    from pathlib import Path
+MAX_FILE_BYTES = 100 * 1024 * 1024  # an import file of 100 MB is ~100,000 lines: a register extract at most
+MAX_LINE_BYTES = 1024 * 1024  # one case with its persons and events
+_CHUNK = 1024 * 1024
 
+
+@dataclass(frozen=True)
+class ImportFile:
+    """The file's lines (split at "\n" only: U+2028 inside a JSON string is text, not a line break) and
+    the SHA-256 of its bytes exactly as stored (``sha256sum`` agrees)."""
+
+    lines: tuple[str, ...]
+    sha256: str
+
+
+def read_lines(path) -> ImportFile:
+    """Read ``path`` in chunks, never more than ``MAX_FILE_BYTES`` nor a line longer than
+    ``MAX_LINE_BYTES`` (``desk import /dev/zero`` is refused at once, not read until memory runs out); a file
+    that is not UTF-8 is refused as a whole."""
+    digest, lines, pending, size = hashlib.sha256(), [], b"", 0
     try:
-        return Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
+        with open(path, "rb") as f:
+            info = os.fstat(f.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:  # refused without reading it
+                raise ValidationError("import.file_too_large", field="file", mb=MAX_FILE_BYTES // 2**20)
+            while chunk := f.read(_CHUNK):
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    raise ValidationError("import.file_too_large", field="file", mb=MAX_FILE_BYTES // 2**20)
+                digest.update(chunk)
+                *complete, pending = (pending + chunk).split(b"\n")
+                lines += complete
+                if len(pending) > MAX_LINE_BYTES or any(len(line) > MAX_LINE_BYTES for line in complete):
+                    raise ValidationError("import.line_too_long", field="file", line=len(lines) + 1,
+                                          mb=MAX_LINE_BYTES // 2**20)
+    except OSError:
         raise ValidationError("import.cannot_read", field="file") from None
+    if pending:
+        lines.append(pending)
+    try:
+        text = [line.rstrip(b"\r").decode("utf-8") for line in lines]
+    except UnicodeDecodeError:
+        raise ValidationError("import.cannot_read", field="file") from None
+    if text and text[0].startswith("\ufeff"):
+        text[0] = text[0][1:]
+    return ImportFile(tuple(text), digest.hexdigest())
 
 
 def import_file(store, actor: Actor, path, *, progress: Progress | None = None) -> ImportResult:
     """Read ``path`` and import it in one unit of work (all or nothing)."""
-    lines = read_lines(path)
+    file = read_lines(path)
     # retried whole if the database breaks it off to resolve a deadlock (Store.run): still all or nothing
-    return store.run(import_lines, actor, lines, progress=progress, total=len(lines))
+    return store.run(import_lines, actor, file.lines, progress=progress, total=len(file.lines), sha256=file.sha256)
