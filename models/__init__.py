@@ -6,7 +6,7 @@ without native enum types); the allowed values live in ``desk.rules`` and are ch
 """
 from models.base import utcnow
 from models.reference import Country, DecisionReason, Office, PermitPurpose
-from models.people import IdentityDocument, Officer, Person, Stay
+from models.people import IdentityDocument, Officer, Person, PersonMerge, Stay
 from models.cases import (
     AsylumApplication,
     Case,
@@ -30,6 +30,6 @@ metadata = SQLModel.metadata
 __all__ = [
     "AsylumApplication", "AuditCheckpoint", "AuditEntry", "SeedRun", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "CaseNote", "Country", "Deadline",
     "DecisionReason", "DublinRequest", "IdentityDocument", "Invitation", "InvitedPerson", "Office",
-    "Officer", "PermitPurpose", "Person", "ResidencePermit", "ReturnDecision", "Stay", "Visa",
+    "Officer", "PermitPurpose", "Person", "PersonMerge", "ResidencePermit", "ReturnDecision", "Stay", "Visa",
     "metadata", "utcnow",
 ]

@@ -87,3 +87,20 @@ class Officer(SQLModel, table=True):
     failed_logins: int = Field(default=0)
     locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class PersonMerge(SQLModel, table=True):
+    """One merge of a duplicate record into the surviving one (0015): what moved, so that it can be undone
+    while nothing new was written to either record since (``desk.services.merge``)."""
+
+    __tablename__ = "person_merge"
+
+    id: int | None = Field(default=None, primary_key=True)
+    duplicate_id: int = Field(foreign_key="person.id", index=True)
+    survivor_id: int = Field(foreign_key="person.id", index=True)
+    at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    officer_username: str = Field(max_length=40)
+    reason: str = Field(max_length=40)
+    moved: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the ids of the rows that moved
+    survivor_version: int  # the survivor's version right after the merge
+    undone_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -93,7 +93,32 @@ def build_demo(store, *, persons: int = DEMO_PERSONS, seed: int = DEMO_SEED,
     progress(f"demo: {len(person_ids)} persons")
     counts = _cases(store, actors, rng, person_ids, today)
     progress(f"demo: {sum(counts.values())} cases")
+    _duplicates(store, actors, today)
+    progress(f"demo: {len(DEMO_DUPLICATES)} pairs of records of one person, to merge")
     return counts
+
+
+# Two records of one person each, as they happen (issue 19): a Latvian form of the surname, a date with day and
+# month swapped, another transliteration. Each record has a residence permit case, so a merge moves a case.
+DEMO_DUPLICATES = (
+    (("Ivanova", "Olga", "1990-03-12", "RUS", "75 1234567"), ("Ivanova", "Olga", "1990-12-03", "RUS", "75 7654321")),
+    (("Shevchenko", "Taras", "1985-07-21", "UKR", "FE1357913"), ("Ševčenko", "Taras", "1985-07-21", "UKR", "FE2468024")),
+    (("Müller", "Anna", "1979-02-14", "KAZ", "N09876543"), ("Millere", "Anna", "1979-02-14", "KAZ", "N01122334")),
+)
+
+
+def _duplicates(store, actors, today: date) -> None:
+    from desk.services import casework, persons as person_service
+
+    for first, second in DEMO_DUPLICATES:
+        for surname, given, born, citizenship, document in (first, second):
+            with store.uow() as uow:
+                pid = person_service.register_person(uow, actors["reception"], {
+                    "surname": surname, "given_names": given, "date_of_birth": born, "citizenship": citizenship,
+                    "document_number": document}, allow_duplicate=True, reason="different_birth_date")
+                casework.register(uow, actors["residence"], "permit", {
+                    "person_id": str(pid), "permit_kind": "temporary", "purpose": "employment",
+                    "applied_on": (today - timedelta(days=20)).isoformat()})
 
 
 def _persons(store, actor, rng, n: int, today: date, service) -> list[int]:

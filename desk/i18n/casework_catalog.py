@@ -9,6 +9,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     # persons
     "person.duplicate": {"lv": "Iespējams, šī persona jau ir reģistrēta ({n}); izvēlieties esošo vai apstipriniet jaunu.",
                          "en": "This person may already be registered ({n}); pick the existing one or confirm a new one."},
+    "merge.cli.merged": {"lv": "Apvienots ({merge_id}): persona {duplicate} -> {survivor}; lietas {cases}, dokumenti "
+                                "{documents}, uzturēšanās {stays}.",
+                         "en": "Merged ({merge_id}): person {duplicate} -> {survivor}; cases {cases}, documents "
+                               "{documents}, stays {stays}."},
+    "merge.cli.unmerged": {"lv": "Apvienošana {merge_id} atsaukta: persona {duplicate} atkal atsevišķa no {survivor}.",
+                           "en": "Merge {merge_id} undone: person {duplicate} is separate from {survivor} again."},
+    "merge.cli.pairs": {"lv": "Iespējamie dublikāti: {n} pāri.", "en": "Probable duplicates: {n} pairs."},
+    "merge.cli.written": {"lv": "{n} pāri ierakstīti: {path}", "en": "{n} pairs written: {path}"},
+    "merge.already_merged": {"lv": "Persona {id} jau ir apvienota ar personu {into}.",
+                             "en": "Person {id} is already merged into person {into}."},
+    "merge.reason_required": {"lv": "Norādiet, kāpēc tā ir viena persona.", "en": "Say why they are one person."},
+    "merge.same_person": {"lv": "Personu nevar apvienot pašu ar sevi.", "en": "A person cannot be merged into itself."},
+    "merge.codes_differ": {"lv": "Abām personām ir dažādi personas kodi: tās ir divas personas.",
+                           "en": "The two persons have different personal codes: they are two persons."},
+    "merge.not_found": {"lv": "Apvienošana {id} nav atrasta vai jau atsaukta.",
+                        "en": "Merge {id} was not found or was already undone."},
+    "merge.changed_since": {"lv": "Kopš apvienošanas {id} ieraksts ir mainīts; to vairs nevar atsaukt automātiski.",
+                            "en": "The record changed since merge {id}; it can no longer be undone automatically."},
     "person.code_or_document_taken": {
         "lv": "Šis personas kods vai dokuments jau pieder citai reģistrētai personai; izvēlieties to personu.",
         "en": "This personal code or document already belongs to another registered person; pick that person."},

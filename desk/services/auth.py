@@ -52,6 +52,7 @@ class Permission(StrEnum):
     REPORTS = "reports"
     MANAGE_OFFICERS = "officers.manage"
     IMPORT = "import"
+    MERGE_PERSONS = "persons.merge"  # two records of one person become one (issue 19 point 3)
 
 
 CASE_KINDS_BY_ROLE: dict[Role, frozenset[str]] = {
@@ -69,7 +70,7 @@ PERMISSIONS_BY_ROLE: dict[Role, frozenset[Permission]] = {
     Role.ASYLUM: frozenset({Permission.VIEW_PERSONS, Permission.EDIT_PERSONS}),
     Role.RETURN: frozenset({Permission.VIEW_PERSONS, Permission.EDIT_PERSONS}),
     Role.SUPERVISOR: frozenset({Permission.VIEW_PERSONS, Permission.EDIT_PERSONS, Permission.REASSIGN,
-                                Permission.REPORTS, Permission.IMPORT}),
+                                Permission.REPORTS, Permission.IMPORT, Permission.MERGE_PERSONS}),
     Role.ADMINISTRATOR: frozenset({Permission.MANAGE_OFFICERS}),
 }
 

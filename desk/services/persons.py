@@ -112,6 +112,10 @@ def get_person(uow, person_id: int) -> Person:
     from desk.services.casecore import is_record_id
 
     person = uow.session.get(Person, person_id) if is_record_id(person_id) else None
+    for _hop in range(8):  # a merged record's id still resolves: to the one it was merged into
+        if person is None or person.merged_into is None:
+            break
+        person = uow.session.get(Person, person.merged_into)
     if person is None:
         raise NotFound("error.person_not_found", field="person_id")
     return person

@@ -1,0 +1,111 @@
+"""Merging two records of one person, and the duplicates report (issue 19 points 3 and 4), on SQLite and
+PostgreSQL. Clock: 22 Nov 2026."""
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from desk.errors import ConflictError, PermissionDenied, ValidationError
+from desk.services import audit, casework, merge, persons, search, stays
+from models import Case, IdentityDocument, Person, Stay
+from tests.services.conftest import new_person
+
+
+def _two_records(store, actors):
+    """Olga Ivanova twice: born 12.03.1990, and 03.12.1990 (day and month swapped) under her Latvian form."""
+    reception, residence = actors["reception"], actors["residence"]
+    survivor = new_person(store, reception, surname="Ivanova", given="Olga", born="1990-03-12", doc="C1234567")
+    with store.uow() as uow:
+        duplicate = persons.register_person(uow, reception, {
+            "surname": "Ivanovs", "given_names": "Olga", "date_of_birth": "1990-12-03", "citizenship": "UKR",
+            "document_number": "FE7654321"}, allow_duplicate=True, reason="different_birth_date")
+    with store.uow() as uow:
+        case_id = casework.register(uow, residence, "permit", {"person_id": str(duplicate), "permit_kind": "temporary",
+                                                                "purpose": "study", "applied_on": "2026-11-02"})
+        stays.record_stay(uow, residence, duplicate, {"entry_on": "2026-10-01", "exit_on": "2026-10-10"})
+    return survivor, duplicate, case_id
+
+
+def _owner_of(store, model, **where):
+    with store.reader() as uow:
+        return [row.person_id for row in uow.session.exec(select(model).filter_by(**where)).all()]
+
+
+def test_a_merge_moves_everything_and_the_old_id_still_resolves(cw):
+    store, actors = cw
+    survivor, duplicate, case_id = _two_records(store, actors)
+    with store.uow() as uow:
+        result = merge.merge_persons(uow, actors["supervisor"], duplicate, survivor, "confirmed_by_documents")
+    assert (result.cases, result.documents, result.stays) == (1, 1, 1)
+    assert _owner_of(store, Case, id=case_id) == [survivor]
+    assert _owner_of(store, IdentityDocument, number="FE7654321") == [survivor]
+    assert _owner_of(store, Stay) == [survivor]
+    with store.uow() as uow:
+        assert persons.get_person(uow, duplicate).id == survivor  # the old id points to the survivor
+        hits = search.search(uow, actors["reception"], "Ivanovs Olga", audit=False)
+        assert [h.id for h in hits if h.kind == "person"] == [survivor]  # found under either name
+        entry = audit.entries(uow, limit=1)[0]
+        assert (entry.action, entry.officer_username, entry.person_id) == ("person.merge", "vaditajs", survivor)
+        assert "Ivanov" not in entry.detail  # the trail names persons by id
+
+
+def test_an_unmerge_puts_everything_back_while_nothing_changed(cw):
+    store, actors = cw
+    survivor, duplicate, case_id = _two_records(store, actors)
+    with store.uow() as uow:
+        merged = merge.merge_persons(uow, actors["supervisor"], duplicate, survivor, "same_name_and_birth")
+    with store.uow() as uow:
+        merge.unmerge_persons(uow, actors["supervisor"], merged.merge_id)
+    assert _owner_of(store, Case, id=case_id) == [duplicate]
+    assert _owner_of(store, IdentityDocument, number="FE7654321") == [duplicate]
+    with store.reader() as uow:
+        assert uow.session.get(Person, duplicate).merged_into is None
+        assert uow.session.get(Person, survivor).also_known_as == ""
+    with pytest.raises(ValidationError), store.uow() as uow:  # undone once only
+        merge.unmerge_persons(uow, actors["supervisor"], merged.merge_id)
+
+
+def test_an_unmerge_is_refused_once_the_survivor_changed(cw):
+    store, actors = cw
+    survivor, duplicate, _case = _two_records(store, actors)
+    with store.uow() as uow:
+        third = persons.register_person(uow, actors["reception"], {
+            "surname": "Ivanova", "given_names": "Olga", "date_of_birth": "1990-03-12", "citizenship": "UKR",
+            "document_number": "C7777777"}, allow_duplicate=True, reason="other")
+    with store.uow() as uow:
+        first = merge.merge_persons(uow, actors["supervisor"], duplicate, survivor, "same_name_and_birth")
+    with store.uow() as uow:
+        merge.merge_persons(uow, actors["supervisor"], third, survivor, "same_name_and_birth")
+    with pytest.raises(ConflictError), store.uow() as uow:
+        merge.unmerge_persons(uow, actors["supervisor"], first.merge_id)
+
+
+@pytest.mark.parametrize("who, error", [("reception", PermissionDenied), ("administrator", PermissionDenied)])
+def test_only_a_supervisor_merges(cw, who, error):
+    store, actors = cw
+    survivor, duplicate, _case = _two_records(store, actors)
+    with pytest.raises(error), store.uow() as uow:
+        merge.merge_persons(uow, actors[who], duplicate, survivor, "same_name_and_birth")
+    assert _owner_of(store, IdentityDocument, number="FE7654321") == [duplicate]
+
+
+def test_two_personal_codes_are_two_persons(cw):
+    store, actors = cw
+    a = new_person(store, actors["reception"], doc="A1", personal_code="010590-11113")
+    with store.uow() as uow:
+        b = persons.register_person(uow, actors["reception"], {
+            "surname": "Bērziņš", "given_names": "Jānis", "date_of_birth": "1990-05-01", "citizenship": "UKR",
+            "document_number": "B2", "personal_code": "010590-11201"}, allow_duplicate=True, reason="other")
+    with pytest.raises(ValidationError) as refused, store.uow() as uow:
+        merge.merge_persons(uow, actors["supervisor"], b, a, "same_name_and_birth")
+    assert refused.value.key == "merge.codes_differ"
+
+
+def test_the_duplicates_report_lists_the_pair_scored(cw):
+    store, actors = cw
+    survivor, duplicate, _case = _two_records(store, actors)
+    new_person(store, actors["reception"], surname="Bērziņš", given="Jānis", born="1975-01-01", doc="X1")
+    with store.uow() as uow:
+        pairs = merge.duplicate_pairs(uow, actors["supervisor"])
+    assert [(p.first.id, p.second.id) for p in pairs] == [(survivor, duplicate)]
+    assert "born_day_month_swapped" in pairs[0].reasons and pairs[0].score >= merge.MIN_SCORE
