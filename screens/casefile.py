@@ -6,8 +6,10 @@ version the officer saw, so a save over someone else's change is refused as a co
 """
 from __future__ import annotations
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from rich.text import Text
@@ -44,6 +46,13 @@ class CaseFileScreen(DeskScreen):
         Binding("ctrl+left", "switch_tab(-1)", "-", id="case.prev_tab", show=False),
         Binding("enter", "open_related", "-", id="case.open_related", show=False),
     ]
+
+    class FileLoaded(Message):
+        """The case's file as the services read it (audited as "case.view")."""
+
+        def __init__(self, file: views.CaseFile) -> None:
+            super().__init__()
+            self.file = file
 
     def __init__(self, case_id: int) -> None:
         super().__init__()
@@ -124,10 +133,15 @@ class CaseFileScreen(DeskScreen):
     # --- loading -------------------------------------------------------------------------------
 
     def action_reload(self) -> None:
-        self.call("file", views.case_file, self.app.actor, self.case_id)
+        self.load_file(self.app.actor, self.case_id)
 
-    def loaded_file(self, file) -> None:
-        self.file = file
+    @work(thread=True, exclusive=True, group="case-file", exit_on_error=False)
+    def load_file(self, actor, case_id: int) -> None:
+        self.serve(self.FileLoaded, views.case_file, actor, case_id)
+
+    @on(FileLoaded)
+    def file_loaded(self, message: FileLoaded) -> None:
+        self.file = file = message.file
         person = file.person
         header = [
             styled((file.number, "bold"), f"  {file.kind_label}  │  {t('ui.case.status')}: ", (file.status_label, "bold")),
@@ -218,7 +232,6 @@ class CaseFileScreen(DeskScreen):
 
     def open_action(self, spec) -> None:
         from screens.form import FormScreen
-        from screens.options import load_options
 
         actor = self.app.actor
         case_id = self.case_id
@@ -234,8 +247,7 @@ class CaseFileScreen(DeskScreen):
                 self.app.notify(t("ui.case.action_done", action=t(spec.title_key)))
                 self.action_reload()
 
-        load_options(self, spec, lambda options: self.app.push_screen(
-            FormScreen(spec, submit, options=options, title=f"{self.file.number}: {t(spec.title_key)}"), done))
+        self.app.push_screen(FormScreen(spec, submit, title=f"{self.file.number}: {t(spec.title_key)}"), done)
 
     def palette_commands(self):
         out = [PaletteCommand(t(spec.title_key), t("ui.palette.action_help", number=self.file.number),

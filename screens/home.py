@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Footer
 
 from screens.widgets.plain import DataTable, Label, Static
@@ -60,6 +62,34 @@ class HomeScreen(DeskScreen):
         Binding("f5", "reload", "-", id="home.reload"),
         Binding("tab", "app.focus_next", "-", id="home.next_pane", show=False),
     ]
+
+    class HomeLoaded(Message):
+        """The worklist's first page, the deadlines due, the counts and the recent files."""
+
+        def __init__(self, data: HomeData) -> None:
+            super().__init__()
+            self.data = data
+
+    class MoreLoaded(Message):
+        """The worklist's next page."""
+
+        def __init__(self, rows: list[views.CaseRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class OfficersLoaded(Message):
+        """The office's officers a supervisor may hand the selected cases to."""
+
+        def __init__(self, officers: list[tuple[str, str]]) -> None:
+            super().__init__()
+            self.officers = officers
+
+    class ReassignDone(Message):
+        """The selected cases have their new owner."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
 
     def __init__(self) -> None:
         super().__init__(id="home")
@@ -125,9 +155,15 @@ class HomeScreen(DeskScreen):
 
     def action_reload(self) -> None:
         if self.actor is not None:
-            self.call("home", load_home, self.actor, self.scope)
+            self.load(self.actor, self.scope)
 
-    def loaded_home(self, data: HomeData) -> None:
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    def load(self, actor: auth.Actor, scope: str) -> None:
+        self.serve(self.HomeLoaded, load_home, actor, scope)
+
+    @on(HomeLoaded)
+    def home_loaded(self, message: HomeLoaded) -> None:
+        data = message.data
         self.total = data.total
         self.rows_by_id = {r.id: r for r in data.rows}
         self.selected &= set(self.rows_by_id)
@@ -160,11 +196,15 @@ class HomeScreen(DeskScreen):
 
     def on_keyed_table_more_wanted(self, event: KeyedTable.MoreWanted) -> None:
         if event.table.id == "worklist":
-            offset = event.table.row_count
-            self.call("more", lambda uow: views.worklist(uow, self.actor, scope=self.scope, offset=offset,
-                                                           limit=PAGE), write=False)
+            self.load_more(self.actor, self.scope, event.table.row_count)
 
-    def loaded_more(self, rows) -> None:
+    @work(thread=True, exclusive=True, group="home-more", exit_on_error=False)
+    def load_more(self, actor: auth.Actor, scope: str, offset: int) -> None:
+        self.serve(self.MoreLoaded, views.worklist, actor, scope=scope, offset=offset, limit=PAGE, write=False)
+
+    @on(MoreLoaded)
+    def more_loaded(self, message: MoreLoaded) -> None:
+        rows = message.rows
         work = self.query_one("#worklist", KeyedTable)
         for r in rows:
             self.rows_by_id[r.id] = r
@@ -221,24 +261,35 @@ class HomeScreen(DeskScreen):
             if key is None:
                 return
             self.selected = {int(key)}
-        self.call("officers", views.officers_of_office, self.actor, write=False)
+        self.load_officers(self.actor)
 
-    def loaded_officers(self, officers) -> None:
+    @work(thread=True, exclusive=True, group="home-officers", exit_on_error=False)
+    def load_officers(self, actor: auth.Actor) -> None:
+        self.serve(self.OfficersLoaded, views.officers_of_office, actor, write=False)
+
+    @on(OfficersLoaded)
+    def officers_loaded(self, message: OfficersLoaded) -> None:
         from screens.dialogs import PickDialog
 
+        officers = message.officers
         ids = sorted(self.selected)
         dialog = PickDialog(tn("ui.home.reassign_title", len(ids)),
                             [(u, f"{name} ({u})") for u, name in officers])
 
         def picked(username: str | None) -> None:
             if username:
-                self.call("reassign", casework.reassign, self.actor, ids, username)
+                self.reassign(self.actor, ids, username)
 
         self.app.push_screen(dialog, picked)
 
-    def loaded_reassign(self, count: int) -> None:
+    @work(thread=True, exclusive=True, group="home-reassign", exit_on_error=False)
+    def reassign(self, actor: auth.Actor, case_ids: list[int], username: str) -> None:
+        self.serve(self.ReassignDone, casework.reassign, actor, case_ids, username)
+
+    @on(ReassignDone)
+    def reassign_done(self, message: ReassignDone) -> None:
         self.selected.clear()
-        self.app.notify(tn("ui.home.reassigned", count))
+        self.app.notify(tn("ui.home.reassigned", message.count))
         self.action_reload()
 
     # --- registration --------------------------------------------------------------------------

@@ -4,9 +4,11 @@ e records an entry (a new stay), x records the exit of the highlighted open stay
 """
 from __future__ import annotations
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer
 
 from rich.text import Text
@@ -30,10 +32,18 @@ class PersonScreen(DeskScreen):
         Binding("f5", "reload", "-", id="person.reload"),
     ]
 
+    class FileLoaded(Message):
+        """The person's file as the services read it (audited as "person.view")."""
+
+        def __init__(self, file: views.PersonFile) -> None:
+            super().__init__()
+            self.file = file
+
     def __init__(self, person_id: int) -> None:
         super().__init__()
         self.person_id = person_id
         self.file = None
+        self.focused_once = False
 
     def compose(self) -> ComposeResult:
         yield OfficerBar("ui.person.title")
@@ -70,10 +80,15 @@ class PersonScreen(DeskScreen):
         self.action_reload()
 
     def action_reload(self) -> None:
-        self.call("file", views.person_file, self.app.actor, self.person_id)
+        self.load_file(self.app.actor, self.person_id)
 
-    def loaded_file(self, file) -> None:
-        self.file = file
+    @work(thread=True, exclusive=True, group="person-file", exit_on_error=False)
+    def load_file(self, actor, person_id: int) -> None:
+        self.serve(self.FileLoaded, views.person_file, actor, person_id)
+
+    @on(FileLoaded)
+    def file_loaded(self, message: FileLoaded) -> None:
+        self.file = file = message.file
         s = file.summary
         lines = [styled((s.full_name, "bold"), f"  ({s.original_name})" if s.original_name else ""),
                  "  │  ".join(part for part in (
@@ -94,8 +109,8 @@ class PersonScreen(DeskScreen):
         sync_rows(cases, [
             (str(r.id), (r.number, t(f"kind.{r.kind}"), r.status_label, riga_date(r.opened_on), r.owner_username))
             for r in file.cases])
-        if file.cases and not getattr(self, "_focused_once", False):
-            self._focused_once = True
+        if file.cases and not self.focused_once:
+            self.focused_once = True
             cases.focus()  # the officer came for a case: Enter opens the first one
 
     def action_record_entry(self) -> None:
