@@ -19,6 +19,7 @@ from screens.widgets.plain import DataTable, Label, Static
 from desk.i18n import t, tn
 from desk.i18n.citations import shown_with_flag
 from desk.services import auth, casework, views
+from desk.services.labels import kind_label, status_label
 from screens.base import DeskScreen, PaletteCommand, riga_date
 from screens.navigation import CaseWanted
 from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
@@ -95,8 +96,9 @@ class HomeScreen(DeskScreen):
         super().__init__(id="home")
         self.scope = "mine"
         self.selected: set[int] = set()
-        self.rows_by_id: dict[int, object] = {}
+        self.rows_by_id: dict[int, views.CaseRow] = {}
         self.total = 0
+        self.data: HomeData | None = None
 
     @property
     def actor(self):
@@ -149,7 +151,7 @@ class HomeScreen(DeskScreen):
         self.query_one("#counts-title", Label).update(t("ui.home.counts"))
         self.query_one("#recent-title", Label).update(t("ui.home.recent"))
         self.make_columns()
-        self.action_reload()
+        self.draw()  # what is held, in the new language: nothing is read again
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -163,28 +165,35 @@ class HomeScreen(DeskScreen):
 
     @on(HomeLoaded)
     def home_loaded(self, message: HomeLoaded) -> None:
-        data = message.data
+        data = self.data = message.data
         self.total = data.total
         self.rows_by_id = {r.id: r for r in data.rows}
         self.selected &= set(self.rows_by_id)
+        self.draw()
+
+    def draw(self) -> None:
+        """The held worklist (every page read so far), deadlines, counts and recent files."""
+        data = self.data
+        if data is None:
+            return
         work = self.query_one("#worklist", KeyedTable)
-        sync_rows(work, [(str(r.id), self.case_cells(r)) for r in data.rows])
-        work.has_more = len(data.rows) < data.total
+        sync_rows(work, [(str(r.id), self.case_cells(r)) for r in self.rows_by_id.values()])
+        work.has_more = work.row_count < self.total
         self.update_title()
         due = self.query_one("#deadlines", KeyedTable)
         sync_rows(due, [(f"{d.case_id}:{d.rule_id}:{i}", (
             state_text(d.state, riga_date(d.due_on), self.app), d.case_number,
-            state_text(d.state, d.title, self.app), shown_with_flag(d.article, d.verified)))
+            state_text(d.state, t(d.title_key), self.app), shown_with_flag(d.article, d.verified)))
             for i, d in enumerate(data.deadlines)])
-        counts = [f"{t('kind.' + k)}: {data.counts[k]}" for k in KIND_ORDER if k in data.counts]
+        counts = [f"{kind_label(k)}: {data.counts[k]}" for k in KIND_ORDER if k in data.counts]
         self.query_one("#counts", Static).update("\n".join(counts) or t("ui.home.no_kinds"))
         recent = self.query_one("#recent", KeyedTable)
-        sync_rows(recent, [(str(r.id), (r.number, t("kind." + r.kind), r.status_label, r.person_name))
+        sync_rows(recent, [(str(r.id), (r.number, kind_label(r.kind), status_label(r.kind, r.status), r.person_name))
                            for r in data.recent])
 
     def case_cells(self, r) -> tuple:
         mark = "●" if r.id in self.selected else " "
-        return (mark, r.number, t("kind." + r.kind), r.status_label, r.person_name, riga_date(r.opened_on),
+        return (mark, r.number, kind_label(r.kind), status_label(r.kind, r.status), r.person_name, riga_date(r.opened_on),
                 state_text(r.next_due_state, riga_date(r.next_due), self.app), r.owner_username)
 
     def update_title(self) -> None:

@@ -17,6 +17,7 @@ from screens.widgets.plain import DataTable, Label, Static, plain, styled
 
 from desk.i18n import label, t
 from desk.services import stays, views
+from desk.services.labels import kind_label, status_label
 from screens.base import DeskScreen, PaletteCommand, riga_date
 from screens.navigation import CaseWanted
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
@@ -77,7 +78,7 @@ class PersonScreen(DeskScreen):
         for name in ("documents", "stays", "cases"):
             self.query_one(f"#{name}-title", Label).update(t(f"ui.person.{name}"))
         self.make_columns()
-        self.action_reload()
+        self.draw()  # the held file in the new language; nothing is read (or audited) again
 
     def action_reload(self) -> None:
         self.load_file(self.app.actor, self.person_id)
@@ -88,7 +89,16 @@ class PersonScreen(DeskScreen):
 
     @on(FileLoaded)
     def file_loaded(self, message: FileLoaded) -> None:
-        self.file = file = message.file
+        self.file = message.file
+        self.draw()
+        if self.file.cases and not self.focused_once:
+            self.focused_once = True
+            self.query_one("#person-cases", KeyedTable).focus()  # the officer came for a case: Enter opens the first
+
+    def draw(self) -> None:
+        file = self.file
+        if file is None:
+            return
         s = file.summary
         lines = [styled((s.full_name, "bold"), f"  ({s.original_name})" if s.original_name else ""),
                  "  │  ".join(part for part in (
@@ -98,7 +108,8 @@ class PersonScreen(DeskScreen):
                      f"{t('ui.person.personal_code')}: {s.personal_code_masked or '—'}") if part)]
         self.query_one("#person-header", Static).update(Text("\n").join(plain(line) for line in lines))
         sync_rows(self.query_one("#documents", KeyedTable), [
-            (str(d.id), (d.kind_label, d.number, d.issuing_country, riga_date(d.valid_until))) for d in file.documents])
+            (str(d.id), (label("person.document", d.kind), d.number, d.issuing_country, riga_date(d.valid_until)))
+            for d in file.documents])
         sc = file.schengen
         self.query_one("#schengen", Static).update(
             t("ui.person.schengen", used=sc.days_used, remaining=sc.days_remaining, on=riga_date(sc.on)))
@@ -107,11 +118,9 @@ class PersonScreen(DeskScreen):
                          t("ui.person.yes") if v.counts_for_90_180 else t("ui.person.no"))) for v in file.stays])
         cases = self.query_one("#person-cases", KeyedTable)
         sync_rows(cases, [
-            (str(r.id), (r.number, t(f"kind.{r.kind}"), r.status_label, riga_date(r.opened_on), r.owner_username))
+            (str(r.id), (r.number, kind_label(r.kind), status_label(r.kind, r.status), riga_date(r.opened_on),
+                         r.owner_username))
             for r in file.cases])
-        if file.cases and not self.focused_once:
-            self.focused_once = True
-            cases.focus()  # the officer came for a case: Enter opens the first one
 
     def action_record_entry(self) -> None:
         from screens.form import FormScreen

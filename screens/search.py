@@ -25,7 +25,7 @@ from screens.widgets.plain import DataTable, Label, highlight, palette_help
 from textual.worker import get_current_worker
 
 from desk.errors import DomainError, explain
-from desk.services.views import status_label
+from desk.services.labels import status_label
 from desk.i18n import label, t
 from desk.services.search import SearchHit, find_case_numbers, record_lookup, search
 from screens.base import DeskModal, riga_date

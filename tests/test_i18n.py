@@ -83,3 +83,32 @@ def test_counts_take_the_right_grammatical_form(n, lv, en):
     assert tn("ui.home.reassigned", n) == lv
     set_language("en")
     assert tn("ui.home.reassigned", n) == en
+
+
+def test_one_catalogue_key_per_enum_member_derived_from_the_member():
+    """Statuses, actions and deadline states are drawn by ``label(member)``; the stored codes the screens
+    hold (a case's status) reach the very same keys (issue 13 point 4)."""
+    from desk.rules import dublin
+    from desk.rules.common import DeadlineState
+    from desk.services.kinds import KINDS, rules_module
+    from desk.services.labels import action_title_key, label, label_key, status_label
+
+    assert label_key(dublin.Status.SENT) == "status.dublin.sent"
+    assert label_key(DeadlineState.MISSED) == "deadline_state.missed"
+    missing = []
+    for kind in KINDS:
+        module = rules_module(kind)
+        for member in (*module.Status, *module.Action):
+            if label_key(member) not in catalogue():
+                missing.append(label_key(member))
+        assert all(status_label(kind, s.value) == label(s) for s in module.Status), kind
+        assert all(action_title_key(kind, a.value) == label_key(a) for a in module.Action), kind
+    missing += [label_key(s) for s in DeadlineState if label_key(s) not in catalogue()]
+    assert not missing, missing
+
+
+def test_no_shadow_key_stands_behind_a_status_action_or_state():
+    """The second spellings of a status or an action (``casework.status.<kind>...``) were never reached
+    once the rules' own key existed; they are gone, and none comes back."""
+    shadows = ("casework.status.", "casework.action.", "rules.status.", "rules.action.", "ui.state.")
+    assert not [key for key in catalogue() if key.startswith(shadows)]

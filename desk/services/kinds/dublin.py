@@ -12,7 +12,7 @@ from desk.services.forms import FormSpec
 from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, case_by_number, date_field,
                                       field_error, field_spec, nationality_of, order, person_exists, refusal_error)
 from desk.i18n.citations import shown
-from desk.services.labels import display_value, field_label
+from desk.services.labels import DetailLine, display_value, field_label
 from models import AsylumApplication, Case, CaseKind, Country, DublinRequest
 
 FORM = FormSpec("register.dublin", "casework.register.dublin", (
@@ -325,7 +325,7 @@ class Dublin(Kind):
         asylum_id = self._asylum_case_id(uow, case)
         if asylum_id:
             asylum = uow.session.get(Case, asylum_id)
-            return [(field_label("asylum_case"), asylum.number if asylum else ""), *lines]
+            return [DetailLine("asylum_case", asylum.number if asylum else "", data=True), *lines]
         return lines
 
     def follow_ups(self, uow, case: Case, action: str, detail: DublinRequest) -> list:
