@@ -112,3 +112,33 @@ def test_no_shadow_key_stands_behind_a_status_action_or_state():
     once the rules' own key existed; they are gone, and none comes back."""
     shadows = ("casework.status.", "casework.action.", "rules.status.", "rules.action.", "ui.state.")
     assert not [key for key in catalogue() if key.startswith(shadows)]
+
+
+def _named_in_code(key: str, source: str) -> bool:
+    """The key itself, or a prefix of it the code completes ("kind." + code, f"status.{module}.{value}")."""
+    if key in source:
+        return True
+    parts = key.split(".")
+    for n in range(1, len(parts)):
+        prefix = re.escape(".".join(parts[:n]))
+        if re.search(rf"""["']{prefix}\.?(\{{|["'])""", source):
+            return True
+    last = parts[-1]
+    return any(f"{key[:len(key) - len(last) + i + 1]}{{" in source for i, ch in enumerate(last) if ch == "_")
+
+
+def test_no_catalogue_key_that_nothing_can_reach():
+    """A key no code names, literally or as the prefix it completes, nor derives from an enum member
+    (labels.label_key), is a word nobody will ever see: delete it (issue 13 point 4)."""
+    from desk.rules.common import DeadlineState
+    from desk.services.kinds import KINDS, rules_module
+    from desk.services.labels import label_key
+
+    source = "\n".join(path.read_text(encoding="utf-8") for folder in ("desk", "screens", "seed")
+                       for path in (ROOT / folder).rglob("*.py") if not path.name.endswith("_catalog.py"))
+    derived = {label_key(s) for s in DeadlineState}
+    for kind in KINDS:
+        module = rules_module(kind)
+        derived |= {label_key(m) for m in (*module.Status, *module.Action)}
+    unreached = sorted(k for k in catalogue() if k not in derived and not _named_in_code(k, source))
+    assert not unreached, unreached

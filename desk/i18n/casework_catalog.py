@@ -36,8 +36,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "casework.help.departure_days": {"lv": "Brīvprātīgai izceļošanai: 7–30 dienas; mazāk (arī 0) tikai ar 7. panta 4. punkta pamatu.",
                                      "en": "Voluntary departure: 7 to 30 days; fewer (or 0) only on an Art. 7(4) ground."},
     # errors
-    "casework.rules_missing": {"lv": "Šā veida lietu noteikumi vēl nav pieejami ({kind}).",
-                               "en": "The rules for this kind of case are not available yet ({kind})."},
     "casework.wrong_case_kind": {"lv": "Vajag lietu ar veidu \"{kind}\".", "en": "A case of kind \"{kind}\" is needed."},
     "casework.unknown_kind": {"lv": "Nezināms lietas veids: {kind}.", "en": "Unknown case kind: {kind}."},
     "casework.dublin.person_mismatch": {"lv": "Persona nesakrīt ar patvēruma lietas personu.",

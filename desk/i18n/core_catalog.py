@@ -82,8 +82,6 @@ MESSAGES.update({
     "cli.audit_ok": {"lv": "Audita ķēde vesela: pārbaudīts {n} ieraksts.|Audita ķēde vesela: pārbaudīti {n} ieraksti."
                                  "|Audita ķēde vesela: pārbaudīti {n} ierakstu.",
                            "en": "Audit chain intact: {n} entry checked.|Audit chain intact: {n} entries checked."},
-    "cli.audit_broken": {"lv": "Audita ķēde pārrauta ierakstā #{id} ({reason}); pirms tā pārbaudīti {n} ieraksti.",
-                         "en": "Audit chain broken at entry #{id} ({reason}); {n} entries before it checked."},
 })
 MESSAGES.update({
     "error.form_invalid": {"lv": "Formā ir kļūdas ({n}); nekas netika saglabāts.",
