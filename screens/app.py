@@ -21,7 +21,7 @@ from desk import clock as desk_clock
 from desk.errors import explain
 from desk.i18n import LANGUAGES, get_language, set_language, t
 from desk.services import auth
-from screens.base import PaletteCommand, ServiceCalls, Translated, translate_bindings
+from screens.base import PaletteCommand, ServiceCalls, Translated, shows_result, translate_bindings
 from screens.navigation import CaseWanted, Found, PersonWanted, SearchWanted
 from screens.palette import DeskCommands
 from screens.search import CaseNumberProvider
@@ -128,6 +128,7 @@ class DeskApp(ServiceCalls, App):
         self.serve(self.LoggedOut, auth.logout, actor)
 
     @on(LoggedOut)
+    @shows_result
     def logged_out(self) -> None:
         self.show_login()
         self.notify(t("ui.app.logged_out"))
@@ -143,6 +144,7 @@ class DeskApp(ServiceCalls, App):
         self.serve(self.SessionClosed, auth.logout, actor, failed=self.SessionClosed)
 
     @on(SessionClosed)
+    @shows_result
     def session_closed(self) -> None:
         self.exit()
 

@@ -11,6 +11,8 @@ officer switches language (``retranslate``). The help screen and the footer read
 from __future__ import annotations
 
 import dataclasses
+import functools
+import inspect
 import logging
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
@@ -90,6 +92,32 @@ class ServiceCalls:
     def on_service_calls_call_failed(self, message: "ServiceCalls.CallFailed") -> None:
         message.stop()
         self.app.notify(explain(message.error), severity="error", timeout=8)
+
+
+def shows_result(handler):
+    """For the ``@on`` handler that draws a service's result (put it under ``@on``): a bug in the drawing is
+    logged by its class name and told as a sentence; the officer's work stays on screen, the app runs on."""
+
+    def failed(node, exc: Exception) -> None:
+        log.error("showing %s failed: %s", handler.__name__, exc.__class__.__name__)
+        node.app.notify(explain(exc), severity="error", timeout=8)
+
+    if inspect.iscoroutinefunction(handler):
+        @functools.wraps(handler)
+        async def guarded_async(self, *args):
+            try:
+                return await handler(self, *args)
+            except Exception as exc:  # a drawing bug must not take the officer's work down with it
+                failed(self, exc)
+        return guarded_async
+
+    @functools.wraps(handler)
+    def guarded(self, *args):
+        try:
+            return handler(self, *args)
+        except Exception as exc:  # a drawing bug must not take the officer's work down with it
+            failed(self, exc)
+    return guarded
 
 
 class Translated:

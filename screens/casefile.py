@@ -22,7 +22,7 @@ from desk.services import casework, notes, views
 from desk.services.kinds import adapter
 from desk.services.labels import (detail_text, history_action_label, history_summary, kind_label, label,
                                   status_label)
-from screens.base import DeskScreen, PaletteCommand, riga_date
+from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
 from screens.navigation import CaseWanted, PersonWanted
 from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
 
@@ -143,6 +143,7 @@ class CaseFileScreen(DeskScreen):
         self.serve(self.FileLoaded, views.case_file, actor, case_id)
 
     @on(FileLoaded)
+    @shows_result
     def file_loaded(self, message: FileLoaded) -> None:
         self.file = message.file
         self.draw()

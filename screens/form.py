@@ -24,7 +24,7 @@ from screens.widgets.plain import Label
 from desk.errors import FormInvalid, explain
 from desk.i18n import has, t
 from desk.services.forms import FieldSpec, FieldType, FormSpec
-from screens.base import DeskModal
+from screens.base import DeskModal, shows_result
 from screens.navigation import Found, SearchWanted
 from screens.options import needed, read_options
 
@@ -173,6 +173,7 @@ class FormScreen(DeskModal[Any]):
                    failed=lambda _error: FormScreen.Prepared(FormSetup({}, {})))
 
     @on(Prepared)
+    @shows_result
     async def prepared(self, message: Prepared) -> None:
         self.options = {**message.setup.options, **self.options}
         self.initial = {**message.setup.initial, **self.initial}
@@ -257,6 +258,7 @@ class FormScreen(DeskModal[Any]):
         self.query_one("#form-error", Label).update("")
 
     @on(Saved)
+    @shows_result
     def saved(self, message: Saved) -> None:
         self.saving = False
         self.dismiss(message.result)

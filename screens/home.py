@@ -20,7 +20,7 @@ from desk.i18n import t, tn
 from desk.i18n.citations import shown_with_flag
 from desk.services import auth, casework, views
 from desk.services.labels import kind_label, status_label
-from screens.base import DeskScreen, PaletteCommand, riga_date
+from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
 from screens.navigation import CaseWanted
 from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
 
@@ -164,6 +164,7 @@ class HomeScreen(DeskScreen):
         self.serve(self.HomeLoaded, load_home, actor, scope)
 
     @on(HomeLoaded)
+    @shows_result
     def home_loaded(self, message: HomeLoaded) -> None:
         data = self.data = message.data
         self.total = data.total
@@ -212,6 +213,7 @@ class HomeScreen(DeskScreen):
         self.serve(self.MoreLoaded, views.worklist, actor, scope=scope, offset=offset, limit=PAGE, write=False)
 
     @on(MoreLoaded)
+    @shows_result
     def more_loaded(self, message: MoreLoaded) -> None:
         rows = message.rows
         work = self.query_one("#worklist", KeyedTable)
@@ -277,6 +279,7 @@ class HomeScreen(DeskScreen):
         self.serve(self.OfficersLoaded, views.officers_of_office, actor, write=False)
 
     @on(OfficersLoaded)
+    @shows_result
     def officers_loaded(self, message: OfficersLoaded) -> None:
         from screens.dialogs import PickDialog
 
@@ -296,6 +299,7 @@ class HomeScreen(DeskScreen):
         self.serve(self.ReassignDone, casework.reassign, actor, case_ids, username)
 
     @on(ReassignDone)
+    @shows_result
     def reassign_done(self, message: ReassignDone) -> None:
         self.selected.clear()
         self.app.notify(tn("ui.home.reassigned", message.count))

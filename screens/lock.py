@@ -16,7 +16,7 @@ from screens.widgets.plain import Label
 from desk.errors import explain
 from desk.i18n import t
 from desk.services import auth
-from screens.base import DeskScreen
+from screens.base import DeskScreen, shows_result
 
 
 class LockScreen(DeskScreen):
@@ -71,6 +71,7 @@ class LockScreen(DeskScreen):
         self.serve(self.Unlocked, auth.verify_unlock, self.actor, password, failed=self.UnlockFailed)
 
     @on(Unlocked)
+    @shows_result
     def unlocked(self) -> None:
         self.app.unlocked()
 

@@ -13,7 +13,7 @@ from screens.widgets.plain import Label, Static
 from desk.errors import explain
 from desk.i18n import t
 from desk.services import auth
-from screens.base import DeskScreen
+from screens.base import DeskScreen, shows_result
 
 
 def demo_accounts() -> list[tuple[str, str, str]]:
@@ -95,6 +95,7 @@ class LoginScreen(DeskScreen):
         self.serve(self.LoggedIn, auth.login, username, password, failed=self.LoginFailed)
 
     @on(LoggedIn)
+    @shows_result
     def logged_in(self, message: LoggedIn) -> None:
         self.query_one("#password", Input).value = ""
         self.query_one("#login-error", Label).update("")

@@ -18,7 +18,7 @@ from screens.widgets.plain import DataTable, Label, Static, plain, styled
 from desk.i18n import label, t
 from desk.services import stays, views
 from desk.services.labels import kind_label, status_label
-from screens.base import DeskScreen, PaletteCommand, riga_date
+from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
 from screens.navigation import CaseWanted
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
 
@@ -88,6 +88,7 @@ class PersonScreen(DeskScreen):
         self.serve(self.FileLoaded, views.person_file, actor, person_id)
 
     @on(FileLoaded)
+    @shows_result
     def file_loaded(self, message: FileLoaded) -> None:
         self.file = message.file
         self.draw()

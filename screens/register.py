@@ -9,6 +9,7 @@ from desk.i18n import t
 from desk.services import casework, persons
 from desk.services.forms import FieldType
 from screens.dialogs import PickDialog
+from screens.base import shows_result
 from screens.form import FormScreen
 from screens.navigation import CaseWanted, Found, SearchWanted
 
@@ -61,6 +62,7 @@ class DuplicatesDialog(PickDialog):
         self.serve(self.PersonRegistered, persons.register_person, actor, raw, **choice)
 
     @on(PersonRegistered)
+    @shows_result
     def person_registered(self, message: PersonRegistered) -> None:
         self.dismiss(str(message.person_id))
 
