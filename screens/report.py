@@ -132,10 +132,26 @@ class ReportScreen(DeskScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.make_columns()
+        self.query_one("#report-date", Input).focus()
+
+    def make_columns(self) -> None:
         table = self.query_one("#report-kinds", DataTable)
+        table.clear(columns=True)
         table.add_columns(t("report.col.kind"), t("report.col.open_yesterday"), t("report.col.registered"),
                           t("report.col.decided"), t("report.col.closed"), t("report.col.open_end_of_day"))
-        self.query_one("#report-date", Input).focus()
+
+    def redraw_texts(self) -> None:
+        """The labels and the report already gathered, in the new language (nothing is gathered again)."""
+        self.query_one("#report-title", Label).update(t("report.screen.title"))
+        for widget_id, key in (("#report-date", "report.screen.date"), ("#report-office", "report.screen.office"),
+                               ("#report-for-officer", "report.screen.for_officer"),
+                               ("#report-path", "report.screen.path")):
+            self.query_one(widget_id, Input).placeholder = t(key)
+        self.query_one("#report-codes", Checkbox).label = t("report.screen.show_codes")
+        self.make_columns()
+        if self.last is not None:
+            self.show_report(self.last)
 
     # --- what the officer typed -------------------------------------------------------------------
 
@@ -196,8 +212,15 @@ class ReportScreen(DeskScreen):
 
     @on(Gathered)
     def gathered(self, message: Gathered) -> None:
-        rep = message.report_run.report
-        self.last = rep
+        self.last = message.report_run.report
+        self.show_report(self.last)
+        self.query_one("#report-status", Static).update(t("report.screen.ready"))
+        if message.report_run.exported_to is not None:
+            text = t("report.screen.exported", path=message.report_run.exported_to)
+            self.query_one("#report-status", Static).update(text)
+            self.notify(text)
+
+    def show_report(self, rep: report_service.DailyReport) -> None:
         table = self.query_one("#report-kinds", DataTable)
         with self.app.batch_update():
             table.clear()
@@ -205,11 +228,6 @@ class ReportScreen(DeskScreen):
                 table.add_row(label("kind", k.kind), str(k.open_yesterday), str(k.registered), str(k.decided_total),
                               str(k.closed), str(k.open_end_of_day), key=k.kind)
         self.query_one("#report-details", Static).update(preview_text(rep))
-        self.query_one("#report-status", Static).update(t("report.screen.ready"))
-        if message.report_run.exported_to is not None:
-            text = t("report.screen.exported", path=message.report_run.exported_to)
-            self.query_one("#report-status", Static).update(text)
-            self.notify(text)
 
     @on(ReportFailed)
     def report_failed(self, message: ReportFailed) -> None:

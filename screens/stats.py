@@ -80,7 +80,18 @@ class StatsScreen(DeskScreen):
 
     @on(StatsLoaded)
     def stats_loaded(self, message: StatsLoaded) -> None:
-        stats = self.stats = message.stats
+        self.stats = message.stats
+        self.draw()
+
+    def redraw_texts(self) -> None:
+        """The figures already read, in the new language (nothing is read again)."""
+        self.draw()
+
+    def draw(self) -> None:
+        stats = self.stats
+        if stats is None:
+            self.query_one("#stats-summary", Static).update(t("stats.loading"))
+            return
         days = len(stats.days)
         met, missed = sum(stats.deadlines_met), sum(stats.deadlines_missed)
         self.query_one("#stats-summary", Static).update(

@@ -101,3 +101,30 @@ async def test_switching_language_redraws_the_person_file_and_writes_no_view(ui_
             assert views_written(ui_store, "person.view") == seen
     finally:
         set_language("lv")
+
+
+async def test_switching_language_redraws_the_gathered_report_without_gathering_it_again(ui_store, monkeypatch):
+    from screens import report as report_screen
+    from screens.report import ReportScreen
+
+    gathered = []
+    real = report_screen.gather
+    monkeypatch.setattr(report_screen, "gather", lambda *args: gathered.append(1) or real(*args))
+    app = DeskApp(store=ui_store)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await log_in(pilot, "supervisor")
+            await pilot.press("f7")
+            await settle(pilot)
+            assert isinstance(app.screen, ReportScreen)
+            await pilot.press("f5")
+            await settle(pilot)
+            table = app.screen.query_one("#report-kinds", DataTable)
+            assert words("kind.asylum", "lv") in cells(table) and gathered == [1]
+            await pilot.press("f9")
+            await settle(pilot)
+            assert words("kind.asylum", "en") in cells(table)
+            assert str(table.columns[next(iter(table.columns))].label) == words("report.col.kind", "en")
+            assert gathered == [1]
+    finally:
+        set_language("lv")
