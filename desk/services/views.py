@@ -145,8 +145,9 @@ def _rows(uow, result) -> list[CaseRow]:
     out = []
     for case, surname, given, username, office_code in result:
         next_due = case.next_due
-        out.append(CaseRow(case.id, case.number, case.kind, case.status, case.person_id, f"{surname} {given}".strip(), case.opened_on, username or "",
-                           office_code, next_due, due_state(next_due, today), case.version))
+        out.append(CaseRow(case.id, case.number, case.kind, case.status, case.person_id, f"{surname} {given}".strip(),
+                           case.opened_on, username or "", office_code, next_due, due_state(next_due, today),
+                           case.version))
     return out
 
 
