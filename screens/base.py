@@ -53,6 +53,12 @@ class PaletteCommand:
     callback: Callable[[], Any]
 
 
+def _message_name(done: Callable) -> str:
+    """The message a worker posts, to name the call in the log (never its arguments)."""
+    target = done.func if isinstance(done, functools.partial) else done
+    return target.__qualname__
+
+
 class ServiceCalls:
     """Mixin for the app and its screens: the one place a thread worker opens a unit of work.
 
@@ -73,17 +79,19 @@ class ServiceCalls:
         return self.app.store
 
     def serve(self, done: Callable[[Any], Message], fn: Callable, *args,
-              failed: Callable[[BaseException], Message] | None = None, write: bool = True, **kwargs) -> None:
+              failed: Callable[[BaseException], Message] | None = None, write: bool = True, quick: bool = False,
+              **kwargs) -> None:
         """Inside a thread worker: run ``fn(uow, *args, **kwargs)`` in a unit of work (a reader when
-        ``write`` is false) and post ``done(result)``, or ``failed(error)`` (``CallFailed`` by default).
-        An error that is not a DomainError is logged by its class name only: never personal data."""
+        ``write`` is false, the store's quick read-only ``lookup`` when ``quick``) and post ``done(result)``,
+        or ``failed(error)`` (``CallFailed`` by default). An error that is not a DomainError is logged by
+        its class name only: never personal data."""
         store = self.unit_store()
         try:
-            with (store.uow() if write else store.reader()) as uow:
+            with (store.lookup() if quick else store.uow() if write else store.reader()) as uow:
                 result = fn(uow, *args, **kwargs)
         except Exception as exc:  # never crash the app: the officer reads explain(exc)
             if not isinstance(exc, DomainError):
-                log.error("service call for %s failed: %s", done.__qualname__, exc.__class__.__name__,
+                log.error("service call for %s failed: %s", _message_name(done), exc.__class__.__name__,
                           exc_info=log.isEnabledFor(logging.DEBUG))
             self.post_message((failed or ServiceCalls.CallFailed)(exc))
         else:
