@@ -10,17 +10,18 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message import Message
 
 import desk
 from desk import clock as desk_clock
 from desk.errors import explain
 from desk.i18n import LANGUAGES, get_language, set_language, t
 from desk.services import auth
-from screens.base import PaletteCommand, ServiceCalls, Translated, translate_bindings
+from screens.base import PaletteCommand, ServiceCalls, Translated, shows_result, translate_bindings
 from screens.navigation import CaseWanted, Found, PersonWanted, SearchWanted
 from screens.palette import DeskCommands
 from screens.search import CaseNumberProvider
@@ -100,11 +101,35 @@ class DeskApp(ServiceCalls, App):
         self.last_activity = desk_clock.now()
         self.switch_screen(HomeScreen())
 
+    class LoggedOut(Message):
+        """The session ended (F10): back to the login screen."""
+
+        def __init__(self, _result=None) -> None:
+            super().__init__()
+
+    class SessionClosed(Message):
+        """The officer quits: the logout was written (or failed, which must not keep the app open)."""
+
+        def __init__(self, _outcome: BaseException | None = None) -> None:
+            super().__init__()
+
+    class LockRecorded(Message):
+        """The screen lock is in the audit trail (nothing to draw)."""
+
+        def __init__(self, _result=None) -> None:
+            super().__init__()
+
     def action_logout(self) -> None:
         if self.actor is not None:
-            self.call("logout", auth.logout, self.actor)
+            self.log_out(self.actor)
 
-    def loaded_logout(self, _result) -> None:
+    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
+    def log_out(self, actor: auth.Actor) -> None:
+        self.serve(self.LoggedOut, auth.logout, actor)
+
+    @on(LoggedOut)
+    @shows_result
+    def logged_out(self) -> None:
         self.show_login()
         self.notify(t("ui.app.logged_out"))
 
@@ -112,14 +137,20 @@ class DeskApp(ServiceCalls, App):
         if self.actor is None:
             self.exit()
         else:
-            self.call("quit", auth.logout, self.actor)
+            self.close_session(self.actor)
 
-    def loaded_quit(self, _result) -> None:
+    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
+    def close_session(self, actor: auth.Actor) -> None:
+        self.serve(self.SessionClosed, auth.logout, actor, failed=self.SessionClosed)
+
+    @on(SessionClosed)
+    @shows_result
+    def session_closed(self) -> None:
         self.exit()
 
-    def failed_quit(self, _error) -> bool:
-        self.exit()
-        return True
+    @work(thread=True, exclusive=True, group="lock", exit_on_error=False)
+    def record_lock(self, actor: auth.Actor, reason: str) -> None:
+        self.serve(self.LockRecorded, auth.record_lock, actor, reason)
 
     # --- the screen lock -----------------------------------------------------------------------
 
@@ -151,7 +182,7 @@ class DeskApp(ServiceCalls, App):
         if CommandPalette.is_open(self):
             self.pop_screen()
         self.push_screen(LockScreen(self.actor))
-        self.call("record_lock", auth.record_lock, self.actor, reason)
+        self.record_lock(self.actor, reason)
 
     def unlocked(self) -> None:
         from screens.lock import LockScreen

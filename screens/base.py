@@ -1,8 +1,8 @@
 """What every desk screen shares: translated key bindings, service calls in thread workers, palette commands.
 
-The harlequin pattern: a blocking service call runs in a thread worker that never touches a widget; it
-posts ``DeskScreen.Loaded`` or ``DeskScreen.Failed`` back to the screen, whose ``loaded_<what>`` /
-``failed_<what>`` method updates the widgets on the event loop.
+The harlequin pattern: a blocking service call runs in a ``@work(thread=True)`` method that never touches a
+widget; it posts a typed message nested on the screen (``HomeScreen.ReassignDone``), whose ``@on`` handler
+updates the widgets on the event loop. ``ServiceCalls.serve`` is the one place that opens the unit of work.
 
 Bindings are declared as ``Binding(key, action, "-", id="<screen>.<what>")``; their description is the
 catalogue entry ``key.<id>`` in the current language, filled in when the screen mounts and again when the
@@ -11,6 +11,8 @@ officer switches language (``retranslate``). The help screen and the footer read
 from __future__ import annotations
 
 import dataclasses
+import functools
+import inspect
 import logging
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
@@ -51,70 +53,79 @@ class PaletteCommand:
     callback: Callable[[], Any]
 
 
+def _message_name(done: Callable) -> str:
+    """The message a worker posts, to name the call in the log (never its arguments)."""
+    target = done.func if isinstance(done, functools.partial) else done
+    return target.__qualname__
+
+
 class ServiceCalls:
-    """Mixin for screens: ``self.call(what, fn, *args)`` runs ``fn(uow, *args)`` in a thread worker."""
+    """Mixin for the app and its screens: the one place a thread worker opens a unit of work.
 
-    class Loaded(Message):
-        """A service call finished; ``result`` is a frozen dataclass or a plain value."""
+    A screen declares one ``@work(thread=True, exclusive=True, group=...)`` method per service call and a
+    typed, nested, past-tense message for its result (``CaseFileScreen.FileLoaded``); the worker's body is
+    ``self.serve(self.FileLoaded, views.case_file, actor, case_id)`` and an ``@on(FileLoaded)`` handler draws.
+    """
 
-        def __init__(self, what: str, result: Any) -> None:
+    class CallFailed(Message):
+        """A service call raised and the screen has no message of its own for it: shown as a notification."""
+
+        def __init__(self, error: BaseException) -> None:
             super().__init__()
-            self.what = what
-            self.result = result
-
-    class Failed(Message):
-        """A service call raised; ``error`` is a DomainError or an unexpected exception (already logged)."""
-
-        def __init__(self, what: str, error: BaseException) -> None:
-            super().__init__()
-            self.what = what
             self.error = error
 
-    def call_then(self, what: str, fn: Callable, *args, then: Callable[[Any], None],
-                  failed: Callable[[BaseException], bool | None] | None = None, write: bool = True, **kwargs) -> None:
-        """Like ``call``, but hand the result to ``then`` (and an error to ``failed``, if given)."""
-        callbacks = self.__dict__.setdefault("_then", {})
-        callbacks[what] = (then, failed)
-        self.call(what, fn, *args, write=write, **kwargs)
+    def unit_store(self):
+        """The store the workers open units of work on (the app's)."""
+        return self.app.store
 
-    def call(self, what: str, fn: Callable, *args, write: bool = True, **kwargs) -> None:
-        """Run ``fn(uow, *args, **kwargs)`` in a unit of work on a worker thread (one at a time per ``what``)."""
-        store = self.app.store
-        screen = self
-
-        def job() -> None:
-            try:
-                with (store.uow() if write else store.reader()) as uow:
-                    result = fn(uow, *args, **kwargs)
-            except DomainError as exc:
-                screen.post_message(ServiceCalls.Failed(what, exc))
-            except Exception as exc:  # never crash the app: log the kind of error only, nothing personal
-                log.error("service call %s failed: %s", what, exc.__class__.__name__, exc_info=log.isEnabledFor(logging.DEBUG))
-                screen.post_message(ServiceCalls.Failed(what, exc))
-            else:
-                screen.post_message(ServiceCalls.Loaded(what, result))
-
-        self.run_worker(job, thread=True, exclusive=True, group=f"{id(self)}:{what}", exit_on_error=False)
-
-    def on_service_calls_loaded(self, message: "ServiceCalls.Loaded") -> None:
-        message.stop()
-        then = self.__dict__.get("_then", {}).pop(message.what, None)
-        handler = then[0] if then is not None else getattr(self, f"loaded_{message.what}", None)
-        if handler is None:
-            return
+    def serve(self, done: Callable[[Any], Message], fn: Callable, *args,
+              failed: Callable[[BaseException], Message] | None = None, write: bool = True, quick: bool = False,
+              **kwargs) -> None:
+        """Inside a thread worker: run ``fn(uow, *args, **kwargs)`` in a unit of work (a reader when
+        ``write`` is false, the store's quick read-only ``lookup`` when ``quick``) and post ``done(result)``,
+        or ``failed(error)`` (``CallFailed`` by default). An error that is not a DomainError is logged by
+        its class name only: never personal data."""
+        store = self.unit_store()
         try:
-            handler(message.result)
-        except Exception as exc:  # a drawing bug must not take the officer's work down with it
-            log.error("showing %s failed: %s", message.what, exc.__class__.__name__)
-            self.app.notify(explain(exc), severity="error", timeout=8)
+            with (store.lookup() if quick else store.uow() if write else store.reader()) as uow:
+                result = fn(uow, *args, **kwargs)
+        except Exception as exc:  # never crash the app: the officer reads explain(exc)
+            if not isinstance(exc, DomainError):
+                log.error("service call for %s failed: %s", _message_name(done), exc.__class__.__name__,
+                          exc_info=log.isEnabledFor(logging.DEBUG))
+            self.post_message((failed or ServiceCalls.CallFailed)(exc))
+        else:
+            self.post_message(done(result))
 
-    def on_service_calls_failed(self, message: "ServiceCalls.Failed") -> None:
+    def on_service_calls_call_failed(self, message: "ServiceCalls.CallFailed") -> None:
         message.stop()
-        then = self.__dict__.get("_then", {}).pop(message.what, None)
-        handler = then[1] if then is not None else getattr(self, f"failed_{message.what}", None)
-        if handler is not None and handler(message.error) is not False:
-            return
         self.app.notify(explain(message.error), severity="error", timeout=8)
+
+
+def shows_result(handler):
+    """For the ``@on`` handler that draws a service's result (put it under ``@on``): a bug in the drawing is
+    logged by its class name and told as a sentence; the officer's work stays on screen, the app runs on."""
+
+    def failed(node, exc: Exception) -> None:
+        log.error("showing %s failed: %s", handler.__name__, exc.__class__.__name__)
+        node.app.notify(explain(exc), severity="error", timeout=8)
+
+    if inspect.iscoroutinefunction(handler):
+        @functools.wraps(handler)
+        async def guarded_async(self, *args):
+            try:
+                return await handler(self, *args)
+            except Exception as exc:  # a drawing bug must not take the officer's work down with it
+                failed(self, exc)
+        return guarded_async
+
+    @functools.wraps(handler)
+    def guarded(self, *args):
+        try:
+            return handler(self, *args)
+        except Exception as exc:  # a drawing bug must not take the officer's work down with it
+            failed(self, exc)
+    return guarded
 
 
 class Translated:

@@ -6,8 +6,10 @@ version the officer saw, so a save over someone else's change is refused as a co
 """
 from __future__ import annotations
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from rich.text import Text
@@ -17,7 +19,10 @@ from screens.widgets.plain import DataTable, Static, plain, styled
 from desk.i18n import t
 from desk.i18n.citations import shown, shown_with_flag
 from desk.services import casework, notes, views
-from screens.base import DeskScreen, PaletteCommand, riga_date
+from desk.services.kinds import adapter
+from desk.services.labels import (detail_text, history_action_label, history_summary, kind_label, label,
+                                  status_label)
+from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
 from screens.navigation import CaseWanted, PersonWanted
 from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
 
@@ -44,6 +49,13 @@ class CaseFileScreen(DeskScreen):
         Binding("ctrl+left", "switch_tab(-1)", "-", id="case.prev_tab", show=False),
         Binding("enter", "open_related", "-", id="case.open_related", show=False),
     ]
+
+    class FileLoaded(Message):
+        """The case's file as the services read it (audited as "case.view")."""
+
+        def __init__(self, file: views.CaseFile) -> None:
+            super().__init__()
+            self.file = file
 
     def __init__(self, case_id: int) -> None:
         super().__init__()
@@ -94,7 +106,7 @@ class CaseFileScreen(DeskScreen):
         for name in TABS:
             tabs.get_tab(f"tab-{name}").label = t(f"ui.case.tab.{name}")
         self.make_columns()
-        self.action_reload()
+        self.draw()  # from the file already held: a language switch reads nothing and audits nothing
 
     # --- why is this due on that day? ----------------------------------------------------------
 
@@ -111,12 +123,12 @@ class CaseFileScreen(DeskScreen):
             why.update("")
             return
         d = deadlines[row]
-        text = t("ui.case.why", title=d.title, article=shown(d.article), anchor=d.anchor_event,
-                 anchor_date=riga_date(d.anchor_date), due=riga_date(d.due_on), state=t(f"ui.state.{d.state}"))
-        if d.consequence:
-            text += "\n" + t("ui.case.why_missed", consequence=d.consequence)
-        if d.note:
-            text += "\n" + d.note
+        text = t("ui.case.why", title=t(d.title_key), article=shown(d.article), anchor=t(d.anchor_event_key),
+                 anchor_date=riga_date(d.anchor_date), due=riga_date(d.due_on), state=label(d.state))
+        if d.consequence_key:
+            text += "\n" + t("ui.case.why_missed", consequence=t(d.consequence_key))
+        if d.note_key:
+            text += "\n" + t(d.note_key)
         if not d.verified:
             text += "\n" + t("ui.case.why_unverified")
         why.update(text)
@@ -124,13 +136,29 @@ class CaseFileScreen(DeskScreen):
     # --- loading -------------------------------------------------------------------------------
 
     def action_reload(self) -> None:
-        self.call("file", views.case_file, self.app.actor, self.case_id)
+        self.load_file(self.app.actor, self.case_id)
 
-    def loaded_file(self, file) -> None:
-        self.file = file
+    @work(thread=True, exclusive=True, group="case-file", exit_on_error=False)
+    def load_file(self, actor, case_id: int) -> None:
+        self.serve(self.FileLoaded, views.case_file, actor, case_id)
+
+    @on(FileLoaded)
+    @shows_result
+    def file_loaded(self, message: FileLoaded) -> None:
+        self.file = message.file
+        self.draw()
+        self.translate()
+
+    def draw(self) -> None:
+        """The held file in the current language."""
+        file = self.file
+        if file is None:
+            self.query_one("#case-header", Static).update(t("ui.case.loading"))
+            return
         person = file.person
         header = [
-            styled((file.number, "bold"), f"  {file.kind_label}  │  {t('ui.case.status')}: ", (file.status_label, "bold")),
+            styled((file.number, "bold"), f"  {kind_label(file.kind)}  │  {t('ui.case.status')}: ",
+                   (status_label(file.kind, file.status), "bold")),
             f"{t('ui.case.person')}: {person.full_name} ({riga_date(person.date_of_birth)}, {person.citizenship})"
             f"  │  {t('ui.case.owner')}: {file.owner_name} ({file.owner_username}, {file.office_code})"
             f"  │  {t('ui.case.opened')}: {riga_date(file.opened_on)}"
@@ -138,25 +166,25 @@ class CaseFileScreen(DeskScreen):
         ]
         self.query_one("#case-header", Static).update(Text("\n").join(plain(line) for line in header))
         details = self.query_one("#details", DataTable)
-        sync_rows(details, [(f"d{i}", (label, value)) for i, (label, value) in enumerate(file.details)])
+        sync_rows(details, [(f"d{i}", detail_text(line)) for i, line in enumerate(file.details)])
         schengen = file.schengen
         self.query_one("#schengen", Static).update(
             t("ui.case.schengen", used=schengen.days_used, remaining=schengen.days_remaining, on=riga_date(schengen.on))
             if schengen is not None else "")
         due = self.query_one("#case-deadlines", KeyedTable)
         sync_rows(due, [(f"{d.rule_id}:{i}", (
-            state_text(d.state, d.title, self.app), shown_with_flag(d.article, d.verified), d.anchor_event,
-            riga_date(d.anchor_date),
-            state_text(d.state, riga_date(d.due_on), self.app), state_text(d.state, t(f"ui.state.{d.state}"), self.app),
-            d.consequence)) for i, d in enumerate(file.deadlines)])
+            state_text(d.state, t(d.title_key), self.app), shown_with_flag(d.article, d.verified),
+            t(d.anchor_event_key), riga_date(d.anchor_date),
+            state_text(d.state, riga_date(d.due_on), self.app), state_text(d.state, label(d.state), self.app),
+            t(d.consequence_key) if d.consequence_key else "")) for i, d in enumerate(file.deadlines)])
         self.explain_deadline(due.cursor_row)
         history = self.query_one("#history", KeyedTable)
-        sync_rows(history, [(f"h{i}", (h.at_riga.strftime("%d.%m.%Y %H:%M"), h.officer, h.action_label, h.summary))
+        sync_rows(history, [(f"h{i}", (h.at_riga.strftime("%d.%m.%Y %H:%M"), h.officer,
+                                       history_action_label(file.kind, h.action), history_summary(file.kind, h.parts)))
                             for i, h in enumerate(file.history)])
         related = self.query_one("#related", KeyedTable)
-        sync_rows(related, [(str(r.id), (r.number, t("kind." + r.kind), r.status_label, r.person_name,
+        sync_rows(related, [(str(r.id), (r.number, kind_label(r.kind), status_label(r.kind, r.status), r.person_name,
                                          riga_date(r.opened_on))) for r in file.related])
-        self.translate()
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -180,7 +208,7 @@ class CaseFileScreen(DeskScreen):
 
     def can_start_dublin(self) -> bool:
         """An open asylum case may get a Dublin request, if the officer works on Dublin."""
-        return (self.file is not None and self.file.kind == "asylum" and self.file.closed_on is None
+        return (self.file is not None and adapter(self.file.kind).starts_dublin_requests and self.file.closed_on is None
                 and self.app.actor is not None and self.app.actor.can_work_on("dublin"))
 
     def action_dublin(self) -> None:
@@ -218,7 +246,6 @@ class CaseFileScreen(DeskScreen):
 
     def open_action(self, spec) -> None:
         from screens.form import FormScreen
-        from screens.options import load_options
 
         actor = self.app.actor
         case_id = self.case_id
@@ -234,8 +261,7 @@ class CaseFileScreen(DeskScreen):
                 self.app.notify(t("ui.case.action_done", action=t(spec.title_key)))
                 self.action_reload()
 
-        load_options(self, spec, lambda options: self.app.push_screen(
-            FormScreen(spec, submit, options=options, title=f"{self.file.number}: {t(spec.title_key)}"), done))
+        self.app.push_screen(FormScreen(spec, submit, title=f"{self.file.number}: {t(spec.title_key)}"), done)
 
     def palette_commands(self):
         out = [PaletteCommand(t(spec.title_key), t("ui.palette.action_help", number=self.file.number),

@@ -8,11 +8,14 @@ the service's result.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Footer, Input, Select
 
@@ -21,8 +24,9 @@ from screens.widgets.plain import Label
 from desk.errors import FormInvalid, explain
 from desk.i18n import has, t
 from desk.services.forms import FieldSpec, FieldType, FormSpec
-from screens.base import DeskModal
+from screens.base import DeskModal, shows_result
 from screens.navigation import Found, SearchWanted
+from screens.options import needed, read_options
 
 DATE_PLACEHOLDER = "2026-11-22 / 22.11.2026"
 TEXT_TYPES = {FieldType.TEXT, FieldType.DATE, FieldType.INT, FieldType.PERSONAL_CODE, FieldType.PERSON,
@@ -45,6 +49,18 @@ def suggestions_for(spec: FieldSpec, options: dict[str, list[tuple[str, str]]]) 
     return [f"{name}{SEPARATOR}{code}" for code, name in pairs] + [f"{code}{SEPARATOR}{name}" for code, name in pairs]
 
 
+@dataclass(frozen=True)
+class FormSetup:
+    """What a form reads before it is drawn: type-ahead options and values the case kind offers first."""
+
+    options: dict[str, list[tuple[str, str]]]
+    initial: dict
+
+
+def read_setup(uow, actor, kinds: set[str], prefill: Callable[..., dict] | None) -> FormSetup:
+    return FormSetup(read_options(uow, actor, kinds) if kinds else {}, dict(prefill(uow)) if prefill else {})
+
+
 class FormScreen(DeskModal[Any]):
     """A FormSpec as a modal form; dismisses with the result of ``submit`` once the service accepts it."""
 
@@ -54,15 +70,43 @@ class FormScreen(DeskModal[Any]):
         Binding("f2", "pick_person", "-", id="form.pick_person"),
     ]
 
+    class Prepared(Message):
+        """The options and first values are read: the fields can be drawn."""
+
+        def __init__(self, setup: FormSetup) -> None:
+            super().__init__()
+            self.setup = setup
+
+    class Saved(Message):
+        """The service accepted the whole form; ``result`` is what it returned."""
+
+        def __init__(self, result: Any) -> None:
+            super().__init__()
+            self.result = result
+
+    class SaveFailed(Message):
+        """The service refused: messages go under their fields, the form stays open."""
+
+        def __init__(self, error: BaseException) -> None:
+            super().__init__()
+            self.error = error
+
     def __init__(self, spec: FormSpec, submit: Callable[..., Any], *, initial: dict | None = None,
-                 options: dict[str, list[tuple[str, str]]] | None = None, title: str | None = None) -> None:
+                 options: dict[str, list[tuple[str, str]]] | None = None, title: str | None = None,
+                 prefill: Callable[..., dict] | None = None) -> None:
+        """``prefill(uow)`` reads values the form offers first (the ones in ``initial`` win); the options
+        of the COUNTRY / OFFICE / OFFICER fields are read too unless ``options`` are given."""
         super().__init__()
         self.spec = spec
         self.submit = submit
         self.initial = dict(initial or {})
         self.options = options or {}
         self.title_text = title
+        self.prefill = prefill
+        self.wanted_options = needed(spec) if options is None else set()
+        self.fields_shown = not (self.wanted_options or prefill is not None)
         self.saving = False
+        self.started_with: dict = {}
 
     # --- drawing -------------------------------------------------------------------------------
 
@@ -70,8 +114,9 @@ class FormScreen(DeskModal[Any]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text or t(self.spec.title_key), classes="dialog-title", id="form-title")
             with VerticalScroll(id="form-fields", can_focus=False):
-                for spec in self.spec.fields:
-                    yield from self.field_widgets(spec)
+                if self.fields_shown:
+                    for spec in self.spec.fields:
+                        yield from self.field_widgets(spec)
             yield Label("", id="form-error", classes="field-error")
             yield Label(t("ui.form.hint"), classes="hint", id="form-hint")
         yield Footer(show_command_palette=False)
@@ -116,6 +161,28 @@ class FormScreen(DeskModal[Any]):
 
     def on_mount(self) -> None:
         super().on_mount()
+        if self.fields_shown:
+            self.ready()
+        else:
+            self.prepare(self.app.actor, self.wanted_options, self.prefill)
+
+    @work(thread=True, exclusive=True, group="form-setup", exit_on_error=False)
+    def prepare(self, actor, kinds: set[str], prefill: Callable[..., dict] | None) -> None:
+        # options and first values are a help, not a must: without them the form still opens
+        self.serve(self.Prepared, read_setup, actor, kinds, prefill, write=False,
+                   failed=lambda _error: FormScreen.Prepared(FormSetup({}, {})))
+
+    @on(Prepared)
+    @shows_result
+    async def prepared(self, message: Prepared) -> None:
+        self.options = {**message.setup.options, **self.options}
+        self.initial = {**message.setup.initial, **self.initial}
+        widgets = [w for spec in self.spec.fields for w in self.field_widgets(spec)]
+        await self.query_one("#form-fields", VerticalScroll).mount_all(widgets)
+        self.fields_shown = True
+        self.ready()
+
+    def ready(self) -> None:
         fields = list(self.query(".form-field"))
         if fields:
             fields[0].focus()
@@ -131,6 +198,8 @@ class FormScreen(DeskModal[Any]):
     def redraw_texts(self) -> None:
         self.query_one("#form-title", Label).update(self.title_text or t(self.spec.title_key))
         self.query_one("#form-hint", Label).update(t("ui.form.hint"))
+        if not self.fields_shown:
+            return
         for spec in self.spec.fields:
             if spec.type == FieldType.BOOL:
                 self.query_one(f"#field-{spec.name}", Checkbox).label = self.field_label(spec)
@@ -172,23 +241,31 @@ class FormScreen(DeskModal[Any]):
             self.focus_next()
 
     def action_save(self) -> None:
-        if self.saving:
+        if self.saving or not self.fields_shown:
             return
         self.saving = True
         self.clear_errors()
         self.query_one("#form-error", Label).update(t("ui.form.saving"))
-        self.call("save", self.submit, self.raw_values())
+        self.save(self.raw_values())
+
+    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
+    def save(self, raw: dict) -> None:
+        self.serve(self.Saved, self.submit, raw, failed=self.SaveFailed)
 
     def clear_errors(self) -> None:
         for spec in self.spec.fields:
             self.query_one(f"#error-{spec.name}", Label).update("")
         self.query_one("#form-error", Label).update("")
 
-    def loaded_save(self, result) -> None:
+    @on(Saved)
+    @shows_result
+    def saved(self, message: Saved) -> None:
         self.saving = False
-        self.dismiss(result)
+        self.dismiss(message.result)
 
-    def failed_save(self, error) -> bool:
+    @on(SaveFailed)
+    def save_failed(self, message: SaveFailed) -> None:
+        error = message.error
         self.saving = False
         self.query_one("#form-error", Label).update("")
         if isinstance(error, FormInvalid):
@@ -207,12 +284,12 @@ class FormScreen(DeskModal[Any]):
             self.query_one("#form-error", Label).update(message)
             if first:
                 self.query_one(f"#field-{first}").focus()
-            return False  # also as a notification
-        self.query_one("#form-error", Label).update(explain(error))
-        return False
+        else:
+            self.query_one("#form-error", Label).update(explain(error))
+        self.app.notify(explain(error), severity="error", timeout=8)  # also as a notification
 
     def action_cancel(self) -> None:
-        if self.raw_values() == self.started_with:
+        if not self.fields_shown or self.raw_values() == self.started_with:
             self.dismiss(None)
             return
         from screens.dialogs import ConfirmDialog

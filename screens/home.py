@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Footer
 
 from screens.widgets.plain import DataTable, Label, Static
@@ -17,7 +19,8 @@ from screens.widgets.plain import DataTable, Label, Static
 from desk.i18n import t, tn
 from desk.i18n.citations import shown_with_flag
 from desk.services import auth, casework, views
-from screens.base import DeskScreen, PaletteCommand, riga_date
+from desk.services.labels import kind_label, status_label
+from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
 from screens.navigation import CaseWanted
 from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
 
@@ -61,12 +64,41 @@ class HomeScreen(DeskScreen):
         Binding("tab", "app.focus_next", "-", id="home.next_pane", show=False),
     ]
 
+    class HomeLoaded(Message):
+        """The worklist's first page, the deadlines due, the counts and the recent files."""
+
+        def __init__(self, data: HomeData) -> None:
+            super().__init__()
+            self.data = data
+
+    class MoreLoaded(Message):
+        """The worklist's next page."""
+
+        def __init__(self, rows: list[views.CaseRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class OfficersLoaded(Message):
+        """The office's officers a supervisor may hand the selected cases to."""
+
+        def __init__(self, officers: list[tuple[str, str]]) -> None:
+            super().__init__()
+            self.officers = officers
+
+    class ReassignDone(Message):
+        """The selected cases have their new owner."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
     def __init__(self) -> None:
         super().__init__(id="home")
         self.scope = "mine"
         self.selected: set[int] = set()
-        self.rows_by_id: dict[int, object] = {}
+        self.rows_by_id: dict[int, views.CaseRow] = {}
         self.total = 0
+        self.data: HomeData | None = None
 
     @property
     def actor(self):
@@ -119,36 +151,50 @@ class HomeScreen(DeskScreen):
         self.query_one("#counts-title", Label).update(t("ui.home.counts"))
         self.query_one("#recent-title", Label).update(t("ui.home.recent"))
         self.make_columns()
-        self.action_reload()
+        self.draw()  # what is held, in the new language: nothing is read again
 
     # --- loading -------------------------------------------------------------------------------
 
     def action_reload(self) -> None:
         if self.actor is not None:
-            self.call("home", load_home, self.actor, self.scope)
+            self.load(self.actor, self.scope)
 
-    def loaded_home(self, data: HomeData) -> None:
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    def load(self, actor: auth.Actor, scope: str) -> None:
+        self.serve(self.HomeLoaded, load_home, actor, scope)
+
+    @on(HomeLoaded)
+    @shows_result
+    def home_loaded(self, message: HomeLoaded) -> None:
+        data = self.data = message.data
         self.total = data.total
         self.rows_by_id = {r.id: r for r in data.rows}
         self.selected &= set(self.rows_by_id)
+        self.draw()
+
+    def draw(self) -> None:
+        """The held worklist (every page read so far), deadlines, counts and recent files."""
+        data = self.data
+        if data is None:
+            return
         work = self.query_one("#worklist", KeyedTable)
-        sync_rows(work, [(str(r.id), self.case_cells(r)) for r in data.rows])
-        work.has_more = len(data.rows) < data.total
+        sync_rows(work, [(str(r.id), self.case_cells(r)) for r in self.rows_by_id.values()])
+        work.has_more = work.row_count < self.total
         self.update_title()
         due = self.query_one("#deadlines", KeyedTable)
         sync_rows(due, [(f"{d.case_id}:{d.rule_id}:{i}", (
             state_text(d.state, riga_date(d.due_on), self.app), d.case_number,
-            state_text(d.state, d.title, self.app), shown_with_flag(d.article, d.verified)))
+            state_text(d.state, t(d.title_key), self.app), shown_with_flag(d.article, d.verified)))
             for i, d in enumerate(data.deadlines)])
-        counts = [f"{t('kind.' + k)}: {data.counts[k]}" for k in KIND_ORDER if k in data.counts]
+        counts = [f"{kind_label(k)}: {data.counts[k]}" for k in KIND_ORDER if k in data.counts]
         self.query_one("#counts", Static).update("\n".join(counts) or t("ui.home.no_kinds"))
         recent = self.query_one("#recent", KeyedTable)
-        sync_rows(recent, [(str(r.id), (r.number, t("kind." + r.kind), r.status_label, r.person_name))
+        sync_rows(recent, [(str(r.id), (r.number, kind_label(r.kind), status_label(r.kind, r.status), r.person_name))
                            for r in data.recent])
 
     def case_cells(self, r) -> tuple:
         mark = "●" if r.id in self.selected else " "
-        return (mark, r.number, t("kind." + r.kind), r.status_label, r.person_name, riga_date(r.opened_on),
+        return (mark, r.number, kind_label(r.kind), status_label(r.kind, r.status), r.person_name, riga_date(r.opened_on),
                 state_text(r.next_due_state, riga_date(r.next_due), self.app), r.owner_username)
 
     def update_title(self) -> None:
@@ -160,11 +206,16 @@ class HomeScreen(DeskScreen):
 
     def on_keyed_table_more_wanted(self, event: KeyedTable.MoreWanted) -> None:
         if event.table.id == "worklist":
-            offset = event.table.row_count
-            self.call("more", lambda uow: views.worklist(uow, self.actor, scope=self.scope, offset=offset,
-                                                           limit=PAGE), write=False)
+            self.load_more(self.actor, self.scope, event.table.row_count)
 
-    def loaded_more(self, rows) -> None:
+    @work(thread=True, exclusive=True, group="home-more", exit_on_error=False)
+    def load_more(self, actor: auth.Actor, scope: str, offset: int) -> None:
+        self.serve(self.MoreLoaded, views.worklist, actor, scope=scope, offset=offset, limit=PAGE, write=False)
+
+    @on(MoreLoaded)
+    @shows_result
+    def more_loaded(self, message: MoreLoaded) -> None:
+        rows = message.rows
         work = self.query_one("#worklist", KeyedTable)
         for r in rows:
             self.rows_by_id[r.id] = r
@@ -221,24 +272,37 @@ class HomeScreen(DeskScreen):
             if key is None:
                 return
             self.selected = {int(key)}
-        self.call("officers", views.officers_of_office, self.actor, write=False)
+        self.load_officers(self.actor)
 
-    def loaded_officers(self, officers) -> None:
+    @work(thread=True, exclusive=True, group="home-officers", exit_on_error=False)
+    def load_officers(self, actor: auth.Actor) -> None:
+        self.serve(self.OfficersLoaded, views.officers_of_office, actor, write=False)
+
+    @on(OfficersLoaded)
+    @shows_result
+    def officers_loaded(self, message: OfficersLoaded) -> None:
         from screens.dialogs import PickDialog
 
+        officers = message.officers
         ids = sorted(self.selected)
         dialog = PickDialog(tn("ui.home.reassign_title", len(ids)),
                             [(u, f"{name} ({u})") for u, name in officers])
 
         def picked(username: str | None) -> None:
             if username:
-                self.call("reassign", casework.reassign, self.actor, ids, username)
+                self.reassign(self.actor, ids, username)
 
         self.app.push_screen(dialog, picked)
 
-    def loaded_reassign(self, count: int) -> None:
+    @work(thread=True, exclusive=True, group="home-reassign", exit_on_error=False)
+    def reassign(self, actor: auth.Actor, case_ids: list[int], username: str) -> None:
+        self.serve(self.ReassignDone, casework.reassign, actor, case_ids, username)
+
+    @on(ReassignDone)
+    @shows_result
+    def reassign_done(self, message: ReassignDone) -> None:
         self.selected.clear()
-        self.app.notify(tn("ui.home.reassigned", count))
+        self.app.notify(tn("ui.home.reassigned", message.count))
         self.action_reload()
 
     # --- registration --------------------------------------------------------------------------

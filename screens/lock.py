@@ -4,9 +4,11 @@ The screens below (with any half-filled form) stay on the stack untouched; nothi
 """
 from __future__ import annotations
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.widgets import Input
 
 from screens.widgets.plain import Label
@@ -14,13 +16,26 @@ from screens.widgets.plain import Label
 from desk.errors import explain
 from desk.i18n import t
 from desk.services import auth
-from screens.base import DeskScreen
+from screens.base import DeskScreen, shows_result
 
 
 class LockScreen(DeskScreen):
     """Locked: shows the officer's username only, asks for the password."""
 
     BINDINGS = [Binding("enter", "unlock", "-", id="lock.unlock", show=False)]
+
+    class Unlocked(Message):
+        """The same officer's password: the screens below come back."""
+
+        def __init__(self, _result=None) -> None:
+            super().__init__()
+
+    class UnlockFailed(Message):
+        """A wrong password (counted toward the lockout): said under the field."""
+
+        def __init__(self, error: BaseException) -> None:
+            super().__init__()
+            self.error = error
 
     def __init__(self, actor) -> None:
         super().__init__(id="lock-screen")
@@ -49,11 +64,17 @@ class LockScreen(DeskScreen):
     def action_unlock(self) -> None:
         password = self.query_one(Input).value
         self.query_one(Input).value = ""
-        self.call("unlock", auth.verify_unlock, self.actor, password)
+        self.check_password(password)
 
-    def loaded_unlock(self, _result) -> None:
+    @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
+    def check_password(self, password: str) -> None:
+        self.serve(self.Unlocked, auth.verify_unlock, self.actor, password, failed=self.UnlockFailed)
+
+    @on(Unlocked)
+    @shows_result
+    def unlocked(self) -> None:
         self.app.unlocked()
 
-    def failed_unlock(self, error) -> bool:
-        self.query_one("#lock-error", Label).update(explain(error))
-        return True
+    @on(UnlockFailed)
+    def unlock_failed(self, message: UnlockFailed) -> None:
+        self.query_one("#lock-error", Label).update(explain(message.error))

@@ -1,16 +1,19 @@
 """The login screen: username, password, Enter. Errors in the officer's language; demo accounts listed."""
 from __future__ import annotations
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.widgets import Footer, Input
 
 from screens.widgets.plain import Label, Static
 
+from desk.errors import explain
 from desk.i18n import t
 from desk.services import auth
-from screens.base import DeskScreen
+from screens.base import DeskScreen, shows_result
 
 
 def demo_accounts() -> list[tuple[str, str, str]]:
@@ -26,6 +29,20 @@ class LoginScreen(DeskScreen):
     """Who is at the desk."""
 
     BINDINGS = [Binding("enter", "login", "-", id="login.submit", show=True)]
+
+    class LoggedIn(Message):
+        """The password was right: the officer's session begins."""
+
+        def __init__(self, actor: auth.Actor) -> None:
+            super().__init__()
+            self.actor = actor
+
+    class LoginFailed(Message):
+        """Wrong password, locked or disabled account: said under the fields."""
+
+        def __init__(self, error: BaseException) -> None:
+            super().__init__()
+            self.error = error
 
     def __init__(self, *, demo: bool = False) -> None:
         super().__init__()
@@ -71,17 +88,21 @@ class LoginScreen(DeskScreen):
             self.query_one("#username", Input).focus()
             return
         self.query_one("#login-error", Label).update(t("ui.login.checking"))
-        self.call("login", auth.login, username, password)
+        self.check_login(username, password)
 
-    def loaded_login(self, actor) -> None:
+    @work(thread=True, exclusive=True, group="login", exit_on_error=False)
+    def check_login(self, username: str, password: str) -> None:
+        self.serve(self.LoggedIn, auth.login, username, password, failed=self.LoginFailed)
+
+    @on(LoggedIn)
+    @shows_result
+    def logged_in(self, message: LoggedIn) -> None:
         self.query_one("#password", Input).value = ""
         self.query_one("#login-error", Label).update("")
-        self.app.logged_in(actor)
+        self.app.logged_in(message.actor)
 
-    def failed_login(self, error) -> bool:
-        from desk.errors import explain
-
+    @on(LoginFailed)
+    def login_failed(self, message: LoginFailed) -> None:
         self.query_one("#password", Input).value = ""
-        self.query_one("#login-error", Label).update(explain(error))
+        self.query_one("#login-error", Label).update(explain(message.error))
         self.query_one("#password", Input).focus()
-        return True

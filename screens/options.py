@@ -1,7 +1,6 @@
-"""Type-ahead options for a form's COUNTRY / OFFICE / OFFICER fields, read through the services."""
+"""Type-ahead options for a form's COUNTRY / OFFICE / OFFICER fields, read through the services (the form
+reads them in its own worker: ``screens.form.FormScreen.prepare``)."""
 from __future__ import annotations
-
-from typing import Callable
 
 from desk.services import auth, views
 from desk.services.forms import FieldType, FormSpec
@@ -14,20 +13,10 @@ def needed(spec: FormSpec) -> set[str]:
 def read_options(uow, actor, kinds: set[str]) -> dict[str, list[tuple[str, str]]]:
     """(code, name in the current language) per field type, from whatever the services offer."""
     out: dict[str, list[tuple[str, str]]] = {}
-    if "country" in kinds and hasattr(views, "country_options"):
+    if "country" in kinds:
         out["country"] = list(views.country_options(uow))
-    if "office" in kinds and hasattr(views, "office_options"):
+    if "office" in kinds:
         out["office"] = list(views.office_options(uow))
     if "officer" in kinds and actor is not None and actor.can(auth.Permission.REASSIGN):
         out["officer"] = list(views.officers_of_office(uow, actor))
     return out
-
-
-def load_options(screen, spec: FormSpec, then: Callable[[dict], None]) -> None:
-    """Read the options in a worker (when the form needs any), then call ``then(options)``."""
-    kinds = needed(spec)
-    if not kinds:
-        then({})
-        return
-    screen.call_then(f"options:{spec.id}", read_options, screen.app.actor, kinds, write=False, then=then,
-                     failed=lambda _error: then({}) or True)

@@ -4,9 +4,11 @@ e records an entry (a new stay), x records the exit of the highlighted open stay
 """
 from __future__ import annotations
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer
 
 from rich.text import Text
@@ -15,7 +17,8 @@ from screens.widgets.plain import DataTable, Label, Static, plain, styled
 
 from desk.i18n import label, t
 from desk.services import stays, views
-from screens.base import DeskScreen, PaletteCommand, riga_date
+from desk.services.labels import kind_label, status_label
+from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
 from screens.navigation import CaseWanted
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
 
@@ -30,10 +33,18 @@ class PersonScreen(DeskScreen):
         Binding("f5", "reload", "-", id="person.reload"),
     ]
 
+    class FileLoaded(Message):
+        """The person's file as the services read it (audited as "person.view")."""
+
+        def __init__(self, file: views.PersonFile) -> None:
+            super().__init__()
+            self.file = file
+
     def __init__(self, person_id: int) -> None:
         super().__init__()
         self.person_id = person_id
         self.file = None
+        self.focused_once = False
 
     def compose(self) -> ComposeResult:
         yield OfficerBar("ui.person.title")
@@ -67,13 +78,28 @@ class PersonScreen(DeskScreen):
         for name in ("documents", "stays", "cases"):
             self.query_one(f"#{name}-title", Label).update(t(f"ui.person.{name}"))
         self.make_columns()
-        self.action_reload()
+        self.draw()  # the held file in the new language; nothing is read (or audited) again
 
     def action_reload(self) -> None:
-        self.call("file", views.person_file, self.app.actor, self.person_id)
+        self.load_file(self.app.actor, self.person_id)
 
-    def loaded_file(self, file) -> None:
-        self.file = file
+    @work(thread=True, exclusive=True, group="person-file", exit_on_error=False)
+    def load_file(self, actor, person_id: int) -> None:
+        self.serve(self.FileLoaded, views.person_file, actor, person_id)
+
+    @on(FileLoaded)
+    @shows_result
+    def file_loaded(self, message: FileLoaded) -> None:
+        self.file = message.file
+        self.draw()
+        if self.file.cases and not self.focused_once:
+            self.focused_once = True
+            self.query_one("#person-cases", KeyedTable).focus()  # the officer came for a case: Enter opens the first
+
+    def draw(self) -> None:
+        file = self.file
+        if file is None:
+            return
         s = file.summary
         lines = [styled((s.full_name, "bold"), f"  ({s.original_name})" if s.original_name else ""),
                  "  │  ".join(part for part in (
@@ -83,7 +109,8 @@ class PersonScreen(DeskScreen):
                      f"{t('ui.person.personal_code')}: {s.personal_code_masked or '—'}") if part)]
         self.query_one("#person-header", Static).update(Text("\n").join(plain(line) for line in lines))
         sync_rows(self.query_one("#documents", KeyedTable), [
-            (str(d.id), (d.kind_label, d.number, d.issuing_country, riga_date(d.valid_until))) for d in file.documents])
+            (str(d.id), (label("person.document", d.kind), d.number, d.issuing_country, riga_date(d.valid_until)))
+            for d in file.documents])
         sc = file.schengen
         self.query_one("#schengen", Static).update(
             t("ui.person.schengen", used=sc.days_used, remaining=sc.days_remaining, on=riga_date(sc.on)))
@@ -92,11 +119,9 @@ class PersonScreen(DeskScreen):
                          t("ui.person.yes") if v.counts_for_90_180 else t("ui.person.no"))) for v in file.stays])
         cases = self.query_one("#person-cases", KeyedTable)
         sync_rows(cases, [
-            (str(r.id), (r.number, t(f"kind.{r.kind}"), r.status_label, riga_date(r.opened_on), r.owner_username))
+            (str(r.id), (r.number, kind_label(r.kind), status_label(r.kind, r.status), riga_date(r.opened_on),
+                         r.owner_username))
             for r in file.cases])
-        if file.cases and not getattr(self, "_focused_once", False):
-            self._focused_once = True
-            cases.focus()  # the officer came for a case: Enter opens the first one
 
     def action_record_entry(self) -> None:
         from screens.form import FormScreen

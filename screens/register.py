@@ -2,13 +2,16 @@
 duplicate check), then the kind's registration form; on success the new case file opens."""
 from __future__ import annotations
 
+from textual import on, work
+from textual.message import Message
+
 from desk.i18n import t
 from desk.services import casework, persons
 from desk.services.forms import FieldType
 from screens.dialogs import PickDialog
+from screens.base import shows_result
 from screens.form import FormScreen
 from screens.navigation import CaseWanted, Found, SearchWanted
-from screens.options import load_options
 
 KIND_ORDER = ("asylum", "dublin", "permit", "visa", "invitation", "return")
 
@@ -27,6 +30,41 @@ def register_or_candidates(uow, actor, raw: dict):
         return ("person", persons.register_person(uow, actor, raw))
     except persons.DuplicatePerson as dup:
         return ("duplicates", dup.candidates)
+
+
+class DuplicatesDialog(PickDialog):
+    """Possible duplicates of a new person: pick one (their record is used) or "new" (registered anyway).
+    Dismisses with the person's id once the service has done it; Escape returns None."""
+
+    class PersonRegistered(Message):
+        """The person the officer picked is on record: the case registration goes on with their id."""
+
+        def __init__(self, person_id: int) -> None:
+            super().__init__()
+            self.person_id = person_id
+
+    def __init__(self, title: str, options, *, hint: str, actor, raw: dict) -> None:
+        super().__init__(title, options, hint=hint)
+        self.actor = actor
+        self.raw = raw
+
+    def on_option_list_option_selected(self, event) -> None:
+        event.stop()
+        event.prevent_default()  # PickDialog's own handler would dismiss before the person is on record
+        choice = event.option.id
+        if choice == "new":
+            self.register_person(self.actor, self.raw, allow_duplicate=True)
+        else:
+            self.register_person(self.actor, self.raw, use_existing=int(choice))
+
+    @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False)
+    def register_person(self, actor, raw: dict, **choice) -> None:
+        self.serve(self.PersonRegistered, persons.register_person, actor, raw, **choice)
+
+    @on(PersonRegistered)
+    @shows_result
+    def person_registered(self, message: PersonRegistered) -> None:
+        self.dismiss(str(message.person_id))
 
 
 def start_registration(app, kind: str | None = None) -> None:
@@ -82,11 +120,7 @@ class Registration:
             result = register_or_candidates(uow, actor, raw)
             return result + (raw,)
 
-        def show(options) -> None:
-            self.app.push_screen(FormScreen(persons.PERSON_FORM, submit, initial=initial, options=options),
-                                 self.person_done)
-
-        load_options(self.app.screen, persons.PERSON_FORM, show)
+        self.app.push_screen(FormScreen(persons.PERSON_FORM, submit, initial=initial), self.person_done)
 
     def person_done(self, result) -> None:
         if not result:
@@ -99,18 +133,15 @@ class Registration:
         options = [(str(c.id), self.candidate_text(c)) for c in candidates]
         options.append(("new", t("ui.register.duplicate_new")))
 
-        def picked(choice: str | None) -> None:
-            if choice is None:
+        def picked(person_id: str | None) -> None:
+            if person_id is None:
                 self.new_person(raw)  # back to the form with everything typed
-            elif choice == "new":
-                self.app.call_then("person_anyway", persons.register_person, self.actor, raw, allow_duplicate=True,
-                                   then=self.open_form)
             else:
-                self.app.call_then("person_existing", persons.register_person, self.actor, raw,
-                                   use_existing=int(choice), then=self.open_form)
+                self.open_form(int(person_id))
 
-        self.app.push_screen(PickDialog(t("ui.register.duplicates", n=len(candidates)), options,
-                                        hint=t("ui.register.duplicates_hint")), picked)
+        self.app.push_screen(DuplicatesDialog(t("ui.register.duplicates", n=len(candidates)), options,
+                                              hint=t("ui.register.duplicates_hint"), actor=self.actor, raw=raw),
+                             picked)
 
     @staticmethod
     def candidate_text(c) -> str:
@@ -135,19 +166,12 @@ class Registration:
         def submit(uow, raw):
             return casework.register(uow, actor, kind, raw)
 
-        def show(options) -> None:
-            self.app.push_screen(FormScreen(spec, submit, initial=initial, options=options), self.registered)
-
-        def with_initial(values) -> None:
+        def offered(uow) -> dict:
             # what the kind offers for this person first ("repeat" after an earlier asylum application)
-            initial.update({k: v for k, v in (values or {}).items() if k not in initial})
-            load_options(self.app.screen, spec, show)
+            return casework.registration_initial(uow, actor, kind, person_id)
 
-        if not person_id:
-            load_options(self.app.screen, spec, show)
-            return
-        self.app.screen.call_then(f"initial:{kind}", casework.registration_initial, actor, kind, person_id,
-                                  write=False, then=with_initial, failed=lambda _error: with_initial({}) or True)
+        self.app.push_screen(FormScreen(spec, submit, initial=initial, prefill=offered if person_id else None),
+                             self.registered)
 
     def registered(self, case_id) -> None:
         if case_id:

@@ -2,11 +2,13 @@
 
 F5 previews (the figures per kind, Dublin, returns, deadlines), ctrl+s exports to the file named, Escape
 closes. The report is gathered in a thread worker (``desk.services.report``) that never touches a widget:
-it posts ``Progressed``, ``Previewed``, ``Exported`` or ``Failed`` and the handlers update the screen,
+it posts ``Progressed``, ``Gathered`` (previewed, and exported if asked) or ``ReportFailed`` and the handlers update the screen,
 including the progress bar. A report whose figures do not add up is refused with the service's message.
 """
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -15,16 +17,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, ProgressBar, Select
 
 from screens.widgets.plain import DataTable, Label, Static
 
+from rich.text import Text
+
+from desk import clock
 from desk.errors import DomainError, ValidationError, explain
 from desk.i18n import get_language, label, t
 from desk.services import report as report_service
 from desk.services.auth import Permission
 from desk.text import parse_date
+from screens.base import DeskScreen
 
 FORMATS = report_service.FORMATS
 
@@ -35,8 +40,6 @@ REPORTS_DIR_ENV = "DESK_REPORTS_DIR"
 def reports_dir() -> Path:
     """Where exports go unless the officer types a path: DESK_REPORTS_DIR, else ~/desk-reports
     (never the directory the app happened to be started from)."""
-    import os
-
     return Path(os.environ.get(REPORTS_DIR_ENV) or Path.home() / "desk-reports")
 
 
@@ -44,42 +47,52 @@ def default_path(day: date, fmt: str) -> str:
     return str(reports_dir() / f"desk-report-{day.isoformat()}.{fmt}")
 
 
-class ReportScreen(Screen):
+@dataclass(frozen=True)
+class ReportRun:
+    """One run of the report: the report itself and, when it was exported, the file and its size in bytes."""
+
+    report: report_service.DailyReport
+    exported_to: str | None = None
+    exported_bytes: int | None = None
+
+
+def gather(uow, actor, choices: dict, export: bool, progress) -> ReportRun:
+    """The day's report in one unit of work, exported to ``choices["path"]`` when ``export``."""
+    rep = report_service.daily_report(
+        uow, actor, choices["day"], office=choices["office"], for_officer=choices["for_officer"],
+        show_personal_codes=choices["show_personal_codes"], progress=progress)
+    if not export:
+        return ReportRun(rep)
+    data = report_service.export(uow, actor, rep, choices["fmt"], choices["path"], lang=get_language())
+    return ReportRun(rep, choices["path"], len(data))
+
+
+class ReportScreen(DeskScreen):
     """Preview and export the day's report (``ReportScreen(store, actor)``)."""
 
     BINDINGS = [
-        Binding("f5", "preview", "Preview", id="report.preview"),
-        Binding("ctrl+s", "export", "Export", id="report.export", priority=True),
-        Binding("escape", "close", "Close", id="report.close"),
+        Binding("f5", "preview", "-", id="report.preview"),
+        Binding("ctrl+s", "export", "-", id="report.export", priority=True),
+        Binding("escape", "close", "-", id="report.close"),
     ]
 
-    DEFAULT_CSS = """
-    ReportScreen #report-form { height: auto; padding: 0 1; }
-    ReportScreen #report-form Horizontal { height: auto; }
-    ReportScreen #report-form Input { width: 1fr; }
-    ReportScreen #report-form Select { width: 16; }
-    ReportScreen #report-progress { margin: 0 1; }
-    ReportScreen #report-status { margin: 0 1; height: auto; }
-    ReportScreen #report-kinds { height: 9; margin: 0 1; }
-    ReportScreen #report-details { margin: 0 1; height: 1fr; }
-    """
-
     class Progressed(Message):
+        """``done`` of ``total`` sections gathered."""
+
         def __init__(self, done: int, total: int) -> None:
             super().__init__()
             self.done, self.total = done, total
 
-    class Previewed(Message):
-        def __init__(self, report: report_service.DailyReport) -> None:
-            super().__init__()
-            self.report = report
+    class Gathered(Message):
+        """The report is gathered (and exported, if the officer asked for it)."""
 
-    class Exported(Message):
-        def __init__(self, path: str, size: int) -> None:
+        def __init__(self, run: ReportRun) -> None:
             super().__init__()
-            self.path, self.size = path, size
+            self.report_run = run
 
-    class Failed(Message):
+    class ReportFailed(Message):
+        """Refused (bad figures, no permission) or failed: said in the status line."""
+
         def __init__(self, error: BaseException) -> None:
             super().__init__()
             self.error = error
@@ -91,12 +104,13 @@ class ReportScreen(Screen):
         self.day = day
         self.last: report_service.DailyReport | None = None
 
+    def unit_store(self):
+        return self.store
+
     # --- layout ------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        from desk.clock import today
-
-        day = self.day or today()
+        day = self.day or clock.today()
         own_only = not self.actor.can(Permission.REPORTS)
         with Vertical(id="report-form"):
             yield Label(t("report.screen.title"), id="report-title")
@@ -117,16 +131,27 @@ class ReportScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        try:
-            from screens.base import translate_bindings
+        super().on_mount()
+        self.make_columns()
+        self.query_one("#report-date", Input).focus()
 
-            translate_bindings(self)
-        except Exception:  # pragma: no cover - the base helper is the app engineer's; keep English then
-            pass
+    def make_columns(self) -> None:
         table = self.query_one("#report-kinds", DataTable)
+        table.clear(columns=True)
         table.add_columns(t("report.col.kind"), t("report.col.open_yesterday"), t("report.col.registered"),
                           t("report.col.decided"), t("report.col.closed"), t("report.col.open_end_of_day"))
-        self.query_one("#report-date", Input).focus()
+
+    def redraw_texts(self) -> None:
+        """The labels and the report already gathered, in the new language (nothing is gathered again)."""
+        self.query_one("#report-title", Label).update(t("report.screen.title"))
+        for widget_id, key in (("#report-date", "report.screen.date"), ("#report-office", "report.screen.office"),
+                               ("#report-for-officer", "report.screen.for_officer"),
+                               ("#report-path", "report.screen.path")):
+            self.query_one(widget_id, Input).placeholder = t(key)
+        self.query_one("#report-codes", Checkbox).label = t("report.screen.show_codes")
+        self.make_columns()
+        if self.last is not None:
+            self.show_report(self.last)
 
     # --- what the officer typed -------------------------------------------------------------------
 
@@ -170,47 +195,32 @@ class ReportScreen(Screen):
         self.query_one("#report-status", Static).update(t("report.screen.working"))
         self._gather(choices, export)
 
-    @work(thread=True, exclusive=True, group="report")
+    @work(thread=True, exclusive=True, group="report", exit_on_error=False)
     def _gather(self, choices: dict, export: bool) -> None:
         """Runs in a thread: the service calls only; results go back as messages."""
-        post = self.post_message
-
         def progress(done: int, total: int) -> None:
-            post(self.Progressed(done, total))
+            self.post_message(self.Progressed(done, total))
 
-        try:
-            if export:
-                with self.store.uow() as uow:
-                    rep = report_service.daily_report(
-                        uow, self.actor, choices["day"], office=choices["office"],
-                        for_officer=choices["for_officer"], show_personal_codes=choices["show_personal_codes"],
-                        progress=progress)
-                    data = report_service.export(uow, self.actor, rep, choices["fmt"], choices["path"],
-                                                 lang=get_language())
-                post(self.Previewed(rep))
-                post(self.Exported(choices["path"], len(data)))
-            else:
-                with self.store.reader() as uow:
-                    rep = report_service.daily_report(
-                        uow, self.actor, choices["day"], office=choices["office"],
-                        for_officer=choices["for_officer"], show_personal_codes=choices["show_personal_codes"],
-                        progress=progress)
-                post(self.Previewed(rep))
-        except Exception as exc:  # shown translated; unexpected errors are logged without personal data
-            if not isinstance(exc, DomainError):
-                import logging
-
-                logging.getLogger("desk.screens").exception("report failed")
-            post(self.Failed(exc))
+        self.serve(self.Gathered, gather, self.actor, choices, export, progress, write=export,
+                   failed=self.ReportFailed)
 
     # --- results ------------------------------------------------------------------------------------
 
-    def on_report_screen_progressed(self, message: Progressed) -> None:
+    @on(Progressed)
+    def progressed(self, message: Progressed) -> None:
         self.query_one("#report-progress", ProgressBar).update(total=message.total, progress=message.done)
 
-    def on_report_screen_previewed(self, message: Previewed) -> None:
-        rep = message.report
-        self.last = rep
+    @on(Gathered)
+    def gathered(self, message: Gathered) -> None:
+        self.last = message.report_run.report
+        self.show_report(self.last)
+        self.query_one("#report-status", Static).update(t("report.screen.ready"))
+        if message.report_run.exported_to is not None:
+            text = t("report.screen.exported", path=message.report_run.exported_to)
+            self.query_one("#report-status", Static).update(text)
+            self.notify(text)
+
+    def show_report(self, rep: report_service.DailyReport) -> None:
         table = self.query_one("#report-kinds", DataTable)
         with self.app.batch_update():
             table.clear()
@@ -218,14 +228,9 @@ class ReportScreen(Screen):
                 table.add_row(label("kind", k.kind), str(k.open_yesterday), str(k.registered), str(k.decided_total),
                               str(k.closed), str(k.open_end_of_day), key=k.kind)
         self.query_one("#report-details", Static).update(preview_text(rep))
-        self.query_one("#report-status", Static).update(t("report.screen.ready"))
 
-    def on_report_screen_exported(self, message: Exported) -> None:
-        text = t("report.screen.exported", path=message.path)
-        self.query_one("#report-status", Static).update(text)
-        self.notify(text)
-
-    def on_report_screen_failed(self, message: Failed) -> None:
+    @on(ReportFailed)
+    def report_failed(self, message: ReportFailed) -> None:
         self.query_one("#report-progress", ProgressBar).update(progress=0)
         self._show_error(message.error)
 
@@ -264,6 +269,4 @@ def preview_text(rep: report_service.DailyReport) -> str:
     lines.append(f"{t('report.section.within_7_days')}: {len(rep.due_within_7_days)}")
     lines.append(f"{t('report.section.activity')}: "
                  + ", ".join(f"{a.username} {a.total}" for a in rep.activity))
-    from rich.text import Text
-
     return Text("\n".join(lines))

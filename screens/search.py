@@ -22,10 +22,9 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from screens.widgets.plain import DataTable, Label, highlight, palette_help
-from textual.worker import get_current_worker
 
 from desk.errors import DomainError, explain
-from desk.services.views import status_label
+from desk.services.labels import status_label
 from desk.i18n import label, t
 from desk.services.search import SearchHit, find_case_numbers, record_lookup, search
 from screens.base import DeskModal, riga_date
@@ -108,20 +107,15 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
         self.query_one("#search-status", Label).update(t("search.searching"))
         self._timer = self.set_timer(DEBOUNCE, partial(self.run_search, text))
 
+    def unit_store(self):
+        return self.store
+
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str) -> None:
-        worker = get_current_worker()
-        try:
-            with self.store.lookup() as look:  # shown at once; audited when typing settles (record_lookup)
-                hits = search(look, self.actor, text, limit=LIMIT, audit=False)
-        except Exception as exc:  # shown as a sentence; only the kind of error is logged, nothing personal
-            if not isinstance(exc, DomainError):
-                log.error("search failed: %s", exc.__class__.__name__)
-            if not worker.is_cancelled:
-                self.post_message(self.SearchFailed(text, exc))
-            return
-        if not worker.is_cancelled:
-            self.post_message(self.Found(text, hits))
+        # a quick lookup, shown at once; audited when typing settles (record_lookup). An answer to a query
+        # no longer in the box is dropped when it lands (``found``)
+        self.serve(partial(self.Found, text), search, self.actor, text, limit=LIMIT, audit=False, quick=True,
+                   failed=partial(self.SearchFailed, text))
 
     def current_query(self) -> str:
         return self.query_one("#query", Input).value.strip()

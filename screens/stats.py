@@ -4,42 +4,44 @@ textual-plotext widgets drawn on the event loop when the figures arrive. r refre
 """
 from __future__ import annotations
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from screens.widgets.plain import Static
 from textual_plotext import PlotextPlot
 
-from desk.errors import DomainError, explain
+from desk.errors import explain
 from desk.i18n import label, t
 from desk.services import report as report_service
+from screens.base import DeskScreen
 
 
-class StatsScreen(Screen):
+def statistics_today(uow, actor) -> report_service.Statistics:
+    return report_service.statistics(uow, actor, uow.clock.today())
+
+
+class StatsScreen(DeskScreen):
     """Charts of the last 30 days for the officer's scope (``StatsScreen(store, actor)``)."""
 
     BINDINGS = [
-        Binding("r", "refresh", "Refresh", id="stats.refresh"),
-        Binding("escape", "close", "Close", id="stats.close"),
+        Binding("r", "refresh", "-", id="stats.refresh"),
+        Binding("escape", "close", "-", id="stats.close"),
     ]
 
-    DEFAULT_CSS = """
-    StatsScreen #stats-summary { height: auto; margin: 0 1; }
-    StatsScreen #stats-grid { grid-size: 2 2; grid-columns: 1fr 1fr; grid-rows: 1fr 1fr; height: 1fr; }
-    StatsScreen #stats-registrations { column-span: 2; }
-    """
+    class StatsLoaded(Message):
+        """The last 30 days' figures for the officer's scope."""
 
-    class Loaded(Message):
         def __init__(self, stats: report_service.Statistics) -> None:
             super().__init__()
             self.stats = stats
 
-    class Failed(Message):
+    class StatsFailed(Message):
+        """Refused or failed: said in the summary line."""
+
         def __init__(self, error: BaseException) -> None:
             super().__init__()
             self.error = error
@@ -50,6 +52,9 @@ class StatsScreen(Screen):
         self.actor = actor
         self.stats: report_service.Statistics | None = None
 
+    def unit_store(self):
+        return self.store
+
     def compose(self) -> ComposeResult:
         yield Static(t("stats.loading"), id="stats-summary")
         with Grid(id="stats-grid"):
@@ -59,12 +64,7 @@ class StatsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        try:
-            from screens.base import translate_bindings
-
-            translate_bindings(self)
-        except Exception:  # pragma: no cover - keep the English descriptions
-            pass
+        super().on_mount()
         self.action_refresh()
 
     def action_refresh(self) -> None:
@@ -74,21 +74,24 @@ class StatsScreen(Screen):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    @work(thread=True, exclusive=True, group="stats")
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def _load(self) -> None:
-        try:
-            with self.store.reader() as uow:
-                stats = report_service.statistics(uow, self.actor, uow.clock.today())
-            self.post_message(self.Loaded(stats))
-        except Exception as exc:
-            if not isinstance(exc, DomainError):
-                import logging
+        self.serve(self.StatsLoaded, statistics_today, self.actor, write=False, failed=self.StatsFailed)
 
-                logging.getLogger("desk.screens").exception("statistics failed")
-            self.post_message(self.Failed(exc))
+    @on(StatsLoaded)
+    def stats_loaded(self, message: StatsLoaded) -> None:
+        self.stats = message.stats
+        self.draw()
 
-    def on_stats_screen_loaded(self, message: Loaded) -> None:
-        stats = self.stats = message.stats
+    def redraw_texts(self) -> None:
+        """The figures already read, in the new language (nothing is read again)."""
+        self.draw()
+
+    def draw(self) -> None:
+        stats = self.stats
+        if stats is None:
+            self.query_one("#stats-summary", Static).update(t("stats.loading"))
+            return
         days = len(stats.days)
         met, missed = sum(stats.deadlines_met), sum(stats.deadlines_missed)
         self.query_one("#stats-summary", Static).update(
@@ -128,7 +131,8 @@ class StatsScreen(Screen):
         plt.xticks(xs[::step], ticks[::step])
         dl.refresh()
 
-    def on_stats_screen_failed(self, message: Failed) -> None:
+    @on(StatsFailed)
+    def stats_failed(self, message: StatsFailed) -> None:
         text = explain(message.error)
         self.query_one("#stats-summary", Static).update(text)
         self.notify(text, severity="error")

@@ -99,3 +99,62 @@ def test_t_in_and_label_in_give_the_language_asked_whatever_the_current_one(curr
     assert t("auth.bad_credentials") == t_in(current, "auth.bad_credentials")
     with pytest.raises(ValueError):
         t_in("de", "auth.bad_credentials")
+
+
+def test_one_catalogue_key_per_enum_member_derived_from_the_member():
+    """Statuses, actions and deadline states are drawn by ``label(member)``; the stored codes the screens
+    hold (a case's status) reach the very same keys (issue 13 point 4)."""
+    from desk.rules import dublin
+    from desk.rules.common import DeadlineState
+    from desk.services.kinds import KINDS, rules_module
+    from desk.services.labels import action_title_key, label, label_key, status_label
+
+    assert label_key(dublin.Status.SENT) == "status.dublin.sent"
+    assert label_key(DeadlineState.MISSED) == "deadline_state.missed"
+    missing = []
+    for kind in KINDS:
+        module = rules_module(kind)
+        for member in (*module.Status, *module.Action):
+            if label_key(member) not in catalogue():
+                missing.append(label_key(member))
+        assert all(status_label(kind, s.value) == label(s) for s in module.Status), kind
+        assert all(action_title_key(kind, a.value) == label_key(a) for a in module.Action), kind
+    missing += [label_key(s) for s in DeadlineState if label_key(s) not in catalogue()]
+    assert not missing, missing
+
+
+def test_no_shadow_key_stands_behind_a_status_action_or_state():
+    """The second spellings of a status or an action (``casework.status.<kind>...``) were never reached
+    once the rules' own key existed; they are gone, and none comes back."""
+    shadows = ("casework.status.", "casework.action.", "rules.status.", "rules.action.", "ui.state.")
+    assert not [key for key in catalogue() if key.startswith(shadows)]
+
+
+def _named_in_code(key: str, source: str) -> bool:
+    """The key itself, or a prefix of it the code completes ("kind." + code, f"status.{module}.{value}")."""
+    if key in source:
+        return True
+    parts = key.split(".")
+    for n in range(1, len(parts)):
+        prefix = re.escape(".".join(parts[:n]))
+        if re.search(rf"""["']{prefix}\.?(\{{|["'])""", source):
+            return True
+    last = parts[-1]
+    return any(f"{key[:len(key) - len(last) + i + 1]}{{" in source for i, ch in enumerate(last) if ch == "_")
+
+
+def test_no_catalogue_key_that_nothing_can_reach():
+    """A key no code names, literally or as the prefix it completes, nor derives from an enum member
+    (labels.label_key), is a word nobody will ever see: delete it (issue 13 point 4)."""
+    from desk.rules.common import DeadlineState
+    from desk.services.kinds import KINDS, rules_module
+    from desk.services.labels import label_key
+
+    source = "\n".join(path.read_text(encoding="utf-8") for folder in ("desk", "screens", "seed")
+                       for path in (ROOT / folder).rglob("*.py") if not path.name.endswith("_catalog.py"))
+    derived = {label_key(s) for s in DeadlineState}
+    for kind in KINDS:
+        module = rules_module(kind)
+        derived |= {label_key(m) for m in (*module.Status, *module.Action)}
+    unreached = sorted(k for k in catalogue() if k not in derived and not _named_in_code(k, source))
+    assert not unreached, unreached

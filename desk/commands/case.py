@@ -12,6 +12,8 @@ import json
 
 from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
 from desk.i18n import t
+from desk.services.labels import (detail_text, history_action_label, history_summary, kind_label, label, note_summary,
+                                  status_label)
 
 
 def register(sub) -> None:
@@ -36,8 +38,8 @@ def file_record(file) -> dict:
     """The case file as JSON-ready data; the keys are documented in README (``desk case show --json``)."""
     person = file.person
     return {
-        "number": file.number, "kind": file.kind, "kind_label": file.kind_label,
-        "status": file.status, "status_label": file.status_label,
+        "number": file.number, "kind": file.kind, "kind_label": kind_label(file.kind),
+        "status": file.status, "status_label": status_label(file.kind, file.status),
         "person": {"id": person.id, "surname": person.surname, "given_names": person.given_names,
                    "date_of_birth": _day(person.date_of_birth), "citizenship": person.citizenship,
                    "personal_code": person.personal_code_masked or None},
@@ -45,14 +47,17 @@ def file_record(file) -> dict:
         "opened_on": _day(file.opened_on), "closed_on": _day(file.closed_on), "version": file.version,
         "details": {name: (value.isoformat() if hasattr(value, "isoformat") else value)
                     for name, value in file.values.items()},
-        "detail_lines": [[label, value] for label, value in file.details],
-        "deadlines": [{"rule_id": d.rule_id, "article": d.article, "title": d.title, "anchor_event": d.anchor_event,
-                       "anchor_date": _day(d.anchor_date), "due_on": _day(d.due_on), "state": d.state,
-                       "consequence": d.consequence or None, "verified": d.verified} for d in file.deadlines],
+        "detail_lines": [list(detail_text(line)) for line in file.details],
+        "deadlines": [{"rule_id": d.rule_id, "article": d.article, "title": t(d.title_key),
+                       "anchor_event": t(d.anchor_event_key), "anchor_date": _day(d.anchor_date),
+                       "due_on": _day(d.due_on), "state": str(d.state),
+                       "consequence": t(d.consequence_key) if d.consequence_key else None, "verified": d.verified}
+                      for d in file.deadlines],
         "actions": [spec.id.split(".", 1)[1] for spec in file.actions],
         "action_labels": [t(spec.title_key) for spec in file.actions],
         "history": [{"at": h.at_riga.isoformat(), "officer": h.officer, "action": h.action,
-                     "action_label": h.action_label, "summary": h.summary} for h in file.history],
+                     "action_label": history_action_label(file.kind, h.action),
+                     "summary": history_summary(file.kind, h.parts)} for h in file.history],
         "notes": [{"id": n.id, "at": n.at_riga.isoformat(), "officer": n.officer, "text": n.text,
                    "corrects": n.corrects_id} for n in file.notes],
         "related": [{"number": r.number, "kind": r.kind, "status": r.status} for r in file.related],
@@ -66,28 +71,29 @@ def _date(value) -> str:
 def file_lines(file) -> list[str]:
     """The case file as text: the header, then each tab of the screen."""
     from desk.i18n.citations import shown  # the article in the officer's language, as the screen shows it
-    from desk.services.notes import summary
 
     person = file.person
-    out = [f"{file.number}  {file.kind_label}  {t('ui.case.status')}: {file.status_label}",
+    out = [f"{file.number}  {kind_label(file.kind)}  {t('ui.case.status')}: {status_label(file.kind, file.status)}",
            f"{t('ui.case.person')}: {person.full_name} ({_date(person.date_of_birth)}, {person.citizenship})"
            f"  {t('ui.case.owner')}: {file.owner_name} ({file.owner_username}, {file.office_code})"
            f"  {t('ui.case.opened')}: {_date(file.opened_on)}"
            + (f"  {t('ui.case.closed')}: {_date(file.closed_on)}" if file.closed_on else "")]
-    out += ["", t("ui.case.tab.details")] + [f"  {label}: {value}" for label, value in file.details]
+    out += ["", t("ui.case.tab.details")] + [f"  {name}: {value}" for name, value in map(detail_text, file.details)]
     out += ["", t("ui.case.tab.deadlines")]
-    out += [f"  {d.rule_id}\t{shown(d.article)}\t{d.title}\t{d.anchor_event} {_date(d.anchor_date)}\t{_date(d.due_on)}\t"
-            f"{t('ui.state.' + d.state)}" for d in file.deadlines] or [f"  {t('case.cli.none')}"]
+    out += [f"  {d.rule_id}\t{shown(d.article)}\t{t(d.title_key)}\t{t(d.anchor_event_key)} {_date(d.anchor_date)}\t"
+            f"{_date(d.due_on)}\t{label(d.state)}" for d in file.deadlines] or [f"  {t('case.cli.none')}"]
     out += ["", t("case.cli.actions")]
     out += [f"  {spec.id.split('.', 1)[1]}\t{t(spec.title_key)}" for spec in file.actions] or [f"  {t('case.cli.none')}"]
     out += ["", t("ui.case.tab.history")]
-    out += [f"  {h.at_riga:%d.%m.%Y %H:%M}\t{h.officer}\t{h.action_label}\t{h.summary}" for h in file.history]
+    out += [f"  {h.at_riga:%d.%m.%Y %H:%M}\t{h.officer}\t{history_action_label(file.kind, h.action)}\t"
+            f"{history_summary(file.kind, h.parts)}" for h in file.history]
     out += ["", t("case.cli.notes")]
-    out += [f"  {n.at_riga:%d.%m.%Y %H:%M}\t{n.officer}\t{summary(n)}" for n in file.notes] \
+    out += [f"  {n.at_riga:%d.%m.%Y %H:%M}\t{n.officer}\t{note_summary(n.id, n.text, n.corrects_id)}"
+            for n in file.notes] \
         or [f"  {t('case.cli.none')}"]
     if file.related:
         out += ["", t("ui.case.tab.related")]
-        out += [f"  {r.number}\t{t('kind.' + r.kind)}\t{r.status_label}" for r in file.related]
+        out += [f"  {r.number}\t{t('kind.' + r.kind)}\t{status_label(r.kind, r.status)}" for r in file.related]
     return out
 
 

@@ -11,6 +11,7 @@ import json
 
 from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
 from desk.i18n import label, t, tn
+from desk.services.labels import status_label
 
 
 def register(sub) -> None:
@@ -37,8 +38,6 @@ def hit_record(hit) -> dict:
 def hit_line(hit) -> str:
     born = hit.date_of_birth.strftime("%d.%m.%Y") if hit.date_of_birth else ""
     kind = label("kind", hit.case_kind) if hit.case_kind else ""
-    from desk.services.views import status_label  # here: building the CLI's parser must not import the ORM
-
     status = status_label(hit.case_kind, hit.status) if hit.status else ""
     what = t(f"search.{hit.kind}")
     fields = [what, str(hit.id), hit.number or "", hit.surname, hit.given_names, hit.original_name or "", born,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from desk.commands.common import add_command, open_from_args
-from desk.i18n import t, tn
+from desk.i18n import tn
 
 KINDS = ("asylum", "dublin", "permit", "visa", "invitation", "return")
 

@@ -1,9 +1,7 @@
 """Casework messages: persons, stays, registration and action forms, statuses, actions, history."""
 
-
 def _pairs(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
     return {f"{prefix}.{code}": {"lv": lv, "en": en} for code, (lv, en) in table.items()}
-
 
 MESSAGES: dict[str, dict[str, str]] = {
     # persons
@@ -59,8 +57,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "casework.help.departure_days": {"lv": "Brīvprātīgai izceļošanai: 7–30 dienas; mazāk (arī 0) tikai ar 7. panta 4. punkta pamatu.",
                                      "en": "Voluntary departure: 7 to 30 days; fewer (or 0) only on an Art. 7(4) ground."},
     # errors
-    "casework.rules_missing": {"lv": "Šā veida lietu noteikumi vēl nav pieejami ({kind}).",
-                               "en": "The rules for this kind of case are not available yet ({kind})."},
     "casework.wrong_case_kind": {"lv": "Vajag lietu ar veidu \"{kind}\".", "en": "A case of kind \"{kind}\" is needed."},
     "casework.unknown_kind": {"lv": "Nezināms lietas veids: {kind}.", "en": "Unknown case kind: {kind}."},
     "casework.dublin.person_mismatch": {"lv": "Persona nesakrīt ar patvēruma lietas personu.",
@@ -272,82 +268,9 @@ MESSAGES.update(_pairs("casework.reason", {
     "invitation.inviter_unreliable": ("Uzaicinātājs nav uzticams", "Inviter not reliable"),
 }))
 
-MESSAGES.update(_pairs("casework.status.asylum", {
-    "lodged": ("Iesniegts", "Lodged"), "accepted_for_examination": ("Pieņemts izskatīšanai", "Accepted for examination"),
-    "interviewed": ("Intervija notikusi", "Interviewed"), "refugee_status": ("Bēgļa statuss piešķirts", "Refugee status granted"),
-    "alternative_status": ("Alternatīvais statuss piešķirts", "Alternative status granted"), "refused": ("Atteikts", "Refused"),
-    "left_without_examination": ("Atstāts bez izskatīšanas", "Left without examination"), "withdrawn": ("Atsaukts", "Withdrawn"),
-    "appealed": ("Pārsūdzēts", "Appealed"), "final": ("Stājies spēkā", "Final"),
-}))
-MESSAGES.update(_pairs("casework.status.dublin", {
-    "draft": ("Sagatave", "Draft"), "sent": ("Nosūtīts, gaida atbildi", "Sent, awaiting reply"),
-    "received": ("Saņemts, gaida Latvijas atbildi", "Received, awaiting Latvia's reply"),
-    "answered": ("Atbildēts", "Answered"), "accepted": ("Pieņemts", "Accepted"),
-    "tacitly_accepted": ("Pieņemts klusējot", "Tacitly accepted"), "rejected": ("Noraidīts", "Rejected"),
-    "reexamination_requested": ("Lūgta pārskatīšana", "Re-examination requested"),
-    "reexamination_lapsed": ("Pārskatīšana beigusies bez atbildes", "Re-examination lapsed"),
-    "closed": ("Slēgts", "Closed"), "transfer_decided": ("Pārsūtīšana nolemta", "Transfer decided"),
-    "transfer_scheduled": ("Pārsūtīšana ieplānota", "Transfer scheduled"),
-    "transfer_extended": ("Pārsūtīšanas termiņš pagarināts", "Transfer period extended"),
-    "transferred": ("Pārsūtīts", "Transferred"), "expired": ("Termiņš beidzies", "Expired"), "withdrawn": ("Atsaukts", "Withdrawn"),
-}))
-MESSAGES.update(_pairs("casework.status.permit", {
-    "applied": ("Pieprasīta", "Applied"), "granted": ("Piešķirta", "Granted"), "refused": ("Atteikta", "Refused"),
-    "issued": ("Izsniegta", "Issued"), "reregistered": ("Pārreģistrēta", "Re-registered"), "annulled": ("Anulēta", "Annulled"),
-    "expired": ("Beigusies", "Expired"), "withdrawn": ("Atsaukta", "Withdrawn"),
-}))
-MESSAGES.update(_pairs("casework.status.visa", {
-    "applied": ("Pieprasīta", "Applied"), "issued": ("Izsniegta", "Issued"), "refused": ("Atteikta", "Refused"),
-    "extended": ("Pagarināta", "Extended"), "annulled": ("Anulēta", "Annulled"), "revoked": ("Atcelta", "Revoked"),
-    "expired": ("Beigusies", "Expired"), "withdrawn": ("Atsaukta", "Withdrawn"),
-}))
-
-MESSAGES.update(_pairs("casework.action.asylum", {
-    "accept_for_examination": ("Pieņemt izskatīšanai", "Accept for examination"),
-    "hold_interview": ("Reģistrēt interviju", "Record the interview"),
-    "grant_refugee_status": ("Piešķirt bēgļa statusu", "Grant refugee status"),
-    "grant_alternative_status": ("Piešķirt alternatīvo statusu", "Grant alternative status"),
-    "refuse": ("Atteikt", "Refuse"), "leave_without_examination": ("Atstāt bez izskatīšanas", "Leave without examination"),
-    "withdraw": ("Atsaukts", "Withdrawn"), "appeal": ("Reģistrēt pārsūdzību", "Record an appeal"),
-    "court_remits": ("Tiesa nodod atpakaļ", "Court remits"), "become_final": ("Lēmums stājies spēkā", "Decision final"),
-}))
-MESSAGES.update(_pairs("casework.action.dublin", {
-    "send": ("Nosūtīt", "Send"), "answer": ("Atbildēts", "Answered"), "accept": ("Atbilde: piekrīt", "Reply: accepted"),
-    "accept_tacitly": ("Piekrišana klusējot", "Tacit acceptance"), "reject": ("Atbilde: noraida", "Reply: rejected"),
-    "request_reexamination": ("Lūgt pārskatīšanu", "Request re-examination"),
-    "accept_on_reexamination": ("Pēc pārskatīšanas: piekrīt", "Accepted on re-examination"),
-    "reject_on_reexamination": ("Pēc pārskatīšanas: noraida", "Rejected on re-examination"),
-    "lapse_reexamination": ("Pārskatīšana bez atbildes", "Re-examination lapsed"), "close": ("Slēgt", "Close"),
-    "decide_transfer": ("Lēmums par pārsūtīšanu", "Decide the transfer"),
-    "schedule_transfer": ("Ieplānot pārsūtīšanu", "Schedule the transfer"),
-    "cancel_schedule": ("Atcelt plānoto pārsūtīšanu", "Cancel the schedule"),
-    "extend_transfer": ("Pagarināt pārsūtīšanas termiņu", "Extend the transfer period"),
-    "complete_transfer": ("Pārsūtīšana notikusi", "Transfer done"), "expire": ("Termiņš beidzies", "Time limit expired"),
-    "withdraw": ("Atsaukt", "Withdraw"),
-}))
-MESSAGES.update(_pairs("casework.action.permit", {
-    "grant": ("Piešķirt", "Grant"), "refuse": ("Atteikt", "Refuse"), "issue": ("Izsniegt karti", "Issue the card"),
-    "reregister": ("Pārreģistrēt", "Re-register"), "annul": ("Anulēt", "Annul"), "expire": ("Beigusies", "Expired"),
-    "withdraw": ("Atsaukts", "Withdrawn"),
-}))
-MESSAGES.update(_pairs("casework.action.visa", {
-    "issue": ("Izsniegt", "Issue"), "refuse": ("Atteikt", "Refuse"), "extend": ("Pagarināt", "Extend"),
-    "annul": ("Anulēt", "Annul"), "revoke": ("Atcelt", "Revoke"), "expire": ("Beigusies", "Expired"),
-    "withdraw": ("Atsaukts", "Withdrawn"),
-}))
 MESSAGES.update(_pairs("casework.field", {
     "used_on": ("Izmantots", "Used on"), "cancelled_on": ("Atsaukts", "Cancelled on"),
     "upheld_on": ("Lēmums atstāts spēkā", "Upheld on"), "appealed_on": ("Pārsūdzēts", "Appealed on"),
-}))
-MESSAGES.update(_pairs("casework.action.invitation", {
-    "approve": ("Apstiprināt", "Approve"), "refuse": ("Atteikt", "Refuse"), "use": ("Izmantots", "Used"),
-    "expire": ("Beidzies", "Expired"), "cancel": ("Atsaukt", "Cancel"),
-}))
-MESSAGES.update(_pairs("casework.action.return", {
-    "notify": ("Paziņot", "Notify"), "contest": ("Apstrīdēts", "Contested"), "uphold": ("Atstāt spēkā", "Uphold"),
-    "appeal": ("Pārsūdzēts", "Appealed"), "depart": ("Izceļoja", "Departed"), "expel": ("Izraidīts", "Expelled"),
-    "start_ban": ("Aizliegums sākas", "Ban starts"), "close": ("Slēgt", "Close"),
-    "expire_ban": ("Aizliegums beidzies", "Ban expired"), "annul": ("Atcelt", "Annul"),
 }))
 
 # event dates added by migration 0003
@@ -418,11 +341,4 @@ MESSAGES.update(_pairs("casework.choice.departure_extension_reason", {
     "children_at_school": ("Bērni apmeklē skolu", "Children attending school"),
     "family_and_social_links": ("Ģimenes un sociālās saites", "Family and social links"),
     "other_circumstances": ("Citi lietas apstākļi", "Other circumstances of the case"),
-}))
-MESSAGES.update(_pairs("casework.action.asylum", {
-    "extend_decision": ("Pagarināt lēmuma termiņu", "Extend the decision period"),
-    "postpone_decision": ("Atlikt lēmumu", "Postpone the decision"),
-}))
-MESSAGES.update(_pairs("casework.action.return", {
-    "extend_departure": ("Pagarināt izceļošanas termiņu", "Extend the departure period"),
 }))

@@ -72,7 +72,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.too_new": {"lv": "Šo datu krātuvi ir izveidojusi jaunāka desk versija (shēma {revision}); atjauniniet programmu.",
                       "en": "This store was written by a newer desk (schema {revision}); upgrade the program."},
     "store.cannot_open": {"lv": "Datu krātuvi nevar atvērt.", "en": "The store cannot be opened."},
-    "store.busy": {"lv": "Datu krātuve ir aizņemta; mēģiniet vēlreiz.", "en": "The store is busy; try again."},
 }
 
 MESSAGES.update({
@@ -88,8 +87,6 @@ MESSAGES.update({
     "cli.audit_ok": {"lv": "Audita ķēde vesela: pārbaudīts {n} ieraksts.|Audita ķēde vesela: pārbaudīti {n} ieraksti."
                                  "|Audita ķēde vesela: pārbaudīti {n} ierakstu.",
                            "en": "Audit chain intact: {n} entry checked.|Audit chain intact: {n} entries checked."},
-    "cli.audit_broken": {"lv": "Audita ķēde pārrauta ierakstā #{id} ({reason}); pirms tā pārbaudīti {n} ieraksti.",
-                         "en": "Audit chain broken at entry #{id} ({reason}); {n} entries before it checked."},
 })
 MESSAGES.update({
     "error.form_invalid": {"lv": "Formā ir kļūdas ({n}); nekas netika saglabāts.",

@@ -17,18 +17,19 @@ from datetime import date
 from sqlmodel import select
 
 from desk.errors import PermissionDenied, TransitionNotAllowed, ValidationError
-from desk.i18n import get_language, t
+from desk.i18n import t
 from desk.services import audit, casecore
 from desk.services import deadlines as deadline_service
 from desk.services.auth import Actor, Permission, parse_roles, require, require_kind, CASE_KINDS_BY_ROLE, Role
 from desk.services.forms import FieldType, FormSpec, parse_values
 from desk.services.kinds import KindAdapter, action_context, adapter, closing_day, detail_of, ends_case
-from desk.services.labels import action_label, action_title_key, display_value, field_label, status_label
+from desk.services.labels import (CountryNames, DetailLine, action_label, action_title_key, display_value,  # noqa: F401
+                                  field_label, status_label)
 from desk.services.persons import reference_lookup
 from models import Case, Country, InvitedPerson, Officer
 
 __all__ = ["register", "perform", "reassign", "registration_form", "registration_initial", "action_form", "actions_for", "forms_for_case",
-           "detail_of", "details_of", "detail_values", "country_name", "field_label", "display_value"]
+           "detail_of", "details_of", "detail_values", "country_names", "field_label", "display_value"]
 
 
 def _not_future(values: dict, today: date, allowed: frozenset[str] | set[str] = frozenset(), fields=()) -> dict:
@@ -58,16 +59,15 @@ def _snapshot(case: Case, detail) -> dict:
     return data
 
 
-def country_name(uow, code: str) -> str:
-    """"Vācija (DEU)" in the officer's language; the bare code if it is not in the reference table."""
+def country_names(uow, code: str) -> CountryNames | None:
+    """The country's names in both languages; None if the code is not in the reference table."""
     country = uow.session.get(Country, code)
-    if country is None:
-        return code
-    return f"{country.name_en if get_language() == 'en' else country.name_lv} ({code})"
+    return CountryNames(code, country.name_lv, country.name_en) if country is not None else None
 
 
-def details_of(uow, case: Case) -> list[tuple[str, str]]:
-    """(label, value) pairs of the detail row for the case's file; empty values left out."""
+def details_of(uow, case: Case) -> list[DetailLine]:
+    """The lines of the detail row for the case's file (stored values; the words: labels.detail_text);
+    empty values left out."""
     spec = adapter(case.kind)
     out = []
     stored = detail_of(uow, case).model_dump()
@@ -75,10 +75,7 @@ def details_of(uow, case: Case) -> list[tuple[str, str]]:
         value = stored.get(name)
         if name == "case_id" or name in spec.hidden or value is None or value == "":
             continue
-        shown = display_value(value, name)
-        if name == "partner_country":
-            shown = country_name(uow, value)
-        out.append((field_label(name), shown))
+        out.append(DetailLine(name, value, country=country_names(uow, value) if name == "partner_country" else None))
     return spec.detail_lines(uow, case, out)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
+from desk.rules.common import DeadlineState
 from desk.services.kinds import adapter, detail_of
 from models import Case, Deadline
 
@@ -41,7 +42,8 @@ def compute(uow, case: Case, detail=None) -> list:
     return list(adapter(case.kind).rules.deadlines(facts_for(uow, case, detail), uow.clock.today()))
 
 
-PENDING_STATES = ("open", "missed")  # a deadline still to act on: open, or missed and not yet done
+# a deadline still to act on: open, or missed and not yet done (the stored codes: plain strings for any driver)
+PENDING_STATES = (DeadlineState.OPEN.value, DeadlineState.MISSED.value)
 
 
 def next_due_of(rows) -> date | None:
@@ -104,7 +106,7 @@ def stored(uow, case_id: int) -> list[Deadline]:
 def refresh_states(uow, today: date) -> int:
     """Flip open deadlines whose due day has passed to missed; returns how many (uses ix_deadline_state_due)."""
     result = uow.session.execute(
-        update(Deadline).where(Deadline.state == "open", Deadline.due_on < today)
-        .values(state="missed").execution_options(synchronize_session=False)
+        update(Deadline).where(Deadline.state == DeadlineState.OPEN.value, Deadline.due_on < today)
+        .values(state=DeadlineState.MISSED.value).execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)

@@ -20,7 +20,6 @@ from sqlmodel import select
 
 from desk.clock import riga
 from desk.errors import ValidationError
-from desk.i18n import t
 from desk.services import audit
 from desk.services.auth import Actor, require_kind
 from desk.services.casecore import get_case
@@ -47,12 +46,6 @@ class NoteView:
 
 def _view(note: CaseNote) -> NoteView:
     return NoteView(note.id, note.at, riga(note.at), note.officer_username, note.text, note.corrects_id)
-
-
-def summary(note: NoteView) -> str:
-    """The note as the history shows it: "Nr. 3: text (labo piezīmi Nr. 1)"."""
-    text = f"{t('notes.number', id=note.id)}: {note.text}"
-    return f"{text} ({t('notes.corrects_summary', id=note.corrects_id)})" if note.corrects_id else text
 
 
 def add_note(uow, actor: Actor, case_id: int, raw: dict) -> int:

@@ -2,7 +2,9 @@
 
 Every query is paged (``offset``/``limit``) and runs on an index: the store holds about a million
 persons and a few hundred thousand cases, so nothing here loads a whole table. Only frozen dataclasses
-leave this module; words are already translated (``desk.i18n.t``) so a screen only draws them.
+leave this module, holding codes, enums, catalogue keys, dates and the structured parts of
+``desk.services.labels``; the screens (and ``desk case show``) turn them into words when they draw, so a
+language switch redraws what is held without reading again.
 
 The top tier of the services: views reads what the write side (``casework``, ``kinds``, ``persons``,
 ``stays``) wrote and nothing else in ``desk.services`` imports it.
@@ -11,20 +13,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, or_
 from sqlmodel import select
 
 from desk.clock import riga
-from desk.i18n import get_language, has, label, t
+from desk.i18n import get_language
+from desk.rules.common import DeadlineState
 from desk.text import fold
 from desk.services import audit, casework, notes, stays
 from desk.services.auth import CASE_ROLES, Actor, Permission, parse_roles, require, require_kind
 from desk.services.casecore import get_case
 from desk.services.forms import FormSpec
 from desk.services.kinds import adapter
-from desk.services.labels import (action_title_key, display_value, field_label,  # noqa: F401
-                                  kind_label, status_label)
+from desk.services.labels import (BecauseOf, CausedBy, DeadlineMoved, DetailLine, FieldChanged, HistoryPart,
+                                  NoteWritten, OwnerChanged)
 from desk.services.persons import PersonSummary, get_person, summaries, summary_of
 from desk.services.stays import SchengenView, StayView
 from models import AuditEntry, Case, Country, Deadline, IdentityDocument, InvitedPerson, Office, Officer, Person
@@ -34,20 +38,28 @@ DUE_SOON_DAYS = 7
 RECENTLY_MISSED_DAYS = 30  # a missed deadline not yet acted on stays on the "due" list this long
 
 
+class DueState(StrEnum):
+    """How near a case's next deadline is, for the worklist: drawn as the due date's colour, not as words."""
+
+    OVERDUE = "overdue"
+    TODAY = "today"
+    SOON = "soon"  # within DUE_SOON_DAYS
+    OPEN = "open"  # later than that
+
+
 @dataclass(frozen=True)
 class CaseRow:
     id: int
     number: str
     kind: str
-    status: str
-    status_label: str
+    status: str  # the code; its word is desk.services.labels.status_label(kind, status)
     person_id: int
     person_name: str
     opened_on: date
     owner_username: str
     office_code: str
     next_due: date | None
-    next_due_state: str | None  # overdue, today, soon (within 7 days), open (later); None: nothing due
+    next_due_state: DueState | None  # None: nothing due
     version: int
 
 
@@ -58,13 +70,13 @@ class DeadlineRow:
     kind: str
     rule_id: str
     article: str
-    title: str
-    anchor_event: str
+    title_key: str
+    anchor_event_key: str
     anchor_date: date
     due_on: date
-    state: str
-    consequence: str
-    note: str
+    state: DeadlineState
+    consequence_key: str | None
+    note_key: str | None
     verified: bool
 
 
@@ -72,9 +84,8 @@ class DeadlineRow:
 class HistoryRow:
     at_riga: datetime
     officer: str
-    action_label: str
-    summary: str
-    action: str = ""  # the audit action code ("case.register", "case.accept", "case.note")
+    action: str  # the audit action code ("case.register", "case.accept", "case.note")
+    parts: tuple[HistoryPart, ...]  # what changed; its words: labels.history_summary(kind, parts)
 
 
 @dataclass(frozen=True)
@@ -82,9 +93,7 @@ class CaseFile:
     id: int
     number: str
     kind: str
-    kind_label: str
     status: str
-    status_label: str
     person: PersonSummary
     owner_username: str
     owner_name: str
@@ -92,7 +101,7 @@ class CaseFile:
     opened_on: date
     closed_on: date | None
     version: int
-    details: list[tuple[str, str]]
+    details: list[DetailLine]
     deadlines: list[DeadlineRow]
     history: list[HistoryRow]
     related: list[CaseRow]
@@ -102,23 +111,23 @@ class CaseFile:
     values: dict = field(default_factory=dict)  # the detail row's stored values (codes, dates), for export
 
 
-# --- labels (the words themselves are in desk.services.labels) -----------------------------------
+# --- dates -----------------------------------------------------------------------------------------------
 
 
 def format_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
-def due_state(due: date | None, today: date) -> str | None:
+def due_state(due: date | None, today: date) -> DueState | None:
     if due is None:
         return None
     if due < today:
-        return "overdue"
+        return DueState.OVERDUE
     if due == today:
-        return "today"
+        return DueState.TODAY
     if due <= today + timedelta(days=DUE_SOON_DAYS):
-        return "soon"
-    return "open"
+        return DueState.SOON
+    return DueState.OPEN
 
 
 # --- case rows ------------------------------------------------------------------------------------------
@@ -136,9 +145,9 @@ def _rows(uow, result) -> list[CaseRow]:
     out = []
     for case, surname, given, username, office_code in result:
         next_due = case.next_due
-        out.append(CaseRow(case.id, case.number, case.kind, case.status, status_label(case.kind, case.status),
-                           case.person_id, f"{surname} {given}".strip(), case.opened_on, username or "",
-                           office_code, next_due, due_state(next_due, today), case.version))
+        out.append(CaseRow(case.id, case.number, case.kind, case.status, case.person_id, f"{surname} {given}".strip(),
+                           case.opened_on, username or "", office_code, next_due, due_state(next_due, today),
+                           case.version))
     return out
 
 
@@ -207,9 +216,8 @@ def counts_per_kind(uow, actor: Actor, *, scope: str = "mine") -> dict[str, int]
 
 def deadline_row(d: Deadline, case_number: str, kind: str) -> DeadlineRow:
     return DeadlineRow(
-        d.case_id, case_number, kind, d.rule_id, d.article, t(d.title_key), t(d.anchor_event_key), d.anchor_date,
-        d.due_on, d.state, t(d.consequence_key) if d.consequence_key else "",
-        t(d.note_key) if d.note_key else "", d.verified,
+        d.case_id, case_number, kind, d.rule_id, d.article, d.title_key, d.anchor_event_key, d.anchor_date,
+        d.due_on, DeadlineState(d.state), d.consequence_key or None, d.note_key or None, d.verified,
     )
 
 
@@ -219,8 +227,8 @@ def deadlines_due(uow, actor: Actor, *, today: date, within_days: int = DUE_SOON
     done; overdue first (by due date, then case number)."""
     horizon = today + timedelta(days=within_days)
     q = (select(Deadline, Case.number, Case.kind).join(Case, Case.id == Deadline.case_id)
-         .where(or_((Deadline.state == "open") & (Deadline.due_on <= horizon),
-                    (Deadline.state == "missed") & Deadline.done_on.is_(None)
+         .where(or_((Deadline.state == DeadlineState.OPEN.value) & (Deadline.due_on <= horizon),
+                    (Deadline.state == DeadlineState.MISSED.value) & Deadline.done_on.is_(None)
                     & (Deadline.due_on >= today - timedelta(days=RECENTLY_MISSED_DAYS)))))
     q = _scoped(q, actor, scope, None, True).order_by(Deadline.due_on, Case.number, Deadline.id)
     return [deadline_row(d, number, kind) for d, number, kind in uow.session.exec(q.limit(limit)).all()]
@@ -252,56 +260,39 @@ def _related(uow, actor: Actor, case: Case) -> list[CaseRow]:
     return linked + others
 
 
-def _history_summary(detail: dict, kind: str | None = None) -> str:
-    def shown(value, name):
-        if name == "status" and kind and isinstance(value, str):
-            return status_label(kind, value)
-        return display_value(value, name)
-
-    parts = []
+def _history_parts(detail: dict) -> list[HistoryPart]:
+    """What an audit entry of a case changed, as parts (the words: labels.history_summary)."""
+    parts: list[HistoryPart] = []
     changes = detail.get("changes") or {}
     for name, pair in changes.items():
         if not isinstance(pair, list) or len(pair) != 2 or name.endswith("_id"):
             continue  # internal keys (asylum_case_id ...) are shown on the file in words, not here
-        before, after = (shown(v, name) for v in pair)
-        label = field_label(name)
-        parts.append(f"{label}: {before} → {after}" if before else f"{label}: {after}")
+        parts.append(FieldChanged(name, pair[0], pair[1]))
     if detail.get("to"):
-        parts.append(f"{t('casework.field.owner')}: {detail.get('from') or ''} → {detail['to']}")
+        parts.append(OwnerChanged(detail.get("from") or "", detail["to"]))
     for move in detail.get("moved") or ():  # desk recompute: which deadline moved, from when to when, why
         if isinstance(move, list) and len(move) == 4:
             _rule_id, title_key, old, new = move
-            before = display_value(date.fromisoformat(old), "due_on") if old else ""
-            after = display_value(date.fromisoformat(new), "due_on") if new else t("rules.recompute.gone")
-            parts.append(f"{t(title_key)}: {before} → {after}" if before else f"{t(title_key)}: {after}")
+            parts.append(DeadlineMoved(title_key, date.fromisoformat(old) if old else None,
+                                       date.fromisoformat(new) if new else None))
     if detail.get("cause"):  # done because of a step on a linked case (desk.services.kinds FollowUp)
-        parts.append(t("casework.history.cause", number=str(detail["cause"])))
-    if detail.get("reason") and has(str(detail["reason"])):
-        parts.append(t(str(detail["reason"])))
-    return "; ".join(parts)
+        parts.append(CausedBy(str(detail["cause"])))
+    if detail.get("reason"):
+        parts.append(BecauseOf(str(detail["reason"])))
+    return parts
 
 
 def history_of(uow, case_id: int, *, limit: int = 200) -> list[HistoryRow]:
-    kind = get_case(uow, case_id).kind
-    out = []
     entries = [e for e in audit.entries(uow, case_id=case_id, limit=limit) if e.action != "case.view"]
     written = notes.notes_by_id(uow, [e.detail.get("note_id") for e in entries if e.action == "case.note"])
+    out = []
     for e in entries:
-        key = f"casework.audit.{e.action}"
-        if has(key):
-            label = t(key)
-        elif e.action.startswith("case.") and has(action_title_key(kind, e.action[5:])):
-            label = t(action_title_key(kind, e.action[5:]))  # case.<action>: the action's own label
-        elif e.action.startswith("case."):
-            label = e.action
-        else:
-            label = e.action
         if e.action == "case.note":  # the note's text is in its own row (the audit holds its id and hash)
             note = written.get(e.detail.get("note_id"))
-            summary = notes.summary(note) if note else ""
+            parts: list[HistoryPart] = [NoteWritten(note.id, note.text, note.corrects_id)] if note else []
         else:
-            summary = _history_summary(e.detail, kind)
-        out.append(HistoryRow(riga(e.at), e.officer_username, label, summary, e.action))
+            parts = _history_parts(e.detail)
+        out.append(HistoryRow(riga(e.at), e.officer_username, e.action, tuple(parts)))
     return out
 
 
@@ -315,8 +306,7 @@ def case_file(uow, actor: Actor, case_id: int) -> CaseFile:
     if adapter(case.kind).shows_schengen:
         schengen = stays.schengen_view(uow, case.person_id, uow.clock.today())
     result = CaseFile(
-        id=case.id, number=case.number, kind=case.kind, kind_label=kind_label(case.kind), status=case.status,
-        status_label=status_label(case.kind, case.status), person=summary_of(uow, case.person_id),
+        id=case.id, number=case.number, kind=case.kind, status=case.status, person=summary_of(uow, case.person_id),
         owner_username=owner.username if owner else "", owner_name=owner.full_name if owner else "",
         office_code=office.code if office else "", opened_on=case.opened_on, closed_on=case.closed_on,
         version=case.version, details=casework.details_of(uow, case), deadlines=deadlines_of(uow, case),
@@ -374,8 +364,7 @@ def office_options(uow) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class DocumentView:
     id: int
-    kind: str
-    kind_label: str
+    kind: str  # the code; its word: desk.i18n.label("person.document", kind)
     number: str
     issuing_country: str
     valid_until: date | None
@@ -399,8 +388,7 @@ def person_file(uow, actor: Actor, person_id: int) -> PersonFile:
     summary = summaries(uow, [person])[0]
     docs = uow.session.exec(select(IdentityDocument).where(IdentityDocument.person_id == person_id)
                             .order_by(IdentityDocument.id)).all()
-    documents = [DocumentView(d.id, d.kind, label("person.document", d.kind), d.number, d.issuing_country,
-                              d.valid_until) for d in docs]
+    documents = [DocumentView(d.id, d.kind, d.number, d.issuing_country, d.valid_until) for d in docs]
     today = uow.clock.today()
     file = PersonFile(
         summary=summary, sex=person.sex, documents=documents,

@@ -3,11 +3,16 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from desk.rules.common import DeadlineState
+from desk.services.views import DueState
 
-def state_text(state: str | None, text: str, app) -> Text:
+ALARM = (DueState.OVERDUE, DeadlineState.MISSED)
+
+
+def state_text(state: DeadlineState | DueState | None, text: str, app) -> Text:
     """Overdue and missed in the theme's error colour; due today in bold."""
-    if state in ("overdue", "missed"):
+    if state in ALARM:
         return Text(text, style=f"bold {app.theme_variables.get('error', 'red')}")
-    if state == "today":
+    if state is DueState.TODAY:
         return Text(text, style=f"bold {app.theme_variables.get('warning', 'yellow')}")
     return Text(text)

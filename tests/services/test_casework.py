@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from desk.errors import ValidationError, ConflictError, FormInvalid, PermissionDenied, TransitionNotAllowed
 from desk.services import audit, casework, persons, stays, views
+from desk.services.labels import detail_text
 from models import AsylumApplication, Case, Deadline, DublinRequest, ResidencePermit, ReturnDecision, Visa
 from tests.services.conftest import new_person
 
@@ -209,7 +210,7 @@ def test_a_request_sent_after_its_limit_is_flagged_out_of_time(cw_sqlite, sent_o
                                          "partner_country": "DEU", "asylum_case": _case(store, asylum_id).number})
     with store.uow() as uow:
         assert uow.session.get(DublinRequest, cid).out_of_time is late
-        shown = dict(views.case_file(uow, a, cid).details)
+        shown = dict(detail_text(line) for line in views.case_file(uow, a, cid).details)
     assert shown["Nokavēts"] == ("Jā" if late else "Nē")
 
 
@@ -307,7 +308,7 @@ def test_worklist_counts_and_deadlines_due(cw_sqlite):
         assert views.count_worklist(uow, a) == 2
         assert views.counts_per_kind(uow, a) == {"asylum": 1, "dublin": 1}
         due = views.deadlines_due(uow, a, today=date(2026, 11, 22), within_days=14)
-        assert [d.case_id for d in due] == [cid, cid] and due[0].due_on <= due[1].due_on and due[0].title
+        assert [d.case_id for d in due] == [cid, cid] and due[0].due_on <= due[1].due_on and due[0].title_key
         assert views.officers_of_office(uow, actors["supervisor"])
     with store.uow() as uow:
         views.case_file(uow, a, cid)

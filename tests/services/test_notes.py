@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from desk.errors import FormInvalid, PermissionDenied
 from desk.services import audit, casework, notes, views
+from desk.services.labels import history_summary
 from models import CaseNote
 from tests.services.conftest import new_person
 
@@ -31,7 +32,8 @@ def test_a_note_its_correction_and_the_file(cw):
         entries = [e for e in audit.entries(uow, case_id=case_id) if e.action == "case.note"]
     assert [(n.text, n.corrects_id) for n in file.notes] == [("Zvanīja advokāts", None), ("Zvanīja tulks", first)]
     assert [h.action for h in file.history][:2] == ["case.note", "case.note"]
-    assert f"Nr. {second}: Zvanīja tulks (labo piezīmi Nr. {first})" in [h.summary for h in file.history]
+    assert f"Nr. {second}: Zvanīja tulks (labo piezīmi Nr. {first})" in [history_summary(file.kind, h.parts)
+                                                                       for h in file.history]
     assert {e.detail["note_id"] for e in entries} == {first, second}
     assert all(set(e.detail) == {"note_id", "length", "sha256", "corrects"} for e in entries)
 

@@ -7,6 +7,7 @@ from sqlmodel import select
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from desk.services import casework
+from desk.services.labels import status_label
 from models import Case
 from screens.app import DeskApp
 from screens.casefile import CaseFileScreen, action_name
@@ -125,7 +126,7 @@ async def test_register_every_kind_with_keys_and_perform_a_transition(ui_store, 
         after = store_case(ui_store, case.id)
         assert after.status != before and after.version == case.version + 1
         assert screen.file.status == after.status
-        assert screen.file.status_label in str(screen.query_one("#case-header", Static).render())
+        assert status_label(case.kind, after.status) in str(screen.query_one("#case-header", Static).render())
 
 
 async def test_a_possible_duplicate_is_offered_and_can_be_picked(ui_store):

@@ -104,6 +104,7 @@ class Asylum(Kind):
     rules = rules
     form = FORM
     actions = ACTIONS
+    starts_dublin_requests = True  # Reg. 604/2013 Art. 21, Reg. 2024/1351 Art. 39: a request is made for an application
 
     def has_earlier_application(self, uow, person_id) -> bool:
         """Whether the person has an asylum application in the store already (any status)."""
@@ -178,9 +179,8 @@ class Asylum(Kind):
 
     def detail_lines(self, uow, case: Case, lines):
         """The regime first: which law the application is examined under (as a Dublin request shows)."""
-        label = field_label("regime")
-        regime = [line for line in lines if line[0] == label]
-        return regime + [line for line in lines if line[0] != label]
+        regime = [line for line in lines if line.name == "regime"]
+        return regime + [line for line in lines if line.name != "regime"]
 
     def outcome(self) -> Outcome:
         return Outcome(AsylumApplication.decision_on, AsylumApplication.decision,

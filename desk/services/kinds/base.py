@@ -22,7 +22,7 @@ from desk.i18n import t
 from desk.rules import eligibility
 from desk.services import casecore
 from desk.services.forms import FieldSpec, FieldType, FormSpec
-from desk.services.labels import field_label
+from desk.services.labels import DetailLine, field_label
 from desk.services.persons import get_person
 from models import Case, CaseKind, Country, Person
 
@@ -254,6 +254,7 @@ class KindAdapter(Protocol):
     hidden: frozenset[str]
     register_future_ok: frozenset[str]
     shows_schengen: bool  # the case file shows the person's Schengen 90/180 position
+    starts_dublin_requests: bool  # an open case of this kind may get a Dublin request made for it
     names_several_persons: bool  # the registration names persons (``person_ids``), not one ``person_id``
 
     def needs_person(self, raw: Mapping[str, Any]) -> bool:
@@ -288,7 +289,7 @@ class KindAdapter(Protocol):
 
     def initial_values(self, uow, person_id) -> dict[str, Any]: ...
 
-    def detail_lines(self, uow, case: Case, lines: list[tuple[str, str]]) -> list[tuple[str, str]]: ...
+    def detail_lines(self, uow, case: Case, lines: list[DetailLine]) -> list[DetailLine]: ...
 
     def related_case_ids(self, uow, case: Case) -> list[int]: ...
 
@@ -317,6 +318,7 @@ class Kind:
     hidden: ClassVar[frozenset[str]] = frozenset()
     register_future_ok: ClassVar[frozenset[str]] = frozenset()
     shows_schengen: ClassVar[bool] = False
+    starts_dublin_requests: ClassVar[bool] = False
     names_several_persons: ClassVar[bool] = False
 
     def needs_person(self, raw) -> bool:
@@ -352,7 +354,7 @@ class Kind:
         """Values the registration form opens with for this person (none by default)."""
         return {}
 
-    def detail_lines(self, uow, case: Case, lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    def detail_lines(self, uow, case: Case, lines: list[DetailLine]) -> list[DetailLine]:
         return lines
 
     def related_case_ids(self, uow, case: Case) -> list[int]:

@@ -14,7 +14,7 @@ from desk.services.forms import FormSpec
 from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, case_by_number, date_field,
                                       field_error, field_spec, nationality_of, order, person_exists, refusal_error)
 from desk.i18n.citations import shown
-from desk.services.labels import display_value, field_label
+from desk.services.labels import DetailLine, display_value, field_label
 from models import AsylumApplication, Case, CaseKind, Country, DublinRequest
 
 FORM = FormSpec("register.dublin", "casework.register.dublin", (
@@ -356,7 +356,7 @@ class Dublin(Kind):
         linked = []
         for name, cid in self._linked(uow, case):
             other = uow.session.get(Case, cid)
-            linked.append((field_label(name), other.number if other else ""))
+            linked.append(DetailLine(name, other.number if other else "", data=True))
         return [*linked, *lines]
 
     def follow_ups(self, uow, case: Case, action: str, detail: DublinRequest) -> list:

@@ -10,7 +10,7 @@ from desk.services.forms import FormSpec
 from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, Outcome, date_field,
                                       field_spec, reason_field, refusal)
 from desk.services.kinds.permit import PURPOSES, granted_or_refused
-from desk.services.labels import field_label
+from desk.services.labels import DetailLine
 from desk.services.persons import get_person, summaries
 from models import Case, CaseKind, Invitation, InvitedPerson, Person
 
@@ -102,7 +102,7 @@ class InvitationKind(Kind):
                                .order_by(InvitedPerson.id)).all()
         persons = [uow.session.get(Person, pid) for pid in ids]
         names = ", ".join(s.full_name for s in summaries(uow, [p for p in persons if p]))
-        return [*lines, (field_label("person_ids"), names)]
+        return [*lines, DetailLine("person_ids", names, data=True)]
 
 
 ADAPTER = InvitationKind()
