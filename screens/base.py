@@ -87,8 +87,11 @@ class ServiceCalls:
         its class name only: never personal data."""
         store = self.unit_store()
         try:
-            with (store.lookup() if quick else store.uow() if write else store.reader()) as uow:
-                result = fn(uow, *args, **kwargs)
+            if quick:
+                with store.lookup() as uow:
+                    result = fn(uow, *args, **kwargs)
+            else:  # retried whole on a deadlock (PostgreSQL) or a busy store; then "the store is busy"
+                result = store.run(fn, *args, write=write, **kwargs)
         except Exception as exc:  # never crash the app: the officer reads explain(exc)
             if not isinstance(exc, DomainError):
                 log.error("service call for %s failed: %s", _message_name(done), exc.__class__.__name__,
