@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Footer, Input, Select
 
+from screens.widgets.person_picker import PersonPicker
 from screens.widgets.plain import Label
 
 from desk.errors import FormInvalid, explain
@@ -138,14 +139,18 @@ class FormScreen(DeskModal[Any]):
             yield Select(options, value=value if valid else Select.NULL,
                          allow_blank=not (spec.required and valid), prompt=t("ui.form.choose"),
                          id=f"field-{spec.name}", classes="form-field", compact=True)
+        elif spec.type in (FieldType.PERSON, FieldType.PERSONS):  # chosen by name, never by id
+            yield Label(self.field_label(spec), classes="field-label", id=f"label-{spec.name}")
+            if isinstance(value, (list, tuple)):
+                value = ",".join(str(v) for v in value)
+            yield PersonPicker(spec.name, many=spec.type == FieldType.PERSONS, initial=str(value or ""),
+                               placeholder=t("ui.form.person_placeholder"))
         else:
             yield Label(self.field_label(spec), classes="field-label", id=f"label-{spec.name}")
             placeholder = ""
             suggester = None
             if spec.type == FieldType.DATE:
                 placeholder = DATE_PLACEHOLDER
-            elif spec.type in (FieldType.PERSON, FieldType.PERSONS):
-                placeholder = t("ui.form.person_placeholder")
             elif spec.type in (FieldType.COUNTRY, FieldType.OFFICE, FieldType.OFFICER):
                 placeholder = t(f"ui.form.{spec.type.value}_placeholder")
                 items = suggestions_for(spec, self.options)
@@ -223,6 +228,8 @@ class FormScreen(DeskModal[Any]):
             elif spec.type == FieldType.CHOICE:
                 value = self.query_one(f"#field-{spec.name}", Select).value
                 raw[spec.name] = "" if value is Select.NULL or value is None else str(value)
+            elif spec.type in (FieldType.PERSON, FieldType.PERSONS):
+                raw[spec.name] = self.query_one(f"#picker-{spec.name}", PersonPicker).raw()
             else:
                 raw[spec.name] = code_of(self.query_one(f"#field-{spec.name}", Input).value, spec.type)
         return raw
@@ -308,10 +315,6 @@ class FormScreen(DeskModal[Any]):
 
         def found(result: Found | None) -> None:
             if result and result[0] == "person":
-                widget = self.query_one(f"#field-{spec.name}", Input)
-                if spec.type == FieldType.PERSONS and widget.value.strip():
-                    widget.value = f"{widget.value.strip()}, {result[1]}"
-                else:
-                    widget.value = str(result[1])
+                self.query_one(f"#picker-{spec.name}", PersonPicker).add_id(int(result[1]))
 
         self.post_message(SearchWanted(found))

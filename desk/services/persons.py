@@ -21,7 +21,7 @@ from sqlmodel import select
 
 from desk.errors import DomainError, NotFound, ValidationError
 from desk.rules import eligibility
-from desk.services import audit
+from desk.services import audit, search
 from desk.services.auth import Actor, Permission, require
 from desk.services.forms import FieldSpec, FieldType, FormSpec, parse_values
 from desk.names import family_stem, name_variants, spelling_key
@@ -370,3 +370,39 @@ def register_person(uow, actor: Actor, raw: dict, *, use_existing: int | None = 
                  **({"reason": reason, "matched": {str(c.id): list(matches[c.id][1]) for c in candidates}}
                     if candidates else {}))
     return person.id
+
+
+# --- the person picker of the forms (issue 14 point 8) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picked:
+    """What a person field offers for what was typed: the persons (name, birth, citizenship, documents),
+    best first, and the search hits they came from (recorded once one is picked: ``record_pick``)."""
+
+    query: str
+    persons: tuple[PersonSummary, ...]
+    hits: tuple
+
+
+def pick_persons(uow, actor: Actor, query: str, *, limit: int = 8) -> Picked:
+    """The persons a typed name, date of birth, personal code, document or case number finds (the search of
+    the search screen; a case found offers its person). Not audited here: shown as the officer types, the
+    lookup is recorded when a person is picked (``record_pick``)."""
+    require(uow, actor, Permission.VIEW_PERSONS)
+    hits = search.search(uow, actor, query, limit=limit * 2, audit=False)
+    ids = list(dict.fromkeys(h.id if h.kind is search.HitKind.PERSON else h.person_id for h in hits))[:limit]
+    return Picked(query, tuple(describe_persons(uow, actor, ids)), tuple(hits))
+
+
+def describe_persons(uow, actor: Actor, ids) -> list[PersonSummary]:
+    """The persons of ``ids`` as a person field shows them, in that order (unknown ids left out)."""
+    require(uow, actor, Permission.VIEW_PERSONS)
+    wanted = [int(i) for i in ids if str(i).strip().isdigit()]
+    found = {p.id: p for p in uow.session.exec(select(Person).where(Person.id.in_(wanted))).all()} if wanted else {}
+    return summaries(uow, [found[i] for i in wanted if i in found])
+
+
+def record_pick(uow, actor: Actor, picked: Picked) -> None:
+    """The lookup whose results a person field showed, written once the officer picked a person."""
+    search.record_lookup(uow, actor, picked.query, list(picked.hits))

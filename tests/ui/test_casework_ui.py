@@ -14,6 +14,7 @@ from screens.casefile import CaseFileScreen, action_name
 from screens.dialogs import PickDialog
 from screens.form import FormScreen
 from screens.home import HomeScreen
+from screens.widgets.person_picker import PersonPicker
 from tests.ui.conftest import log_in, settle, type_text
 
 SIZE = (160, 48)
@@ -101,7 +102,7 @@ async def test_register_every_kind_with_keys_and_perform_a_transition(ui_store, 
         form = app.screen
         assert isinstance(form, FormScreen) and form.spec.id == f"register.{kind}"
         person_field = "person_ids" if kind == "invitation" else "person_id"
-        person_id = int(form.query_one(f"#field-{person_field}", Input).value)
+        person_id, = form.query_one(f"#picker-{person_field}", PersonPicker).value  # shown by name, held by id
         await fill_form(pilot, values)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -151,7 +152,9 @@ async def test_a_possible_duplicate_is_offered_and_can_be_picked(ui_store):
         await settle(pilot)
         form = app.screen
         assert isinstance(form, FormScreen) and form.spec.id == "register.return"
-        assert form.query_one("#field-person_id", Input).value == str(existing)
+        picker = form.query_one("#picker-person_id", PersonPicker)
+        assert picker.value == (existing,)
+        assert "Bērziņš Jānis · 01.05.1990 · UKR" in str(picker.query_one("#picked-person_id", Static).render())
     with ui_store.reader() as uow:
         from models import Person
 

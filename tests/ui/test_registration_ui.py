@@ -3,12 +3,12 @@ officer's choice in its own worker and the case form opens for that person (issu
 from __future__ import annotations
 
 from sqlmodel import func, select
-from textual.widgets import Input
 
 from desk.services import persons
 from models import Person
 from screens.app import DeskApp
 from screens.form import FormScreen
+from screens.widgets.person_picker import PersonPicker
 from screens.register import DuplicatesDialog, Registration
 from tests.ui.conftest import log_in, new_person, settle
 
@@ -44,7 +44,7 @@ async def test_picking_the_person_on_record_opens_the_case_form_for_them(ui_stor
         await pilot.press("enter")  # the first option: the person on record
         await settle(pilot)
         assert isinstance(app.screen, FormScreen) and app.screen.spec.id == "register.asylum"
-        assert app.screen.query_one("#field-person_id", Input).value == str(existing)
+        assert app.screen.query_one("#picker-person_id", PersonPicker).value == (existing,)
     assert _persons(ui_store) == before  # nobody new on record
 
 
@@ -59,6 +59,6 @@ async def test_a_new_person_after_all_is_registered_and_gets_the_form(ui_store):
         await pilot.press("end", "enter")  # the last option: a new person all the same
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
-        person_id = app.screen.query_one("#field-person_id", Input).value
-        assert person_id and person_id != str(existing)
+        person_id, = app.screen.query_one("#picker-person_id", PersonPicker).value
+        assert person_id != existing
     assert _persons(ui_store) == before + 1

@@ -68,3 +68,26 @@ def test_form_with_validation_errors(snap_compare, snapshot_store):
         await settle(pilot)
 
     assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
+
+
+def test_person_picker_offers_persons_as_the_officer_types(snap_compare, snapshot_store):
+    """Issue 14 point 8: the registration form's person field, "ivanova" typed: Olga Ivanova offered with her
+    date of birth and citizenship, chosen by name."""
+    async def run_before(pilot):
+        await log_in(pilot, "asylum")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("enter")  # asylum
+        await settle(pilot)
+        await pilot.press("end", "enter")  # a person found in the form
+        await settle(pilot)
+        await type_text(pilot, "ivanova")
+        picker = pilot.app.screen.query_one("#picker-person_id")
+        for _ in range(40):  # the look-up runs once typing pauses: wait for its answer to be drawn
+            await pilot.pause(0.1)
+            await settle(pilot)
+            if picker.hits.display and picker.hits.option_count:
+                break
+        await pilot.pause(0.2)
+
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
