@@ -22,6 +22,7 @@ from desk.errors import explain
 from desk.i18n import LANGUAGES, get_language, set_language, t
 from desk.services import auth
 from screens.base import PaletteCommand, ServiceCalls, Translated, shows_result, translate_bindings
+from screens.dialogs import ConfirmDialog
 from screens.navigation import CaseWanted, Found, PersonWanted, SearchWanted
 from screens.palette import DeskCommands
 from screens.search import CaseNumberProvider
@@ -134,6 +135,13 @@ class DeskApp(ServiceCalls, App):
         self.notify(t("ui.app.logged_out"))
 
     def action_quit_desk(self) -> None:
+        """Ctrl+Q: quit (ending the session); asked first while a form holds unsaved input."""
+        if any(getattr(screen, "unsaved", False) for screen in self.screen_stack):
+            self.push_screen(ConfirmDialog("ui.form.discard_quit"), lambda yes: yes and self.quit_now())
+            return
+        self.quit_now()
+
+    def quit_now(self) -> None:
         if self.actor is None:
             self.exit()
         else:

@@ -17,6 +17,7 @@ class ConfirmDialog(DeskModal[bool]):
 
     BINDINGS = [
         Binding("y", "answer(True)", "-", id="confirm.yes"),
+        Binding("j", "answer(True)", "-", id="confirm.yes_lv", show=False),  # "jā" in Latvian
         Binding("enter", "answer(True)", "-", id="confirm.yes_enter", show=False),
         Binding("n", "answer(False)", "-", id="confirm.no"),
         Binding("escape", "answer(False)", "-", id="confirm.no_escape", show=False),

@@ -276,27 +276,42 @@ class FormScreen(DeskModal[Any]):
         self.saving = False
         self.query_one("#form-error", Label).update("")
         if isinstance(error, FormInvalid):
-            first = None
+            for label in self.query(".field-error"):
+                label.update("")  # every message is this save's: a field put right loses its old one
             leftover = []
             for name, err in error.errors.items():
                 labels = self.query(f"#error-{name}")
                 if labels:
                     labels.first(Label).update(explain(err))
-                    first = first or name
                 else:
                     leftover.append(explain(err))
             message = explain(error)
             if leftover:
                 message = f"{message} {' '.join(leftover)}"
             self.query_one("#form-error", Label).update(message)
+            first = next((spec.name for spec in self.spec.fields if spec.name in error.errors), None)
             if first:
-                self.query_one(f"#field-{first}").focus()
+                self.focus_mistake(first)
         else:
             self.query_one("#form-error", Label).update(explain(error))
         self.app.notify(explain(error), severity="error", timeout=8)  # also as a notification
 
+    def focus_mistake(self, name: str) -> None:
+        """The first field in error, in the form's order, takes the focus with its text selected, so what
+        the officer types next replaces it; the form scrolls to it."""
+        widget = self.query_one(f"#field-{name}")
+        widget.focus()
+        if isinstance(widget, Input):
+            widget.select_all()
+        widget.scroll_visible(animate=False)
+
+    @property
+    def unsaved(self) -> bool:
+        """Something was typed that is not saved (the app asks before quitting)."""
+        return self.fields_shown and self.raw_values() != self.started_with
+
     def action_cancel(self) -> None:
-        if not self.fields_shown or self.raw_values() == self.started_with:
+        if not self.unsaved:
             self.dismiss(None)
             return
         from screens.dialogs import ConfirmDialog

@@ -159,6 +159,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.form.choose": {"lv": "Izvēlieties…", "en": "Choose…"},
     "ui.form.saving": {"lv": "Saglabā…", "en": "Saving…"},
     "ui.form.discard": {"lv": "Atmest ievadīto?", "en": "Discard what you typed?"},
+    "ui.form.discard_quit": {"lv": "Formā ir nesaglabāts ievadītais. Iziet un to atmest? (j/n)",
+                             "en": "A form holds unsaved input. Quit and discard it? (y/n)"},
     "ui.form.person_placeholder": {"lv": "vārds, dzimšanas datums, personas kods vai dokuments (F2 — meklēšana)",
                                    "en": "name, date of birth, personal code or document (F2: search screen)"},
     "ui.picker.none": {"lv": "— neviens nav izvēlēts —", "en": "— nobody chosen —"},

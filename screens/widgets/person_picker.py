@@ -130,8 +130,8 @@ class PersonPicker(ServiceCalls, Vertical):
     @shows_result
     def looked(self, message: Looked) -> None:
         message.stop()
-        if message.picked.query != self.box.value.strip():
-            return  # typed on since: a stale answer
+        if message.picked.query != self.box.value.strip() or not self.box.has_focus:
+            return  # typed on since, or moved on to another field: a stale answer
         self._offered = message.picked
         self.hits.clear_options()
         offered = [p for p in message.picked.persons if p.id not in self.value]
@@ -188,6 +188,14 @@ class PersonPicker(ServiceCalls, Vertical):
         if self.hits.display and self.hits.option_count and self.hits.highlighted is not None:
             event.stop()  # Enter in the box picks the first person offered; else the form moves on
             self.pick(self.hits.get_option_at_index(self.hits.highlighted).id)
+
+    def on_descendant_blur(self, _event) -> None:
+        self.call_after_refresh(self._close_if_left)
+
+    def _close_if_left(self) -> None:
+        """The officer moved on to another field: the list of persons found closes."""
+        if self.app.focused not in (self.box, self.hits):
+            self.close_list()
 
     def on_key(self, event) -> None:
         if event.key == "down" and self.box.has_focus and self.hits.display and self.hits.option_count:
