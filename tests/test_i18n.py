@@ -1,5 +1,6 @@
 """Every word on screen exists in Latvian and English (issue 2, item 8)."""
 import re
+from datetime import date
 import string
 from pathlib import Path
 
@@ -158,3 +159,11 @@ def test_no_catalogue_key_that_nothing_can_reach():
         derived |= {label_key(m) for m in (*module.Status, *module.Action)}
     unreached = sorted(k for k in catalogue() if k not in derived and not _named_in_code(k, source))
     assert not unreached, unreached
+
+
+@pytest.mark.parametrize("value", [date(2026, 12, 1), "2026-12-01"], ids=["a date", "an ISO string"])
+def test_a_day_in_a_message_reads_dd_mm_yyyy(value):
+    """Issue 14 point 11: dates in messages as officers write them, whatever the rules handed over."""
+    set_language("en")
+    assert t("rules.permits.until_before_from", valid_from=value, valid_until=value).count("01.12.2026") == 2
+    assert "2026-12-01" not in t("rules.permits.until_before_from", valid_from=value, valid_until=value)

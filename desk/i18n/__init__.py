@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import re
+from datetime import date, datetime
 from functools import lru_cache
 
 LANGUAGES = ("lv", "en")
@@ -43,6 +45,22 @@ def get_language() -> str:
     return _language
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _officers_dates(params: dict) -> dict:
+    """A day in a message reads as officers write it, DD.MM.YYYY, whether it came as a date or as an ISO
+    string (issue 14 point 11); everything else is left as it is."""
+    out = {}
+    for name, value in params.items():
+        if isinstance(value, date) and not isinstance(value, datetime):
+            value = value.strftime("%d.%m.%Y")
+        elif isinstance(value, str) and (m := _ISO_DAY.fullmatch(value)):
+            value = f"{m[3]}.{m[2]}.{m[1]}"
+        out[name] = value
+    return out
+
+
 def t(key: str, /, **params) -> str:
     """The text of ``key`` in the current language, with ``params`` filled in."""
     return t_in(_language, key, **params)
@@ -59,7 +77,7 @@ def t_in(lang: str, key: str, /, **params) -> str:
     text = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
     if params:
         try:
-            return text.format(**params)
+            return text.format(**_officers_dates(params))
         except (KeyError, IndexError, ValueError):
             return text
     return text
@@ -86,7 +104,7 @@ def tn(key: str, n: int, /, **params) -> str:
     forms = (entry.get(_language) or entry.get(DEFAULT_LANGUAGE) or key).split("|")
     text = forms[min(plural_form(n), len(forms) - 1)]
     try:
-        return text.format(**{"n": n, **params})
+        return text.format(**{"n": n, **_officers_dates(params)})
     except (KeyError, IndexError, ValueError):
         return text
 
