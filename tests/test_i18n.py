@@ -161,9 +161,14 @@ def test_no_catalogue_key_that_nothing_can_reach():
     assert not unreached, unreached
 
 
-@pytest.mark.parametrize("value", [date(2026, 12, 1), "2026-12-01"], ids=["a date", "an ISO string"])
-def test_a_day_in_a_message_reads_dd_mm_yyyy(value):
-    """Issue 14 point 11: dates in messages as officers write them, whatever the rules handed over."""
+def test_a_day_in_a_message_reads_dd_mm_yyyy_and_what_was_typed_stays_as_typed():
+    """Issue 14 point 11: dates in messages as officers write them; a typed text is quoted as typed."""
+    from desk.rules.common import InvalidValue
+    from desk.rules.permits import validate_validity
+
     set_language("en")
-    assert t("rules.permits.until_before_from", valid_from=value, valid_until=value).count("01.12.2026") == 2
-    assert "2026-12-01" not in t("rules.permits.until_before_from", valid_from=value, valid_until=value)
+    with pytest.raises(InvalidValue) as refused:
+        validate_validity("temporary", date(2026, 12, 1), date(2026, 11, 1))
+    text = t(refused.value.key, **refused.value.params)
+    assert "01.12.2026" in text and "01.11.2026" in text and "2026-12-01" not in text
+    assert "2026-02-30" in t("error.bad_date", value="2026-02-30")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
-import re
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -45,20 +44,11 @@ def get_language() -> str:
     return _language
 
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
 def _officers_dates(params: dict) -> dict:
-    """A day in a message reads as officers write it, DD.MM.YYYY, whether it came as a date or as an ISO
-    string (issue 14 point 11); everything else is left as it is."""
-    out = {}
-    for name, value in params.items():
-        if isinstance(value, date) and not isinstance(value, datetime):
-            value = value.strftime("%d.%m.%Y")
-        elif isinstance(value, str) and (m := _ISO_DAY.fullmatch(value)):
-            value = f"{m[3]}.{m[2]}.{m[1]}"
-        out[name] = value
-    return out
+    """A day in a message reads as officers write it, DD.MM.YYYY (issue 14 point 11); a string, such as
+    what the officer typed, is quoted as it is."""
+    return {name: value.strftime("%d.%m.%Y") if isinstance(value, date) and not isinstance(value, datetime)
+            else value for name, value in params.items()}
 
 
 def t(key: str, /, **params) -> str:

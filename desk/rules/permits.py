@@ -163,17 +163,17 @@ def validate_validity(kind, valid_from: date, valid_until: date | None, *,
     if valid_until is None:
         return
     if valid_until < valid_from:
-        raise InvalidValue("rules.permits.until_before_from", valid_from=valid_from.isoformat(),
-                           valid_until=valid_until.isoformat())
+        raise InvalidValue("rules.permits.until_before_from", valid_from=valid_from,
+                           valid_until=valid_until)
     latest = max_valid_until(kind, valid_from, protection=protection, renewal=renewal)
     if latest is not None and valid_until > latest:
         years = (ALTERNATIVE_RENEWAL_YEARS if renewal else ALTERNATIVE_FIRST_YEARS) \
             if protection == ProtectionStatus.ALTERNATIVE else TEMPORARY_MAX_YEARS
-        raise InvalidValue("rules.permits.too_long", max_years=years, latest=latest.isoformat())
+        raise InvalidValue("rules.permits.too_long", max_years=years, latest=latest)
     if kind == PermitKind.TEMPORARY and protection is None:
         earliest = valid_from + relativedelta(years=TEMPORARY_MIN_YEARS) - timedelta(days=1)
         if valid_until < earliest:
-            raise InvalidValue("rules.permits.too_short", min_years=TEMPORARY_MIN_YEARS, earliest=earliest.isoformat())
+            raise InvalidValue("rules.permits.too_short", min_years=TEMPORARY_MIN_YEARS, earliest=earliest)
 
 
 def right_to_employment(kind, purpose, *, protection: ProtectionStatus | None = None,

@@ -88,7 +88,7 @@ def _intervals(stays: Iterable[tuple[date, date | None]], on: date) -> list[tupl
         if entry is None:
             raise InvalidValue("rules.missing_date", field="entry")
         if exit_ is not None and exit_ < entry:
-            raise InvalidValue("rules.visas.exit_before_entry", entry=entry.isoformat(), exit=exit_.isoformat())
+            raise InvalidValue("rules.visas.exit_before_entry", entry=entry, exit=exit_)
         end = exit_ if exit_ is not None else max(on, entry)
         out.append((entry, end))
     out.sort()
@@ -138,7 +138,7 @@ def last_day_of_stay(stays: Iterable[tuple[date, date | None]], entry: date) -> 
         last_ok = day
         day += timedelta(days=1)
     if last_ok is None:
-        raise InvalidValue("rules.visas.no_days_left", entry=entry.isoformat())
+        raise InvalidValue("rules.visas.no_days_left", entry=entry)
     return last_ok
 
 
@@ -155,8 +155,8 @@ def validate_visa(category, valid_from: date, valid_until: date, *, days_of_stay
     if valid_from is None or valid_until is None:
         raise InvalidValue("rules.missing_date", field="valid_until" if valid_from else "valid_from")
     if valid_until < valid_from:
-        raise InvalidValue("rules.visas.until_before_from", valid_from=valid_from.isoformat(),
-                           valid_until=valid_until.isoformat())
+        raise InvalidValue("rules.visas.until_before_from", valid_from=valid_from,
+                           valid_until=valid_until)
     if days_of_stay is not None and days_of_stay < 1:
         raise InvalidValue("rules.visas.days_of_stay_invalid", days=days_of_stay)
     validity_days = (valid_until - valid_from).days + 1
@@ -168,7 +168,7 @@ def validate_visa(category, valid_from: date, valid_until: date, *, days_of_stay
     else:
         latest = valid_from + relativedelta(years=D_VISA_MAX_VALIDITY_YEARS) - timedelta(days=1)
         if valid_until > latest:
-            raise InvalidValue("rules.visas.d_visa_too_long", max_years=D_VISA_MAX_VALIDITY_YEARS, latest=latest.isoformat())
+            raise InvalidValue("rules.visas.d_visa_too_long", max_years=D_VISA_MAX_VALIDITY_YEARS, latest=latest)
 
 
 def extension_allowed_until(stays: Iterable[tuple[date, date | None]], entry: date, ground) -> date | None:
