@@ -81,6 +81,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "casework.dublin.extension_not_in_regime": {"lv": "Šis pagarināšanas pamats Dublinas III regulā nav paredzēts.",
                                                 "en": "Dublin III does not provide this ground for extension."},
     "casework.invitation.person_twice": {"lv": "Persona norādīta divreiz.", "en": "A person is named twice."},
+    "casework.invitation.company_number_required": {
+        "lv": "Norādiet uzņēmuma reģistrācijas numuru (11 cipari).",
+        "en": "Give the company's registration number (11 digits)."},
+    "casework.invitation.bad_company_number": {
+        "lv": "„{value}” nav Uzņēmumu reģistra numurs: 11 cipari, sākas ar 4, 5 vai 9.",
+        "en": "“{value}” is not an Enterprise Register number: 11 digits, beginning with 4, 5 or 9."},
+    "casework.invitation.inviter_invited": {
+        "lv": "Uzaicinātājs nevar būt starp uzaicinātajām personām.",
+        "en": "The inviter cannot be one of the persons invited."},
     "casework.invitation.purpose_not_for_invitation": {
         "lv": "Ielūgums ir vīzai: mērķim jābūt apmeklējuma mērķim (tūrisms, apciemošana, komercdarbība...).",
         "en": "An invitation is for a visa: its purpose must be a visit's (tourism, a visit, business...)."},

@@ -345,7 +345,8 @@ def test_invitation_naming_two_persons_approved(cw):
     p1 = new_person(store, r)
     p2 = new_person(store, r, surname="Kalniņa", given="Anna", born="1992-01-02", doc="X999")
     cid = _register(store, r, "invitation", {"invitation_kind": "invitation", "inviter_kind": "company",
-                                             "inviter_name": "SIA Koks", "submitted_on": "2026-11-20",
+                                             "inviter_name": "SIA Koks", "inviter_code": "40003000000",
+                                             "submitted_on": "2026-11-20",
                                              "person_ids": f"{p1}, {p2}"})
     assert _case(store, cid).status == "submitted" and _deadlines(store, cid)
     _perform(store, r, cid, "approve", {"decided_on": "2026-11-22"})

@@ -12,7 +12,10 @@ from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, Action
 from desk.services.kinds.permit import PURPOSES, granted_or_refused
 from desk.services.labels import DetailLine
 from desk.services.persons import get_person, summaries
+from desk.text import normalize_personal_code, personal_code_valid
 from models import Case, CaseKind, Invitation, InvitedPerson, Person
+
+COMPANY_NUMBER_FIRST = "459"  # Enterprise Register numbers: merchants 4..., societies 5..., public bodies 9...
 
 # Issue 14 point 6: a call (izsaukums) supports a residence permit, so its purpose is a permit's; an
 # invitation (ielūgums) supports a visa, a visit (Immigration Law s. 1 points 3 and 5)
@@ -65,13 +68,35 @@ class InvitationKind(Kind):
         ids = v.get("person_ids") or []
         if len(set(ids)) != len(ids):
             errors["person_ids"] = ValidationError("casework.invitation.person_twice", field="person_ids")
+        invited = []
         for pid in ids:
             try:
-                get_person(uow, pid)
+                invited.append(get_person(uow, pid))
             except NotFound:
                 errors["person_ids"] = ValidationError("error.person_not_found", field="person_ids")
                 break
+        errors.update(self._inviter_checks(v, invited))
         return errors
+
+    @staticmethod
+    def _inviter_checks(v, invited) -> dict:
+        """The inviter is named and identified: a company by its registration number in the Enterprise
+        Register (11 digits: 4... a merchant, 5... a society or foundation, 9... a public body), a person by a
+        valid personal code; and the inviter is not one of the persons invited."""
+        code = normalize_personal_code(v.get("inviter_code"))
+        if v.get("inviter_kind") == "company":
+            if not code:
+                return {"inviter_code": ValidationError("casework.invitation.company_number_required",
+                                                        field="inviter_code")}
+            if not (len(code) == 11 and code.isdigit() and code[0] in COMPANY_NUMBER_FIRST):
+                return {"inviter_code": ValidationError("casework.invitation.bad_company_number",
+                                                        field="inviter_code", value=str(v.get("inviter_code"))[:20])}
+            return {}
+        if code and not personal_code_valid(code):
+            return {"inviter_code": ValidationError("error.bad_personal_code", field="inviter_code")}
+        if code and any(p.personal_code == code for p in invited):
+            return {"person_ids": ValidationError("casework.invitation.inviter_invited", field="person_ids")}
+        return {}
 
     def create(self, uow, actor, v) -> Created:
         ids = tuple(v["person_ids"])
