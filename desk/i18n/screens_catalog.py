@@ -173,7 +173,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.register.person_step": {"lv": "{kind}: kura persona?", "en": "{kind}: which person?"},
     "ui.register.person_search": {"lv": "Meklēt reģistrētu personu", "en": "Search a registered person"},
     "ui.register.person_new": {"lv": "Reģistrēt jaunu personu", "en": "Register a new person"},
-    "ui.register.person_by_id": {"lv": "Ievadīt personas ID veidlapā", "en": "Type the person's id in the form"},
+    "ui.register.person_by_id": {"lv": "Atrast personu pašā veidlapā (pēc vārda)", "en": "Find the person in the form itself (by name)"},
     "ui.register.person_registered": {"lv": "Persona reģistrēta.", "en": "Person registered."},
     "ui.register.duplicates": {"lv": "Iespējams, šī persona jau ir reģistrēta ({n})",
                                "en": "This person may already be registered ({n})"},
