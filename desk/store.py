@@ -362,6 +362,7 @@ class UnitOfWork:
         self.session: Session | None = None
         self.after_rollback: list = []
         self.after_commit: list = []  # callables run once the transaction is committed (files, never SQL)
+        self.audit_later: list | None = None  # a read's audit entries, written after it (audit.read)
 
     def __enter__(self) -> "UnitOfWork":
         bind = self.store.engine.execution_options(desk_write=True) if self.write else self.store.engine

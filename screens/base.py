@@ -23,6 +23,7 @@ from textual.screen import ModalScreen, Screen
 
 from desk.errors import DomainError, explain
 from desk.i18n import has, t
+from desk.services import audit
 
 log = logging.getLogger("desk.screens")
 
@@ -80,7 +81,7 @@ class ServiceCalls:
 
     def serve(self, done: Callable[[Any], Message], fn: Callable, *args,
               failed: Callable[[BaseException], Message] | None = None, write: bool = True, quick: bool = False,
-              **kwargs) -> None:
+              audited_read: bool = False, **kwargs) -> None:
         """Inside a thread worker: run ``fn(uow, *args, **kwargs)`` in a unit of work (a reader when
         ``write`` is false, the store's quick read-only ``lookup`` when ``quick``) and post ``done(result)``,
         or ``failed(error)`` (``CallFailed`` by default). An error that is not a DomainError is logged by
@@ -90,6 +91,8 @@ class ServiceCalls:
             if quick:
                 with store.lookup() as uow:
                     result = fn(uow, *args, **kwargs)
+            elif audited_read:  # read in a read transaction, its audit entry written after it
+                result = audit.read(store, fn, *args, **kwargs)
             else:  # retried whole on a deadlock (PostgreSQL) or a busy store; then "the store is busy"
                 result = store.run(fn, *args, write=write, **kwargs)
         except Exception as exc:  # never crash the app: the officer reads explain(exc)

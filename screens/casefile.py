@@ -140,7 +140,7 @@ class CaseFileScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="case-file", exit_on_error=False)
     def load_file(self, actor, case_id: int) -> None:
-        self.serve(self.FileLoaded, views.case_file, actor, case_id)
+        self.serve(self.FileLoaded, views.case_file, actor, case_id, audited_read=True)
 
     @on(FileLoaded)
     @shows_result

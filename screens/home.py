@@ -161,7 +161,7 @@ class HomeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load(self, actor: auth.Actor, scope: str) -> None:
-        self.serve(self.HomeLoaded, load_home, actor, scope)
+        self.serve(self.HomeLoaded, load_home, actor, scope, write=False)  # a read: holds up nobody
 
     @on(HomeLoaded)
     @shows_result

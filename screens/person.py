@@ -85,7 +85,7 @@ class PersonScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="person-file", exit_on_error=False)
     def load_file(self, actor, person_id: int) -> None:
-        self.serve(self.FileLoaded, views.person_file, actor, person_id)
+        self.serve(self.FileLoaded, views.person_file, actor, person_id, audited_read=True)
 
     @on(FileLoaded)
     @shows_result

@@ -98,15 +98,15 @@ def file_lines(file) -> list[str]:
 
 
 def case_show(args) -> int:
-    from desk.services import views
+    from desk.services import audit, views
 
     store = open_from_args(args)
     try:
         actor = cli_actor(store, args)
-        with store.uow() as uow:
-            file = views.case_file_by_number(uow, actor, args.number)
-            record = file_record(file) if args.json else None
-            lines = None if args.json else file_lines(file)
+        # a read in a read transaction, its "case.view" entry written right after (audit.read)
+        file = audit.read(store, views.case_file_by_number, actor, args.number)
+        record = file_record(file) if args.json else None
+        lines = None if args.json else file_lines(file)
     finally:
         store.dispose()
     if record is not None:
@@ -122,11 +122,12 @@ def case_note(args) -> int:
     store = open_from_args(args)
     try:
         actor = cli_actor(store, args)
-        with store.uow() as uow:
+        def write(uow):
             case = casecore.case_by_number(uow, args.number)
             raw = {"text": args.text, **({"corrects": str(args.corrects)} if args.corrects else {})}
-            note_id = notes.add_note(uow, actor, case.id, raw)
-            number = case.number
+            return notes.add_note(uow, actor, case.id, raw), case.number
+
+        note_id, number = store.run(write)
     finally:
         store.dispose()
     print(t("case.cli.note_added", id=note_id, number=number))

@@ -66,8 +66,13 @@ def _last_hash(uow) -> str:
 
 
 def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id: int | None = None,
-           **detail) -> AuditEntry:
-    """Append one entry for ``actor`` (an Actor, or None for the system) inside the caller's transaction."""
+           **detail) -> AuditEntry | None:
+    """Append one entry for ``actor`` (an Actor, or None for the system) inside the caller's transaction;
+    in a read (``audit.read``) the entry is kept and written right after it, in a short write of its own."""
+    later = getattr(uow, "audit_later", None)
+    if later is not None:
+        later.append((actor, action, case_id, person_id, detail))
+        return None
     at = uow.clock.now()
     officer_id = getattr(actor, "id", None)
     username = getattr(actor, "username", None) or "system"
@@ -83,6 +88,25 @@ def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id:
     if entry.id % CHECKPOINT_EVERY == 0:
         write_checkpoint(uow, actor, "every_n", head=entry)
     return entry
+
+
+def read(store, fn, /, *args, **kwargs):
+    """``fn(uow, *args, **kwargs)`` for a read that is audited (a case file opened, a person looked up):
+    the reading runs in a read transaction, which holds up no other officer's save (issue 16 point 4), and
+    the audit entries it makes are written right after it in one short write (``Store.run``: retried on a
+    deadlock). If that write fails the result is not handed out: no read goes unrecorded."""
+    with store.reader() as uow:
+        uow.audit_later = []
+        result = fn(uow, *args, **kwargs)
+        entries = uow.audit_later
+    if entries:
+        store.run(_write_entries, entries)
+    return result
+
+
+def _write_entries(uow, entries) -> None:
+    for actor, action, case_id, person_id, detail in entries:
+        record(uow, actor, action, case_id=case_id, person_id=person_id, **detail)
 
 
 # --- signatures and checkpoints (issue 15, point 5) ------------------------------------------------
