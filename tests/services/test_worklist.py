@@ -160,7 +160,9 @@ def test_filtered_and_waiting_pages_are_read_off_an_index_without_sorting_the_of
     asks = [("office", {"order": WorklistOrder.WAITING}, "ix_case_office_waiting"),
             ("mine", {"order": WorklistOrder.WAITING}, "ix_case_owner_waiting"),
             ("office", {"due": DueState.SOON}, "ix_case_office_worklist"),
-            ("mine", {"due": DueState.OVERDUE, "kinds": ["asylum"]}, "ix_case_owner_worklist")]
+            ("mine", {"due": DueState.OVERDUE, "kinds": ["asylum"]}, "ix_case_owner_worklist"),
+            ("office", {"officer": "patverums"}, "ix_case_owner_worklist"),
+            ("office", {"officer": "patverums", "order": WorklistOrder.WAITING}, "ix_case_owner_waiting")]
     for scope, kw, index in asks:
         statements.clear()
         event.listen(store.engine, "before_cursor_execute", capture)
