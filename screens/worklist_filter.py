@@ -50,17 +50,25 @@ class WorklistFilterDialog(DeskModal[WorklistFilter | None]):
         self.current = current
         self.by_officer = by_officer and bool(choices.officers)
 
+    def options(self, name: str, kind: str | None) -> list[tuple[Text, str]]:
+        """The choices of one Select, in the current language."""
+        if name == "kind":
+            return [(Text(kind_label(k)), k) for k in self.choices.kinds]
+        if name == "status":
+            return status_options(self.choices, kind)
+        if name == "due":
+            return [(Text(label(s)), s.value) for s in DueState]
+        return [(Text(f"{full_name} ({user})"), user) for user, full_name in self.choices.officers]
+
     def compose(self) -> ComposeResult:
         current = self.current
+        values = {"kind": current.kind, "status": current.status, "due": current.due.value if current.due else None,
+                  "officer": current.officer}
         with Vertical(classes="dialog", id="filter-dialog"):
             yield Label(t("ui.filter.title"), classes="dialog-title", id="filter-title")
-            yield from self.select("kind", [(Text(kind_label(k)), k) for k in self.choices.kinds], current.kind)
-            yield from self.select("status", status_options(self.choices, current.kind), current.status)
-            yield from self.select("due", [(Text(label(s)), s.value) for s in DueState],
-                                   current.due.value if current.due else None)
-            if self.by_officer:
-                yield from self.select("officer", [(Text(f"{name} ({user})"), user)
-                                                   for user, name in self.choices.officers], current.officer)
+            for name in FIELDS:
+                if name != "officer" or self.by_officer:
+                    yield from self.select(name, self.options(name, current.kind), values[name])
             yield Label(t("ui.filter.hint"), classes="hint", id="filter-hint")
         yield Footer(show_command_palette=False)
 
@@ -77,9 +85,16 @@ class WorklistFilterDialog(DeskModal[WorklistFilter | None]):
     def redraw_texts(self) -> None:
         self.query_one("#filter-title", Label).update(t("ui.filter.title"))
         self.query_one("#filter-hint", Label).update(t("ui.filter.hint"))
+        kind = self.value("kind")
         for name in FIELDS:
             for widget in self.query(f"#filter-label-{name}"):
                 widget.update(t(f"ui.filter.{name}"))
+            for select in self.query(f"#filter-{name}"):  # the choices in the new language, the choice kept
+                kept = self.value(name)
+                select.set_options(self.options(name, kind))
+                select.prompt = t("ui.filter.any")
+                if kept is not None:
+                    select.value = kept
 
     def value(self, name: str) -> str | None:
         found = self.query(f"#filter-{name}")
@@ -93,7 +108,7 @@ class WorklistFilterDialog(DeskModal[WorklistFilter | None]):
             return
         status = self.query_one("#filter-status", Select)
         kept = self.value("status")
-        options = status_options(self.choices, self.value("kind"))
+        options = self.options("status", self.value("kind"))
         status.set_options(options)
         if kept in {v for _, v in options}:
             status.value = kept

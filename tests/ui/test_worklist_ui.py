@@ -228,3 +228,22 @@ def test_snapshot_of_the_worklist_scrolled_past_50_rows(snap_compare, busy_store
         assert table.cursor_row == 60 and table.row_count == 100
 
     assert snap_compare(DeskApp(store=busy_store), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_the_filter_dialog_redraws_its_choices_in_the_other_language(busy_store):
+    app = DeskApp(store=busy_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "asylum")
+        await pilot.press("f")
+        await settle(pilot)
+        dialog = app.screen
+        await choose(pilot, dialog.choices.kinds.index("dublin") + 1)
+        app.switch_language("en")  # what F9 does (a modal screen does not hear the app's keys)
+        await settle(pilot)
+        kind = dialog.query_one("#filter-kind", Select)
+        assert kind.value == "dublin" and str(dialog.query_one("#filter-label-kind", Label).render()) == "Case kind"
+        assert "Dublin request" in [str(prompt) for prompt, _ in kind._options]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        home, table = worklist_of(app)
+        assert "Dublin request" in title(home) and "(44 of 44)" in title(home)
