@@ -158,7 +158,8 @@ def test_stale_save_is_refused_with_who_and_when(store, actors, fixed_clock):
             casecore.touch(uow, first, casecore.get_case(uow, case_id), version)
     msg = info.value.message()  # the same day: the time in Riga only (issue 14 point 10)
     assert msg == "Lietu mainīja Otra Patvēruma plkst. 10:00 — pārlādējiet, lai redzētu izmaiņas."
-    assert t_in("en", info.value.key, **info.value.params) == "Changed by Otra Patvēruma at 10:00 — reload to see the change."
+    assert t_in("en", info.value.key, **info.value.params) == (
+        "Changed by Otra Patvēruma at 10:00 — reload to see the change.")
     assert info.value.changed_at.strftime("%d.%m.%Y %H:%M") == "22.11.2026 10:00"
     fixed_clock.advance(days=1, minutes=5)
     with pytest.raises(ConflictError) as info:

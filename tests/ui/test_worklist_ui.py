@@ -7,13 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import update
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from desk.services import casecore, casework
 from models import Case
 from screens.app import DeskApp
 from screens.casefile import CaseFileScreen, action_name
-from screens.form import FormScreen
 from screens.home import HomeScreen
 from screens.navigation import CaseChanged
 from screens.widgets.plain import Label
