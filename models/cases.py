@@ -45,6 +45,9 @@ class Case(SQLModel, table=True):
         Index("ix_case_owner_worklist", "owner_id", "closed_on", "next_due", "number"),
         Index("ix_case_office_worklist", "office_id", "closed_on", "next_due", "number"),
         Index("ix_case_office_open_kind", "office_id", "closed_on", "kind"),
+        # the worklist sorted by days waiting: opened longest ago first (0016)
+        Index("ix_case_owner_waiting", "owner_id", "closed_on", "opened_on", "number"),
+        Index("ix_case_office_waiting", "office_id", "closed_on", "opened_on", "number"),
         # the day's report: open and closed cases per kind on a day; a final status on a live case (0007)
         Index("ix_case_closed_kind", "closed_on", "kind"),
         Index("ix_case_kind_status", "kind", "status", "closed_on"),

@@ -23,7 +23,7 @@ from desk.i18n import LANGUAGES, get_language, set_language, t
 from desk.services import auth
 from screens.base import PaletteCommand, ServiceCalls, Translated, shows_result, translate_bindings
 from screens.dialogs import ConfirmDialog
-from screens.navigation import CaseWanted, Found, PersonWanted, SearchWanted
+from screens.navigation import CaseChanged, CaseWanted, Found, PersonWanted, SearchWanted
 from screens.palette import DeskCommands
 from screens.search import CaseNumberProvider
 
@@ -326,6 +326,14 @@ class DeskApp(ServiceCalls, App):
     @on(SearchWanted)
     def search_wanted(self, message: SearchWanted) -> None:
         self.open_search(message.then)
+
+    @on(CaseChanged)
+    def case_changed(self, message: CaseChanged) -> None:
+        """A screen saved a case: every screen on the stack that shows cases hears of it."""
+        for screen in list(self.screen_stack):
+            heard = getattr(screen, "case_changed", None)
+            if callable(heard):
+                heard(message.case_id)
 
     # --- errors never crash the app ------------------------------------------------------------
 

@@ -2,7 +2,10 @@
 
 The actions are exactly ``CaseFile.actions`` (FormSpecs from the services): keys 1..9 in the footer and
 the same commands in the palette. Each opens the generic form; saving calls ``casework.perform`` with the
-version the officer saw, so a save over someone else's change is refused as a conflict.
+version the officer saw, so a save over someone else's change is refused as a conflict: the form stays
+open with what was typed and says who changed the case and when ("Changed by Anna Ozola at 10:42 —
+reload to see the change"), the file behind it is read again, and the values typed are kept: the same
+action opened again on the refreshed file starts with them. A save that lands posts ``CaseChanged``.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from rich.text import Text
 
 from screens.widgets.plain import DataTable, Static, plain, styled
 
+from desk.errors import ConflictError
 from desk.i18n import t
 from desk.i18n.citations import shown, shown_with_flag
 from desk.services import casework, notes, views
@@ -23,7 +27,7 @@ from desk.services.kinds import adapter
 from desk.services.labels import (detail_text, history_action_label, history_summary, kind_label, label,
                                   status_label)
 from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
-from screens.navigation import CaseWanted, PersonWanted
+from screens.navigation import CaseChanged, CaseWanted, PersonWanted
 from screens.widgets import KeyedTable, OfficerBar, state_text, sync_rows
 
 MAX_ACTIONS = 9
@@ -57,10 +61,21 @@ class CaseFileScreen(DeskScreen):
             super().__init__()
             self.file = file
 
+    class SaveConflicted(Message):
+        """An action's save was refused: another officer changed the case since this file was read.
+        ``typed`` is what the officer entered in the form (kept for the next opening of ``action_id``)."""
+
+        def __init__(self, action_id: str, typed: dict, error: ConflictError) -> None:
+            super().__init__()
+            self.action_id = action_id
+            self.typed = typed
+            self.error = error
+
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
         self.file = None
+        self.kept: dict[str, dict] = {}  # FormSpec.id -> what was typed in a form refused as stale
 
     def compose(self) -> ComposeResult:
         yield OfficerBar("ui.case.title")
@@ -234,6 +249,7 @@ class CaseFileScreen(DeskScreen):
             if result:
                 self.app.notify(t("notes.added"))
                 self.action_reload()
+                self.post_message(CaseChanged(case_id))
 
         self.app.push_screen(FormScreen(notes.NOTE_FORM, submit, title=f"{self.file.number}: {t('notes.form.title')}"),
                              done)
@@ -249,19 +265,34 @@ class CaseFileScreen(DeskScreen):
 
         actor = self.app.actor
         case_id = self.case_id
-        version = self.file.version
+        version = self.file.version  # the version the officer sees: a save over a newer one is refused
         action = action_name(spec)
 
-        def submit(uow, raw):
-            casework.perform(uow, actor, case_id, action, raw, expected_version=version)
+        def submit(uow, raw):  # in the form's worker thread
+            try:
+                casework.perform(uow, actor, case_id, action, raw, expected_version=version)
+            except ConflictError as error:
+                self.post_message(self.SaveConflicted(spec.id, dict(raw), error))
+                raise  # the form says who and when, and stays open with what was typed
             return True
 
         def done(result) -> None:
             if result:
+                self.kept.pop(spec.id, None)
                 self.app.notify(t("ui.case.action_done", action=t(spec.title_key)))
                 self.action_reload()
+                self.post_message(CaseChanged(case_id))
 
-        self.app.push_screen(FormScreen(spec, submit, title=f"{self.file.number}: {t(spec.title_key)}"), done)
+        typed = self.kept.get(spec.id)
+        self.app.push_screen(FormScreen(spec, submit, initial=typed, title=f"{self.file.number}: {t(spec.title_key)}"),
+                             done)
+
+    @on(SaveConflicted)
+    def save_conflicted(self, message: SaveConflicted) -> None:
+        """Someone saved the case first: keep what was typed, read the file again (the form, still open
+        above it, names who and when)."""
+        self.kept[message.action_id] = message.typed
+        self.action_reload()
 
     def palette_commands(self):
         out = [PaletteCommand(t(spec.title_key), t("ui.palette.action_help", number=self.file.number),

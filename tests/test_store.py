@@ -6,6 +6,7 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from desk.errors import ConflictError
+from desk.i18n import t_in
 from desk.services import casecore
 from desk.store import StoreTooNew, current_revision, head_revision, open_store, table_names
 from models import Case, Person
@@ -155,8 +156,17 @@ def test_stale_save_is_refused_with_who_and_when(store, actors, fixed_clock):
     with pytest.raises(ConflictError) as info:
         with store.uow() as uow:  # officer 1 saves with the version they loaded
             casecore.touch(uow, first, casecore.get_case(uow, case_id), version)
-    msg = info.value.message()
-    assert "Otra Patvēruma" in msg and "22.11.2026 10:00" in msg
+    msg = info.value.message()  # the same day: the time in Riga only (issue 14 point 10)
+    assert msg == "Lietu mainīja Otra Patvēruma plkst. 10:00 — pārlādējiet, lai redzētu izmaiņas."
+    assert t_in("en", info.value.key, **info.value.params) == (
+        "Changed by Otra Patvēruma at 10:00 — reload to see the change.")
+    assert info.value.changed_at.strftime("%d.%m.%Y %H:%M") == "22.11.2026 10:00"
+    fixed_clock.advance(days=1, minutes=5)
+    with pytest.raises(ConflictError) as info:
+        with store.uow() as uow:  # a day later the day is named too
+            casecore.touch(uow, first, casecore.get_case(uow, case_id), version)
+    assert t_in("en", info.value.key, **info.value.params) == (
+        "Changed by Otra Patvēruma on 22.11.2026 at 10:00 — reload to see the change.")
     with store.reader() as uow:
         assert uow.session.get(Case, case_id).version == version + 1
 

@@ -26,7 +26,7 @@ from desk.services import audit, casework, notes, stays
 from desk.services.auth import CASE_ROLES, Actor, Permission, parse_roles, require, require_kind
 from desk.services.casecore import get_case
 from desk.services.forms import FormSpec
-from desk.services.kinds import adapter
+from desk.services.kinds import adapter, rules_module
 from desk.services.labels import (BecauseOf, CausedBy, DeadlineMoved, DetailLine, FieldChanged, HistoryPart,
                                   NoteWritten, OwnerChanged)
 from desk.services.persons import PersonSummary, get_person, summaries, summary_of
@@ -45,6 +45,14 @@ class DueState(StrEnum):
     TODAY = "today"
     SOON = "soon"  # within DUE_SOON_DAYS
     OPEN = "open"  # later than that
+    NONE = "none"  # nothing due: no deadline open (the worklist's last run)
+
+
+class WorklistOrder(StrEnum):
+    """How the worklist is sorted: the nearest deadline first, or the case waiting longest first."""
+
+    DUE = "due"  # next_due, then number; the cases with nothing due last
+    WAITING = "waiting"  # opened_on, then number: opened longest ago first
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ class CaseRow:
     owner_username: str
     office_code: str
     next_due: date | None
-    next_due_state: DueState | None  # None: nothing due
+    next_due_state: DueState  # DueState.NONE: nothing due
     version: int
 
 
@@ -118,9 +126,9 @@ def format_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
-def due_state(due: date | None, today: date) -> DueState | None:
+def due_state(due: date | None, today: date) -> DueState:
     if due is None:
-        return None
+        return DueState.NONE
     if due < today:
         return DueState.OVERDUE
     if due == today:
@@ -164,42 +172,115 @@ def _visible_kinds(actor: Actor, kinds) -> list[str]:
     return sorted(allowed if not kinds else allowed & set(kinds))
 
 
-def _scoped(q, actor: Actor, scope: str, kinds, open_only: bool):
+@dataclass(frozen=True)
+class WorklistFilter:
+    """What the officer narrowed the worklist to, and its order; ``None`` is "any". Held by the home
+    screen across its refreshes and handed to ``worklist`` / ``count_worklist`` as ``**arguments()``."""
+
+    kind: str | None = None
+    status: str | None = None  # a status code (of ``kind`` when one is chosen)
+    due: DueState | None = None
+    officer: str | None = None  # the owner's username (a supervisor's office scope)
+    order: WorklistOrder = WorklistOrder.DUE
+
+    @property
+    def narrows(self) -> bool:
+        return any(v is not None for v in (self.kind, self.status, self.due, self.officer))
+
+    def arguments(self) -> dict:
+        return {"kinds": (self.kind,) if self.kind else None, "statuses": (self.status,) if self.status else None,
+                "due": self.due, "officer": self.officer, "order": self.order}
+
+
+def _due_window(due: DueState, today: date):
+    """The stored ``next_due`` of the cases in ``due`` (as ``due_state`` tells them apart): a range on
+    the worklist indexes, which hold ``next_due`` after the owner or office and ``closed_on``."""
+    soon = today + timedelta(days=DUE_SOON_DAYS)
+    return {DueState.OVERDUE: Case.next_due < today,
+            DueState.TODAY: Case.next_due == today,
+            DueState.SOON: (Case.next_due > today) & (Case.next_due <= soon),
+            DueState.OPEN: Case.next_due > soon,
+            DueState.NONE: Case.next_due.is_(None)}[DueState(due)]
+
+
+def _owner_id(uow, username: str) -> int | None:
+    return uow.session.exec(select(Officer.id).where(Officer.username == username)).first()
+
+
+def _scoped(q, actor: Actor, scope: str, kinds, open_only: bool, *, statuses=None, owner_id: int | None = None):
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}")
-    q = q.where(Case.owner_id == actor.id) if scope == "mine" else q.where(Case.office_id == actor.office_id)
+    if scope == "mine":
+        q = q.where(Case.owner_id == actor.id)
+    elif owner_id is None:
+        q = q.where(Case.office_id == actor.office_id)
+    else:  # one officer's cases within the office (the supervisor's filter): read off the owner's index;
+        # "+ 0" keeps SQLite from walking the whole office's index instead (PostgreSQL plans it the same)
+        q = q.where((Case.office_id + 0) == actor.office_id)
+    if owner_id is not None:
+        q = q.where(Case.owner_id == owner_id)
     q = q.where(Case.kind.in_(_visible_kinds(actor, kinds)))
     if open_only:
         q = q.where(Case.closed_on.is_(None))
+    if statuses:
+        q = q.where(Case.status.in_(sorted(set(statuses))))
+    return q
+
+
+def _filtered(uow, q, actor: Actor, scope: str, kinds, open_only: bool, statuses, due, officer):
+    """``_scoped`` with the worklist's filters; None when the named officer does not exist (no rows)."""
+    owner_id = None
+    if officer:
+        owner_id = _owner_id(uow, officer)
+        if owner_id is None:
+            return None
+    q = _scoped(q, actor, scope, kinds, open_only, statuses=statuses, owner_id=owner_id)
+    if due is not None:
+        q = q.where(_due_window(due, uow.clock.today()))
     return q
 
 
 def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int = 0, limit: int = 50,
-             open_only: bool = True) -> list[CaseRow]:
-    """The officer's (or the office's) cases, the nearest open deadline first, then by number; cases
-    with nothing due last.
+             open_only: bool = True, statuses=None, due: DueState | None = None, officer: str | None = None,
+             order: WorklistOrder = WorklistOrder.DUE) -> list[CaseRow]:
+    """The officer's (or the office's) cases, narrowed to ``kinds``, ``statuses``, a deadline state
+    (``due``) and one owner (``officer``, a username), in ``order``: the nearest open deadline first,
+    then by number, cases with nothing due last (``DUE``); or the case opened longest ago first, then by
+    number (``WAITING``).
 
     The order is the stored ``Case.next_due`` (kept by the deadline recompute) then the number, which
     the worklist indexes hold in that order: the cases with a date and those without are read as two
     index-ordered runs (SQLite keeps NULL first in an index, so "NULLS LAST" on one run would sort the
-    whole office in a temporary B-tree) and only the page is joined to persons and officers."""
+    whole office in a temporary B-tree) and only the page is joined to persons and officers. A deadline
+    state is a range of ``next_due`` on the same indexes (and skips the run it cannot be in); the
+    waiting order reads ``ix_case_*_waiting`` (owner or office, ``closed_on``, ``opened_on``, number)."""
     offset, limit = max(0, offset), max(0, min(limit, 500))
     if limit == 0:
         return []
     wanted = offset + limit
-    dated = (_scoped(select(Case.id, Case.next_due, Case.number), actor, scope, kinds, open_only)
-             .where(Case.next_due.is_not(None)).order_by(Case.next_due, Case.number).limit(wanted))
-    undated = (_scoped(select(Case.id, Case.next_due, Case.number), actor, scope, kinds, open_only)
-               .where(Case.next_due.is_(None)).order_by(Case.number).limit(wanted))
-    ids = [row[0] for row in uow.session.exec(dated).all()]
-    if len(ids) < wanted:
-        ids += [row[0] for row in uow.session.exec(undated.limit(wanted - len(ids))).all()]
+    base = _filtered(uow, select(Case.id), actor, scope, kinds, open_only, statuses, due, officer)
+    if base is None:
+        return []
+    if WorklistOrder(order) is WorklistOrder.WAITING:
+        ids = list(uow.session.exec(base.order_by(Case.opened_on, Case.number).offset(offset).limit(limit)).all())
+        return case_rows(uow, ids)
+    ids = []
+    if due is None or DueState(due) is not DueState.NONE:
+        dated = base.where(Case.next_due.is_not(None)).order_by(Case.next_due, Case.number).limit(wanted)
+        ids = list(uow.session.exec(dated).all())
+    if len(ids) < wanted and (due is None or DueState(due) is DueState.NONE):
+        undated = base.where(Case.next_due.is_(None)).order_by(Case.number).limit(wanted - len(ids))
+        ids += list(uow.session.exec(undated).all())
     return case_rows(uow, ids[offset:wanted])
 
 
-def count_worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, open_only: bool = True) -> int:
-    q = _scoped(select(func.count(Case.id)), actor, scope, kinds, open_only)
-    return int(uow.session.exec(q).one())
+def count_worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, open_only: bool = True, statuses=None,
+                   due: DueState | None = None, officer: str | None = None,
+                   order: WorklistOrder = WorklistOrder.DUE) -> int:
+    """How many cases ``worklist`` reaches with the same filters (``order`` is accepted and ignored, so
+    both take ``WorklistFilter.arguments()``)."""
+    q = _filtered(uow, select(func.count(Case.id)), actor, scope, kinds, open_only, statuses, due, officer)
+    return 0 if q is None else int(uow.session.exec(q).one())
 
 
 def counts_per_kind(uow, actor: Actor, *, scope: str = "mine") -> dict[str, int]:
@@ -342,6 +423,23 @@ def officers_of_office(uow, actor: Actor) -> list[tuple[str, str]]:
     rows = uow.session.exec(select(Officer).where(Officer.office_id == actor.office_id, Officer.active.is_(True))
                             .order_by(Officer.username)).all()
     return [(o.username, o.full_name) for o in rows if parse_roles(o.roles) & CASE_ROLES]
+
+
+@dataclass(frozen=True)
+class WorklistChoices:
+    """What the worklist's filter offers: the kinds the officer works on, each kind's status codes in
+    the order of its rules, and (for a supervisor) the office's officers as (username, full name)."""
+
+    kinds: list[str]
+    statuses: dict[str, list[str]]
+    officers: list[tuple[str, str]]
+
+
+def worklist_choices(uow, actor: Actor) -> WorklistChoices:
+    kinds = _visible_kinds(actor, None)
+    statuses = {kind: [s.value for s in rules_module(kind).Status] for kind in kinds}
+    officers = officers_of_office(uow, actor) if actor.can(Permission.REASSIGN) else []
+    return WorklistChoices(kinds, statuses, officers)
 
 
 def country_options(uow) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from textual.binding import Binding
 from textual.message import Message
 from screens.widgets.plain import DataTable
 
@@ -49,7 +50,14 @@ def sync_rows(table: DataTable, rows: Iterable[tuple[str, Sequence]], *, append:
 
 
 class KeyedTable(DataTable):
-    """A row-cursor DataTable whose rows are keyed by an id; PageDown at the end asks for more rows."""
+    """A row-cursor DataTable whose rows are keyed by an id; PageDown at the end asks for more rows.
+    Home and End go to the first and the last row (DataTable's own go to the first and last column,
+    which a row cursor does not have)."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
 
     class MoreWanted(Message):
         """The officer paged past the last loaded row."""
