@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Footer, Input, Select
 
-from screens.widgets.person_picker import PersonPicker
+from screens.person_picker import PersonPicker
 from screens.widgets.plain import Label
 
 from desk.errors import FormInvalid, explain

@@ -14,7 +14,7 @@ from screens.casefile import CaseFileScreen, action_name
 from screens.dialogs import PickDialog
 from screens.form import FormScreen
 from screens.home import HomeScreen
-from screens.widgets.person_picker import PersonPicker
+from screens.person_picker import PersonPicker
 from tests.ui.conftest import log_in, settle, type_text
 
 SIZE = (160, 48)

@@ -8,7 +8,7 @@ from desk.services import persons
 from models import Person
 from screens.app import DeskApp
 from screens.form import FormScreen
-from screens.widgets.person_picker import PersonPicker
+from screens.person_picker import PersonPicker
 from screens.register import DuplicatesDialog, Registration
 from tests.ui.conftest import log_in, new_person, settle
 

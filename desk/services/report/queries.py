@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from desk.clock import RIGA
 from desk.errors import NotFound
+from desk.rules.common import DeadlineState
 from desk.services.auth import Actor, Permission, require
 from desk.services.kinds import adapter
 from desk.services.report.figures import (
@@ -230,12 +231,12 @@ def deadline_items(uow, scope: Scope, day: date, *conds, show_codes: bool) -> tu
          .join(Case, Case.id == Deadline.case_id)
          .join(Person, Person.id == Case.person_id)
          .join(Officer, Officer.id == Case.owner_id, isouter=True)
-         .where(Deadline.state.in_(("open", "met", "missed")), _not_done_by(day), *conds, *case_scope(scope))
+         .where(Deadline.state.in_((DeadlineState.OPEN, DeadlineState.MET, DeadlineState.MISSED)), _not_done_by(day), *conds, *case_scope(scope))
          .order_by(Deadline.due_on, Case.number, Deadline.rule_id))
     out = []
     for d, number, kind, owner, code in uow.session.exec(q).all():
         shown = (format_personal_code(code) if show_codes else mask_personal_code(code)) if code else ""
-        state = "missed" if d.due_on <= day else "open"
+        state = str(DeadlineState.MISSED if d.due_on <= day else DeadlineState.OPEN)
         out.append(DeadlineItem(number, kind, d.rule_id, d.article, d.anchor_date, d.due_on, state,
                                 owner or "", shown, d.title_key))
     return tuple(out)
@@ -248,7 +249,7 @@ def _not_done_by(day: date):
 def deadlines_done(uow, scope: Scope, first: date, last: date, kinds: list[str]) -> dict[tuple[date, str], int]:
     """Deadlines met and missed per (due day, state) from ``first`` to ``last``, of cases of ``kinds``."""
     q = (select(Deadline.due_on, Deadline.state, func.count()).join(Case, Case.id == Deadline.case_id)
-         .where(Deadline.state.in_(("met", "missed")), Deadline.due_on >= first, Deadline.due_on <= last,
+         .where(Deadline.state.in_((DeadlineState.MET, DeadlineState.MISSED)), Deadline.due_on >= first, Deadline.due_on <= last,
                 Case.kind.in_(kinds), *case_scope(scope))
          .group_by(Deadline.due_on, Deadline.state))
     return {(d, s): n for d, s, n in uow.session.exec(q).all()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from desk.rules.common import DeadlineState
 from desk.services.auth import Actor, Permission
 from desk.services.report.figures import KINDS, STATS_DAYS, Statistics
 from desk.services.report.queries import deadlines_done, decisions, registrations, resolve_scope
@@ -29,6 +30,6 @@ def statistics(uow, actor: Actor, today: date, *, days: int = STATS_DAYS, office
         today=today, days=span, office_code=scope.office_code,
         registrations=tuple((k, tuple(per.get((k, d), 0) for d in span)) for k in visible),
         decisions=tuple(decided),
-        deadlines_met=tuple(done.get((d, "met"), 0) for d in span),
-        deadlines_missed=tuple(done.get((d, "missed"), 0) for d in span),
+        deadlines_met=tuple(done.get((d, DeadlineState.MET), 0) for d in span),
+        deadlines_missed=tuple(done.get((d, DeadlineState.MISSED), 0) for d in span),
     )
