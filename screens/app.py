@@ -5,8 +5,10 @@ logged-in ``Actor``; the screens reach the services only through thread workers 
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import os
+import pkgutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,10 +16,13 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.message import Message
 
 import desk
+import screens
 from desk import clock as desk_clock
+from desk import settings
 from desk.errors import explain
 from desk.i18n import LANGUAGES, get_language, set_language, t
 from desk.services import auth
@@ -38,6 +43,17 @@ def stylesheet_path() -> Path:
     if packaged.exists():
         return packaged
     return Path(__file__).resolve().parents[1] / "desk.tcss"
+
+
+def binding_ids() -> frozenset[str]:
+    """Every key binding's id in desk's screens (what the settings file's [keys] may name)."""
+    ids = {b.id for b in DeskApp.BINDINGS if isinstance(b, Binding) and b.id}
+    for info in pkgutil.walk_packages(screens.__path__, "screens."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, DOMNode):
+                ids |= {b.id for b in getattr(value, "BINDINGS", ()) if isinstance(b, Binding) and b.id}
+    return frozenset(ids)
 
 
 def idle_minutes_from_env() -> float:
@@ -71,11 +87,21 @@ class DeskApp(ServiceCalls, App):
     ]
 
     def __init__(self, *, store, demo: bool = False, idle_minutes: float | None = None,
-                 idle_check_seconds: float = 5.0) -> None:
+                 idle_check_seconds: float = 5.0, settings_file: Path | None = None,
+                 language_fixed: bool = False) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
         self.actor: auth.Actor | None = None
+        # the officer's settings file (desk.settings; None in the tests); --lang and DESK_LANG win over it
+        self.settings, self.settings_problems = settings.Settings(), []
+        if settings_file is not None:
+            self.settings, self.settings_problems = settings.load(
+                settings_file, binding_ids=binding_ids(), themes=frozenset(self.available_themes))
+            if self.settings.language and not os.environ.get("DESK_LANG") and not language_fixed:
+                set_language(self.settings.language)
+        if idle_minutes is None and not os.environ.get("DESK_IDLE_LOCK_MINUTES") and self.settings.idle_minutes:
+            idle_minutes = self.settings.idle_minutes
         self.idle_limit = timedelta(minutes=idle_minutes if idle_minutes is not None else idle_minutes_from_env())
         self.idle_check_seconds = idle_check_seconds
         self.last_activity = desk_clock.now()
@@ -83,6 +109,12 @@ class DeskApp(ServiceCalls, App):
     # --- start, login, logout ------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.settings.theme:
+            self.theme = self.settings.theme
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        for problem in self.settings_problems:  # one line each, then ignored
+            self.notify(t(problem.key, **problem.params), severity="warning", timeout=12)
         translate_bindings(self)
         self.set_interval(self.idle_check_seconds, self.check_idle_lock)
         self.show_login()

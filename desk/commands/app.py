@@ -43,7 +43,9 @@ def run_app(args, *, demo: bool = False) -> int:
     store = open_store(getattr(args, "db", None), create=demo)
     from screens.app import DeskApp  # lazily: the command line stays light
 
-    DeskApp(store=store, demo=demo).run()
+    from desk.settings import settings_path
+
+    DeskApp(store=store, demo=demo, settings_file=settings_path(), language_fixed=bool(getattr(args, "lang", None))).run()
     return 0
 
 
