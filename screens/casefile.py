@@ -48,6 +48,8 @@ class CaseFileScreen(DeskScreen):
         Binding("p", "person", "-", id="case.person"),
         Binding("d", "dublin", "-", id="case.dublin"),
         Binding("n", "note", "-", id="case.note"),
+        Binding("c", "copy_number", "-", id="case.copy_number"),
+        Binding("C", "copy_name", "-", id="case.copy_name", show=False),
         Binding("f5", "reload", "-", id="case.reload"),
         Binding("ctrl+right", "switch_tab(1)", "-", id="case.next_tab", show=False),
         Binding("ctrl+left", "switch_tab(-1)", "-", id="case.prev_tab", show=False),
@@ -318,6 +320,18 @@ class CaseFileScreen(DeskScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_copy_number(self) -> None:
+        """The case number to the clipboard (works over SSH: the terminal's own clipboard, OSC 52)."""
+        if self.file is not None:
+            self.app.copy_to_clipboard(self.file.number)
+            self.app.notify(t("ui.copied", what=self.file.number), timeout=3)
+
+    def action_copy_name(self) -> None:
+        """The person's name as the file shows it (surname, given names) to the clipboard."""
+        if self.file is not None:
+            self.app.copy_to_clipboard(self.file.person.full_name)
+            self.app.notify(t("ui.copied", what=self.file.person.full_name), timeout=3)
 
     def action_person(self) -> None:
         if self.file is not None:

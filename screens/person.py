@@ -30,6 +30,7 @@ class PersonScreen(DeskScreen):
         Binding("e", "record_entry", "-", id="person.entry"),
         Binding("x", "record_exit", "-", id="person.exit"),
         Binding("escape", "back", "-", id="person.back"),
+        Binding("c", "copy_name", "-", id="person.copy_name"),
         Binding("f5", "reload", "-", id="person.reload"),
     ]
 
@@ -149,6 +150,12 @@ class PersonScreen(DeskScreen):
         if result:
             self.app.notify(t("ui.person.saved"))
             self.action_reload()
+
+    def action_copy_name(self) -> None:
+        """The person's name to the clipboard (works over SSH: the terminal's own clipboard, OSC 52)."""
+        if self.file is not None:
+            self.app.copy_to_clipboard(self.file.summary.full_name)
+            self.app.notify(t("ui.copied", what=self.file.summary.full_name), timeout=3)
 
     def action_back(self) -> None:
         self.app.pop_screen()
