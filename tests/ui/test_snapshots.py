@@ -92,3 +92,41 @@ def test_person_picker_offers_persons_as_the_officer_types(snap_compare, snapsho
         await settle(pilot)
 
     assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
+
+
+# --- 80x24 (issue 18 point 4): the login box, the worklist, a case file and a form fit a small terminal ----
+
+SMALL = (80, 24)
+
+
+def test_login_at_80x24(snap_compare, snapshot_store):
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SMALL)
+
+
+def test_case_file_at_80x24(snap_compare, snapshot_store):
+    async def run_before(pilot):
+        await log_in(pilot, "asylum")
+        pilot.app.open_case(3)  # the incoming Dublin request
+        await settle(pilot)
+
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SMALL, run_before=run_before)
+
+
+def test_form_at_80x24_scrolls_to_the_field_in_error(snap_compare, snapshot_store):
+    async def run_before(pilot):
+        await log_in(pilot, "asylum")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("enter")  # asylum
+        await settle(pilot)
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        await type_text(pilot, "2")
+        await pilot.press("tab")
+        await type_text(pilot, "31.02.2026")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SMALL, run_before=run_before)
