@@ -211,6 +211,20 @@ RETRY_PAUSE_S = 0.05
 _TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
 
 
+def _disk_full(exc: BaseException | None) -> bool:
+    """The database could not write for want of space - SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100) -
+    here or in what led to this error (SQLite undoes the transaction itself, so the next statement fails with
+    "no such savepoint")."""
+    seen = 0
+    while exc is not None and seen < 8:
+        orig = getattr(exc, "orig", exc)
+        code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+        if code == "53100" or "database or disk is full" in str(orig) or "No space left" in str(orig):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def _transient(exc: DBAPIError) -> bool:
     orig = exc.orig
     code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
@@ -380,10 +394,19 @@ class UnitOfWork:
                 for hook in hooks:
                     hook()
             else:
-                self.session.rollback()
+                try:
+                    self.session.rollback()
+                except DBAPIError as again:  # the database already undid it (a full disk): the first error
+                    log.warning("rollback after %s failed too: %s", exc_type.__name__, again.__class__.__name__)
+        except DBAPIError as failed:
+            if _disk_full(failed):  # nothing was saved; say so in a sentence, not a driver's error
+                raise StoreError("store.disk_full") from None
+            raise
         finally:
             self.session.close()
             self.session = None
+        if exc_type is not None and issubclass(exc_type, DBAPIError) and _disk_full(exc):
+            raise StoreError("store.disk_full") from None
         if exc_type is not None and self.after_rollback:
             hooks, self.after_rollback = self.after_rollback, []
             for hook in hooks:

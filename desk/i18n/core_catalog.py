@@ -86,6 +86,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "Settings: “{value}” is not a key ({id}); ignored."},
     "settings.cli.ok": {"lv": "Iestatījumi derīgi: {path}", "en": "Settings are valid: {path}"},
     "settings.cli.none": {"lv": "Iestatījumu faila vēl nav: {path}", "en": "No settings file yet: {path}"},
+    "store.disk_full": {"lv": "Diskā nav vietas: nekas netika saglabāts. Atbrīvojiet vietu un mēģiniet vēlreiz.",
+                        "en": "The disk is full: nothing was saved. Free some space and try again."},
     "store.seed_incomplete": {"lv": "Šīs datu krātuves ielāde (desk seed) netika pabeigta; tās dati ir nepilnīgi. "
                                      "Izdzēsiet krātuvi un ielādējiet no jauna.",
                               "en": "This store's load (desk seed) never finished; its data is partial. "
