@@ -34,7 +34,7 @@ from sqlalchemy import text
 
 from desk.errors import ValidationError
 from desk.services import audit
-from desk.services.auth import Actor, Permission
+from desk.services.auth import Actor, Permission, ensure_live
 from desk.names import (EXACT, FAMILY, FORM, KEY_PREFIX, PREFIX, SPELLING, match_level, name_variants, name_words,
                         prefix_alternatives, query_alternatives)
 from desk.text import (mask_personal_code, normalize_document_number, parse_date)
@@ -383,6 +383,7 @@ def search(uow, actor: Actor, query: str, *, limit: int = 20, audit: bool = True
     """
     if audit and getattr(uow, "session", None) is None:
         raise TypeError("an audited search needs a unit of work, not a lookup")
+    ensure_live(uow, actor)
     query = (query or "").strip()[:MAX_QUERY]
     limit = max(1, min(int(limit), MAX_LIMIT))
     hits = _whole_identifier(uow, actor, query, limit, reveal_codes) if query else []
@@ -396,6 +397,7 @@ def search(uow, actor: Actor, query: str, *, limit: int = 20, audit: bool = True
 def record_lookup(uow, actor: Actor, query: str, hits: list[SearchHit]) -> None:
     """Write the audited "search" entry for a lookup whose results were already shown (the search
     screen shows results as the officer types, then records the query once typing settles)."""
+    ensure_live(uow, actor)
     _audit_search(uow, actor, query, hits, False)
 
 
@@ -521,6 +523,7 @@ def find_case_numbers(source, actor: Actor, fragment: str, *, limit: int = 10) -
     """Cases whose number matches ``fragment`` (the command palette); not audited (numbers only),
     the case opened from the palette is audited by the case screen. ``source``: a unit of work or
     a ``store.lookup()``."""
+    ensure_live(source, actor)
     parsed = parse_query(fragment)
     kinds = frozenset(actor.case_kinds)
     if not parsed.case_parts or not kinds:

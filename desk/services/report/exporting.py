@@ -7,7 +7,7 @@ from pathlib import Path
 from desk.errors import DomainError
 from desk.private import write_private
 from desk.services import audit
-from desk.services.auth import Actor
+from desk.services.auth import Actor, ensure_live
 from desk.services.report.figures import ALL_OFFICES, DailyReport
 from desk.services.report.renderers import render
 
@@ -17,6 +17,7 @@ def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | 
     """Render ``report`` as ``fmt`` in ``lang``, write it to ``path`` (if given, atomically) and audit the
     export ("report.export": day, scope, format, whether personal codes were shown) in ``uow``'s
     transaction. Returns the bytes."""
+    ensure_live(uow, actor)
     data = render(report, fmt, lang=lang, csv_dialect=csv_dialect)
     audit.record(uow, actor, "report.export", day=report.day.isoformat(), format=fmt,
                  office=report.office_code or ALL_OFFICES, for_officer=report.for_officer,
