@@ -50,6 +50,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from desk.errors import DomainError, StoreError
+from desk.private import open_private, private_dir
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
 from models import AuditEntry, Case
@@ -182,7 +183,7 @@ def backup(store, dest: str | os.PathLike, actor: Actor) -> BackupInfo:
         raise BackupError("ops.backup_onto_itself")
     if dest.is_dir():
         raise BackupError("ops.backup_is_directory")
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(dest.parent)  # a directory desk makes is the owner's alone (0700); the copy is 0600 (mkstemp)
     with store.uow() as uow:
         _require_operator(uow, actor)
         audit.record(uow, actor, "store.backup", file=dest.name)
@@ -297,8 +298,6 @@ class _Dropped:
 
 def _drop_tail(target_store, after_id: int, target_path: Path, now: datetime) -> _Dropped:
     """The target's entries after ``after_id`` (all of them for another store's backup), written out."""
-    from desk.private import open_private
-
     kept: list[dict] = []
     n, first, last, head = 0, None, None, None
     out = target_path.with_name(f"{target_path.stem}-dropped-audit-{now.strftime('%Y%m%dT%H%M%S')}.jsonl")
@@ -344,7 +343,7 @@ def restore(url: str, source: str | os.PathLike, officer: str, password: str, *,
         raise BackupError("ops.backup_missing", file=source.name)
     if source == target_path:
         raise BackupError("ops.backup_onto_itself")
-    target_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target_path.parent)
     scratch = Path(tempfile.mkstemp(prefix=".desk-restore-", suffix=".db", dir=target_path.parent)[1])
     dropped: _Dropped | None = None
     same_store = True
@@ -401,6 +400,8 @@ def restore(url: str, source: str | os.PathLike, officer: str, password: str, *,
                 target_store.dispose()
             if not same_store:
                 reasons = []  # another store's trail is not "newer work" of this one: it is replaced whole
+        if not target_path.exists():  # a new store file is 0600 from its first byte (SQLite uses the umask)
+            open_private(target_path, "ab").close()
         with closing(sqlite3.connect(scratch)) as copy, \
                 closing(sqlite3.connect(target_path, timeout=30)) as target:
             copy.backup(target)
@@ -433,8 +434,6 @@ def _supersede_checkpoints(identity: str, keep_upto: int, now: datetime) -> None
     """The outside checkpoints past ``keep_upto`` signed entries this restore replaced: they move to a
     file of their own (kept, not deleted), so ``verify`` checks the restored chain against those that
     still describe it, and the "restore" checkpoint written next signs the new head."""
-    from desk.private import open_private
-
     path = audit.checkpoint_file(identity)
     if not path.exists():
         return
