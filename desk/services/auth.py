@@ -20,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import or_, update
 from sqlmodel import select
 
+from desk import clock as desk_clock
 from desk.errors import AuthError, NotFound, PermissionDenied, ValidationError
 from desk.keys import keyed_hash
 from desk.services import audit
@@ -215,8 +216,8 @@ def ensure_live(source, actor: Actor | None) -> None:
     verified = getattr(source, "verified_tokens", None)
     if verified is not None and actor.token in verified:
         return
-    clock = getattr(source, "clock", None)
-    now = clock.now() if clock is not None else datetime.now(timezone.utc)
+    clock = getattr(source, "clock", None)  # a lookup has none: the process's clock, as a unit of work's
+    now = clock.now() if clock is not None else desk_clock.now()
     problem, sid, last_seen = _session_problem(source, actor, now)
     if problem is not None:
         hooks = getattr(source, "after_rollback", None)
