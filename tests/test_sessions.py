@@ -39,6 +39,7 @@ def test_an_actor_built_by_hand_is_refused(store, actors):
     _refused(store, raised, "auth.session_invalid")
     other = dataclasses.replace(actors["asylum"], token=actors["reception"].token)
     _refused(store, other, "auth.session_invalid")
+    _refused(store, dataclasses.replace(real, roles=frozenset()), "auth.session_invalid")
     with pytest.raises(SessionEnded):
         with store.reader() as uow:
             search.search(uow, forged, "Bērziņš", audit=False)

@@ -195,7 +195,7 @@ def _session_problem(source, actor: Actor, now: datetime) -> tuple[str | None, i
     if not rows:
         return "auth.session_invalid", None, None
     sid, officer_id, roles, credential, expires_at, ended_at, last_seen, active, officer_roles, pw_hash = rows[0]
-    if officer_id != actor.id or roles != _roles_text(actor.roles):
+    if officer_id != actor.id or roles != ",".join(sorted(map(str, actor.roles or ()))):
         return "auth.session_invalid", sid, None  # a token of one officer under another's name or roles
     if ended_at is not None:
         return "auth.session_ended", sid, None
