@@ -101,6 +101,10 @@ def test_a_change_behind_the_services_back_still_ends_the_session(store, actors)
     with store.uow() as uow:
         uow.session.execute(text("UPDATE officer SET roles = 'asylum,return' WHERE username = 'patverums'"))
     _refused(store, asylum, "auth.session_revoked")
+    return_officer = actors["return"]
+    with store.uow() as uow:
+        uow.session.execute(text("UPDATE officer SET roles = '' WHERE username = 'atgriesana'"))
+    _refused(store, return_officer, "auth.session_revoked")
     reception = actors["reception"]
     with store.uow() as uow:
         uow.session.execute(text("UPDATE officer SET password_hash = 'x' WHERE username = 'recepcija'"))
@@ -145,7 +149,8 @@ def test_every_public_service_with_an_actor_checks_the_session():
     root = pathlib.Path(__file__).resolve().parents[1] / "desk" / "services"
     checks = {"require", "require_kind", "ensure_live", "_require_operator"}
     delegating = {"case_file_by_number": "case_file", "daily_report": "resolve_scope",
-                  "statistics": "resolve_scope", "import_file": "import_lines", "logout": None,
+                  "statistics": "resolve_scope", "import_file": "run",  # store.run(import_lines, ...)
+                  "logout": None,
                   "write_checkpoint": None, "create": None, "open_case": None, "touch": None,
                   "backup": "_require_operator", "restore": None, "ensure_live": None,
                   "end_session": None}

@@ -171,6 +171,14 @@ def _roles_text(roles) -> str:
     return ",".join(sorted(parse_roles(roles)))
 
 
+def _stored_roles(text: str) -> str | None:
+    """An officer's roles as a session stores them; None for a roles column nobody could have granted."""
+    try:
+        return _roles_text(text or "")
+    except ValidationError:
+        return None
+
+
 def _utc(value) -> datetime | None:
     """A datetime read by plain SQL: SQLite gives ISO text, PostgreSQL an aware datetime."""
     if value is None or isinstance(value, datetime):
@@ -201,7 +209,7 @@ def _session_problem(source, actor: Actor, now: datetime) -> tuple[str | None, i
         return "auth.session_ended", sid, None
     if _utc(expires_at) <= now:
         return "auth.session_expired", sid, None
-    if not active or credential != _credential(pw_hash) or _roles_text(officer_roles) != roles:
+    if not active or credential != _credential(pw_hash) or _stored_roles(officer_roles) != roles:
         return "auth.session_revoked", sid, None  # disabled, password reset, roles changed since login
     return None, sid, _utc(last_seen)
 
