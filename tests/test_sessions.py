@@ -150,7 +150,7 @@ def test_every_public_service_with_an_actor_checks_the_session():
     checks = {"require", "require_kind", "ensure_live", "_require_operator"}
     delegating = {"case_file_by_number": "case_file", "daily_report": "resolve_scope",
                   "statistics": "resolve_scope", "import_file": "run",  # store.run(import_lines, ...)
-                  "logout": None,
+                  "logout": None, "record_pick": "record_lookup",
                   "write_checkpoint": None, "create": None, "open_case": None, "touch": None,
                   "backup": "_require_operator", "restore": None, "ensure_live": None,
                   "end_session": None}
