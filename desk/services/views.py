@@ -442,6 +442,7 @@ class WorklistChoices:
 
 
 def worklist_choices(uow, actor: Actor) -> WorklistChoices:
+    ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     kinds = _visible_kinds(actor, None)
     statuses = {kind: [s.value for s in rules_module(kind).Status] for kind in kinds}
     officers = officers_of_office(uow, actor) if actor.can(Permission.REASSIGN) else []

@@ -21,6 +21,15 @@ from models import AuditEntry, Case
 from robust_helpers import PASSWORD, add_officers, spawn
 
 
+@pytest.fixture(autouse=True)
+def _a_store_of_its_own(request):
+    """Each test's store gets an identity of its own: the test stores are copies of one template, and a
+    restore writes (and moves aside) the outside checkpoints of its store's identity, which other tests'
+    stores would otherwise share."""
+    if "sqlite_store" in request.fixturenames:
+        _new_identity(request.getfixturevalue("sqlite_store"))
+
+
 def _cases(url) -> int:
     s = open_store(url, upgrade=False)
     try:
