@@ -108,13 +108,12 @@ def main(argv=None) -> int:
     parser.add_argument("--audit", action="store_true", help="also time the audited search (writes to the store)")
     args = parser.parse_args(argv)
 
-    from desk.services.auth import Actor
+    from registration import bench_officer
     from desk.services.search import search
     from desk.store import open_store
 
     store = open_store(args.db)
-    actor = Actor(id=0, username="bench", full_name="Bench", office_id=1, office_code="RIG-CEN",
-                  roles=frozenset({"supervisor"}))  # sees every kind; with audit=False nothing is written
+    actor = bench_officer(store)  # a logged-in supervisor: the services refuse an Actor built by hand
     raw = sqlite3.connect(args.db)
     raw.execute("PRAGMA query_only = ON")
     persons = raw.execute("SELECT count(*) FROM person").fetchone()[0]

@@ -53,13 +53,12 @@ async def run(db: str, texts: list[str]) -> list[float]:
     from textual.app import App
 
     import screens.search as search_screen
-    from desk.services.auth import Actor
+    from registration import bench_officer
     from desk.store import open_store
 
     search_screen.record_lookup = lambda *args, **kwargs: None  # read only: no audit entries in a bench
     store = open_store(db)
-    actor = Actor(id=0, username="bench", full_name="Bench", office_id=1, office_code="RIG-CEN",
-                  roles=frozenset({"supervisor"}))
+    actor = bench_officer(store)  # a logged-in supervisor: the services refuse an Actor built by hand
     handled: dict[str, float] = {}
     shown: dict[str, float] = {}
     original_show = search_screen.SearchScreen.show

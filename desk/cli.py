@@ -15,6 +15,7 @@ import pkgutil
 import sys
 
 from desk import commands
+from desk.commands.common import end_cli_sessions
 from desk.errors import DomainError
 from desk.i18n import LANGUAGES, set_language
 
@@ -90,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         incident = incidents.record(exc)
         print(f"desk: {incidents.sentence(incident)}", file=sys.stderr)
         return 1
+    finally:
+        end_cli_sessions()  # a command's login lasts as long as the command
 
 
 if __name__ == "__main__":  # pragma: no cover

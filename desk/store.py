@@ -377,6 +377,7 @@ class UnitOfWork:
         self.after_rollback: list = []
         self.after_commit: list = []  # callables run once the transaction is committed (files, never SQL)
         self.audit_later: list | None = None  # a read's audit entries, written after it (audit.read)
+        self.verified_tokens: set[str] = set()  # sessions already found live in this unit (desk.services.auth)
 
     def __enter__(self) -> "UnitOfWork":
         bind = self.store.engine.execution_options(desk_write=True) if self.write else self.store.engine
@@ -474,6 +475,7 @@ class Lookup:
         self.dialect = store.engine.dialect.name
         self._dbapi = None
         self._kept = False  # the connection was kept from an earlier lookup (it may have gone stale)
+        self.verified_tokens: set[str] = set()  # sessions already found live (desk.services.auth)
 
     def __enter__(self) -> "Lookup":
         self._dbapi, self._kept = self.store._take_lookup_connection()

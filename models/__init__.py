@@ -6,7 +6,7 @@ without native enum types); the allowed values live in ``desk.rules`` and are ch
 """
 from models.base import utcnow
 from models.reference import Country, DecisionReason, Office, PermitPurpose
-from models.people import IdentityDocument, Officer, Person, PersonMerge, Stay
+from models.people import IdentityDocument, Officer, OfficerSession, Person, PersonMerge, RoleGrant, Stay
 from models.cases import (
     AsylumApplication,
     Case,
@@ -30,6 +30,7 @@ metadata = SQLModel.metadata
 __all__ = [
     "AsylumApplication", "AuditCheckpoint", "AuditEntry", "SeedRun", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "CaseNote", "Country", "Deadline",
     "DecisionReason", "DublinRequest", "IdentityDocument", "Invitation", "InvitedPerson", "Office",
-    "Officer", "PermitPurpose", "Person", "PersonMerge", "ResidencePermit", "ReturnDecision", "Stay", "Visa",
+    "Officer", "OfficerSession", "PermitPurpose", "Person", "PersonMerge", "ResidencePermit", "ReturnDecision",
+    "RoleGrant", "Stay", "Visa",
     "metadata", "utcnow",
 ]

@@ -87,6 +87,8 @@ class Officer(SQLModel, table=True):
     failed_logins: int = Field(default=0)
     locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    # set when an administrator resets the password: the next login must choose a new one (migration 0017)
+    must_change_password: bool = Field(default=False)
 
 
 class PersonMerge(SQLModel, table=True):
@@ -104,3 +106,38 @@ class PersonMerge(SQLModel, table=True):
     moved: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the ids of the rows that moved
     survivor_version: int  # the survivor's version right after the merge
     undone_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class OfficerSession(SQLModel, table=True):
+    """A login: the services accept an officer's call only while their session row is live (migration 0017).
+
+    Only the SHA-256 of the token is stored; the token itself lives in the officer's process. ``roles``
+    and ``credential`` (a digest of the password hash) are as they were at login: a change to either
+    ends the session at the next call."""
+
+    __tablename__ = "officer_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    officer_id: int = Field(foreign_key="officer.id", index=True)
+    roles: str = Field(max_length=200)
+    credential: str = Field(max_length=64)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    last_seen_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    ended_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    end_reason: str | None = Field(default=None, max_length=20)  # logout, disabled, password, roles, restore
+
+
+class RoleGrant(SQLModel, table=True):
+    """A role asked for an officer that needs a second person's confirmation (supervisor, migration 0017)."""
+
+    __tablename__ = "role_grant"
+
+    id: int | None = Field(default=None, primary_key=True)
+    officer_id: int = Field(foreign_key="officer.id", index=True)
+    role: str = Field(max_length=20)
+    requested_by: int = Field(foreign_key="officer.id")
+    requested_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    confirmed_by: int | None = Field(default=None, foreign_key="officer.id")
+    confirmed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

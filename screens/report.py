@@ -64,7 +64,7 @@ def gather(uow, actor, choices: dict, export: bool, progress) -> ReportRun:
     if not export:
         return ReportRun(rep)
     data = report_service.export(uow, actor, rep, choices["fmt"], choices["path"], lang=get_language())
-    return ReportRun(rep, choices["path"], len(data))
+    return ReportRun(rep, str(report_service.export_target(rep, choices["path"])), len(data))  # -UNMASKED
 
 
 class ReportScreen(DeskScreen):

@@ -95,6 +95,9 @@ def build_demo(store, *, persons: int = DEMO_PERSONS, seed: int = DEMO_SEED,
     progress(f"demo: {sum(counts.values())} cases")
     _duplicates(store, actors, today)
     progress(f"demo: {len(DEMO_DUPLICATES)} pairs of records of one person, to merge")
+    with store.uow() as uow:  # the seed's own logins end with it: no session is left open in the store
+        for actor in actors.values():
+            auth.end_session(uow, actor, "seed")
     return counts
 
 

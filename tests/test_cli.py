@@ -37,11 +37,17 @@ def test_user_add_disable_and_refusals(db, monkeypatch, capsys):
     assert main(["user", "add", "liga", "--name", "Līga Kalniņa", "--office", "LIE", "--roles", "residence",
                  "--officer", "admin", "--password-stdin", "--db", db]) == 0
     monkeypatch.setenv("DESK_PASSWORD", "officer-pass-1")
+    capsys.readouterr()
+    assert main(["user", "list", "--db", db, "--officer", "liga", "--lang", "en"]) == 2  # the admin chose it
+    assert "change-password" in capsys.readouterr().err
+    _stdin(monkeypatch, "liga-own-pass-1")
+    assert main(["user", "change-password", "--db", db, "--officer", "liga", "--password-stdin"]) == 0
+    monkeypatch.setenv("DESK_PASSWORD", "liga-own-pass-1")
     assert main(["user", "list", "--db", db, "--officer", "liga", "--lang", "en"]) == 2  # not an administrator
     assert "does not allow" in capsys.readouterr().err
     monkeypatch.setenv("DESK_PASSWORD", "first-admin-pass")
     assert main(["user", "disable", "liga", "--db", db, "--officer", "admin"]) == 0
-    monkeypatch.setenv("DESK_PASSWORD", "officer-pass-1")
+    monkeypatch.setenv("DESK_PASSWORD", "liga-own-pass-1")
     assert main(["user", "list", "--db", db, "--officer", "liga"]) == 2  # disabled: cannot log in
     store = open_store(db)
     with store.reader() as uow:

@@ -43,10 +43,16 @@ def cli_store(tmp_path, monkeypatch):
     db = str(tmp_path / "s.db")
     _stdin(monkeypatch, "first-admin-pass")
     assert main(["init", "--db", db, "--password-stdin"]) == 0
-    monkeypatch.setenv("DESK_PASSWORD", "first-admin-pass")
-    _stdin(monkeypatch, PASSWORD)
-    assert main(["user", "add", "sup", "--name", "Sup Visor", "--office", "RIG-CEN", "--roles", "supervisor",
-                 "--officer", "admin", "--password-stdin", "--db", db]) == 0
+    # a supervisor as desk init makes its administrator (bootstrap): the CLI's own grant flow, a second
+    # person's confirmation and the forced password change, is tested in tests/test_separation.py
+    from desk.services import auth
+    from desk.store import open_store
+
+    store = open_store(db)
+    with store.uow() as uow:
+        auth.create_officer(uow, None, username="sup", full_name="Sup Visor", office_code="RIG-CEN",
+                            roles="supervisor", password=PASSWORD, bootstrap=True)
+    store.dispose()
     monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
     return db
 
@@ -163,3 +169,60 @@ def test_a_report_export_is_the_owners_alone(sqlite_store, sqlite_actors, tmp_pa
     finally:
         os.umask(old)
     assert (out.stat().st_mode & 0o777) == 0o600
+
+
+def test_an_unmasked_export_says_so_in_its_name_and_first_line(sqlite_store, sqlite_actors, tmp_path):
+    """Point 7: personal codes in full are named in the file's name (-UNMASKED) and its first line, in
+    every format; a masked export is as before (the goldens hold it byte for byte)."""
+    import json
+    import zipfile
+
+    from desk.services import report
+
+    actor = sqlite_actors["supervisor"]
+    for fmt in ("csv", "json", "html", "xlsx"):
+        with sqlite_store.uow() as uow:
+            rep = report.daily_report(uow, actor, uow.clock.today(), show_personal_codes=True)
+            report.export(uow, actor, rep, fmt, tmp_path / f"day.{fmt}", lang="en")
+            masked = report.daily_report(uow, actor, uow.clock.today())
+            report.export(uow, actor, masked, fmt, tmp_path / f"masked.{fmt}", lang="en")
+        written = tmp_path / f"day-UNMASKED.{fmt}"
+        assert written.exists() and not (tmp_path / f"day.{fmt}").exists(), fmt
+        assert (written.stat().st_mode & 0o777) == 0o600
+        assert report.export_target(rep, tmp_path / f"day.{fmt}") == written
+        assert (tmp_path / f"masked.{fmt}").exists()
+        if fmt == "xlsx":
+            with zipfile.ZipFile(written) as z:
+                assert "UNMASKED" in z.read("xl/workbook.xml").decode().split("<sheet ")[1]  # the first sheet
+            with zipfile.ZipFile(tmp_path / "masked.xlsx") as z:
+                assert "UNMASKED" not in z.read("xl/workbook.xml").decode()
+            continue
+        first = written.read_text(encoding="utf-8-sig").splitlines()[0]
+        if fmt == "json":
+            data = json.loads(written.read_text(encoding="utf-8"))
+            assert next(iter(data)) == "unmasked" and data["unmasked"].startswith("UNMASKED")
+        else:
+            assert "UNMASKED" in first, (fmt, first)
+        assert "UNMASKED" not in (tmp_path / f"masked.{fmt}").read_text(encoding="utf-8-sig"), fmt
+    # a name that says so already is kept
+    assert report.export_target(rep, tmp_path / "UNMASKED-codes.csv").name == "UNMASKED-codes.csv"
+
+
+def test_a_backup_and_a_restored_store_are_the_owners_alone(sqlite_store, sqlite_actors, tmp_path):
+    import os
+
+    from desk.services import auth, backup
+
+    old = os.umask(0o000)
+    try:
+        copy = backup.backup(sqlite_store, tmp_path / "new-dir" / "b.db", sqlite_actors["administrator"]).path
+        for actor in sqlite_actors.values():
+            with sqlite_store.uow() as uow:
+                auth.logout(uow, actor, checkpoint=False)
+        restored = tmp_path / "restored" / "desk.db"
+        backup.restore(f"sqlite:///{restored}", copy, "admin", PASSWORD)
+    finally:
+        os.umask(old)
+    assert (copy.parent.stat().st_mode & 0o777) == 0o700 and (copy.stat().st_mode & 0o777) == 0o600
+    assert (restored.parent.stat().st_mode & 0o777) == 0o700
+    assert (restored.stat().st_mode & 0o777) == 0o600

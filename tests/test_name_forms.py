@@ -198,7 +198,7 @@ def test_a_migrated_store_gets_its_forms(sqlite_url):
     from sqlalchemy import create_engine
 
     from desk.store import _alembic_config, open_store
-    from desk.services.auth import Actor
+    from desk.services import auth
 
     engine = create_engine(sqlite_url)
     with engine.begin() as conn:
@@ -210,6 +210,12 @@ def test_a_migrated_store_gets_its_forms(sqlite_url):
             "'RUS', '2026-11-20 10:00:00', 1)"))
     engine.dispose()
     store = open_store(sqlite_url)
-    actor = Actor(1, "t", "T", 1, "RIG-CEN", frozenset({"reception"}))
+    with store.uow() as uow:  # a logged-in officer: the services refuse an Actor built by hand
+        uow.session.execute(text("INSERT INTO office (code, name_lv, name_en, town) VALUES "
+                                 "('RIG-CEN', 'Rīga', 'Riga', 'Rīga')"))
+        auth.create_officer(uow, None, username="t", full_name="T", office_code="RIG-CEN", roles="reception",
+                            password="long-enough-1", bootstrap=True)
+    with store.uow() as uow:
+        actor = auth.login(uow, "t", "long-enough-1")
     with store.reader() as uow:
         assert [h.surname for h in search(uow, actor, "Ševčenko", audit=False)] == ["Shevchenko"]

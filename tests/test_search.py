@@ -192,7 +192,8 @@ def test_every_search_is_audited_with_its_query(store, actors, people):
         rows = [e for e in audit.entries(uow, officer_username=actors["reception"].username) if e.action == "search"]
         assert audit.verify_chain(uow).ok
     assert rows[1].detail == {"query": "Bērziņš", "hits": 2}  # and Bērziņa, his family name
-    assert rows[0].detail == {"query": CODE_ANNA, "hits": 1, "codes_shown": True}
+    tag = rows[0].detail.pop("query_tag")  # the code is kept masked, and the same query has the same tag
+    assert rows[0].detail == {"query": f"{CODE_ANNA[:6]}-*****", "hits": 1, "codes_shown": True} and len(tag) == 16
 
 
 def test_reveal_codes_gives_the_whole_code(store, actors, people):
@@ -357,9 +358,9 @@ def test_desk_find_prints_masked_results_and_audits(sqlite_store, sqlite_actors,
     assert main(["find", "nobody", "--officer", "admin", "--db", db]) == 1  # administrators see nothing
     with sqlite_store.reader() as uow:
         found = [e for e in audit.entries(uow, limit=50) if e.action == "search"]
-    assert [(e.officer_username, e.detail["query"]) for e in found] == [
-        ("admin", "nobody"), ("recepcija", CODE_ANNA), ("recepcija", "berzina 03.02.1985")]
-    assert found[1].detail["codes_shown"] is True
+    assert [(e.officer_username, e.detail["query"]) for e in found] == [  # a code is kept masked (issue 15)
+        ("admin", "nobody"), ("recepcija", f"{CODE_ANNA[:6]}-*****"), ("recepcija", "berzina 03.02.1985")]
+    assert found[1].detail["codes_shown"] is True and "query_tag" in found[1].detail
 
 
 def test_desk_reindex(sqlite_store, sqlite_actors, capsys):

@@ -228,3 +228,41 @@ def test_a_service_raising_after_a_flush_leaves_nothing_behind(store, actors, fi
     assert _rows_per_table(store) == before
     with store.uow() as uow:
         assert casecore.next_number(uow, "asylum", 2026)[0] == "PAT-2026-000001"
+
+
+def test_migration_0017_sessions_goes_down_and_up_again(store_url):
+    """0017 (officer sessions, role grants, the forced password change) can be undone and redone on both
+    backends, with officers in the store."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    from desk.services import auth
+    from desk.store import _alembic_config
+    from seed.reference import load_reference
+
+    store = open_store(store_url)
+    with store.uow() as uow:
+        load_reference(uow.session)
+        auth.create_officer(uow, None, username="admin", full_name="Admin", office_code="RIG-CEN",
+                            roles="administrator", password="long-enough-1", bootstrap=True)
+    with store.uow() as uow:
+        auth.login(uow, "admin", "long-enough-1")
+    store.dispose()
+    engine = create_engine(store_url)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(_alembic_config(conn), "0016")
+        names = set(inspect(engine).get_table_names())
+        assert not {"officer_session", "role_grant"} & names
+        assert "must_change_password" not in {c["name"] for c in inspect(engine).get_columns("officer")}
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "0017")
+        assert {"officer_session", "role_grant"} <= set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    store = open_store(store_url)
+    try:
+        with store.uow() as uow:
+            assert auth.login(uow, "admin", "long-enough-1").token
+    finally:
+        store.dispose()

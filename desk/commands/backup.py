@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
+from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args, read_password
 from desk.i18n import t
 
 
@@ -21,6 +21,8 @@ def register(sub) -> None:
                     "store without --force")
     r.add_argument("path", metavar="PATH", help="the backup file to restore")
     r.add_argument("--force", action="store_true", help="overwrite even a store newer than the backup")
+    r.add_argument("--other-store", action="store_true",
+                   help="restore a backup of another store (another office's): audited")
     add_officer_arguments(r)
 
 
@@ -29,7 +31,9 @@ def backup_command(args) -> int:
 
     store = open_from_args(args)
     try:
-        actor = cli_actor(store, args) if getattr(args, "officer", None) else None
+        if not store.is_sqlite:  # before the login: the guidance (pg_dump) is for anyone
+            raise backup.BackupError("ops.backup_postgresql")
+        actor = cli_actor(store, args)  # a named officer with the backup permission, never "system"
         info = backup.backup(store, args.path, actor)
     finally:
         store.dispose()
@@ -39,19 +43,18 @@ def backup_command(args) -> int:
 
 
 def restore_command(args) -> int:
+    from desk.errors import AuthError
     from desk.services import backup
-    from desk.store import is_sqlite, resolve_url
+    from desk.store import resolve_url
 
+    if not getattr(args, "officer", None):
+        raise AuthError("auth.officer_required")
     url = resolve_url(getattr(args, "db", None))
-    actor = None
-    if getattr(args, "officer", None) and is_sqlite(url) and backup.target_facts(url) is not None:
-        store = open_from_args(args)
-        try:
-            actor = cli_actor(store, args)
-        finally:
-            store.dispose()
-    info = backup.restore(url, args.path, force=args.force, actor=actor)
+    password = read_password(f"{args.officer} password: ")
+    info = backup.restore(url, args.path, args.officer, password, force=args.force, other_store=args.other_store)
     if info.overwrote_newer:
         print(t("ops.restore_forced"), file=sys.stderr)
+    if info.replaced_file:
+        print(t("ops.restore_replaced", n=info.replaced_entries, file=info.replaced_file), file=sys.stderr)
     print(t("ops.restore_done", n=info.audit_checked))
     return 0

@@ -57,15 +57,36 @@ def _decodable(text: str) -> str:
     return text
 
 
+_OPENED: list = []  # (store, actor) of the sessions this command opened; ended when it finishes
+
+
 def cli_actor(store, args):
-    """Log the named officer in (audited like a login on screen) and return the Actor."""
+    """Log the named officer in (audited like a login on screen) and return the Actor; the session
+    lasts as long as the command (``end_cli_sessions``, called by desk.cli.main)."""
     from desk.services import auth
 
     if not getattr(args, "officer", None):
         raise AuthError("auth.officer_required")
     password = read_password(f"{args.officer} password: ")
     with store.uow() as uow:
-        return auth.login(uow, args.officer, password)
+        actor = auth.login(uow, args.officer, password)
+    _OPENED.append((store, actor))
+    return actor
+
+
+def end_cli_sessions() -> None:
+    """End the sessions the command opened (a disposed store's engine reconnects for this)."""
+    from desk.services import auth
+
+    while _OPENED:
+        store, actor = _OPENED.pop()
+        try:
+            with store.uow() as uow:
+                auth.end_session(uow, actor, "command")  # no entry: the login's entry began the command
+        except Exception:  # a store gone meanwhile (a restore replaced it): the session expires by itself
+            pass
+        finally:
+            store.dispose()
 
 
 def fail(exc: BaseException) -> int:

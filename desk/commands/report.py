@@ -47,7 +47,8 @@ def report_command(args) -> int:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            print(tn("report.cli.written", len(data), day=rep.day.isoformat(), path=args.output), file=sys.stderr)
+            written = str(report.export_target(rep, args.output))  # -UNMASKED for codes in full
+            print(tn("report.cli.written", len(data), day=rep.day.isoformat(), path=written), file=sys.stderr)
         return 0
     finally:
         store.dispose()

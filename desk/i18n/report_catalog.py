@@ -64,6 +64,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.exported_by": {"lv": "Eksportēja", "en": "Exported by"},
     "report.codes_shown": {"lv": "personas kodi redzami", "en": "personal codes shown"},
     "report.codes_masked": {"lv": "personas kodi maskēti", "en": "personal codes masked"},
+    "report.unmasked_banner": {
+        "lv": "UNMASKED - NEMASKĒTS: šajā failā personas kodi ir pilnā apmērā; glabājiet un nododiet to tikai "
+              "tiem, kam tie vajadzīgi, un dzēsiet, kad vairs nav vajadzīgs.",
+        "en": "UNMASKED: this file holds personal codes in full; keep and pass it only to those who need them, "
+              "and delete it when no longer needed."},
     "report.generated_at": {"lv": "Izveidots", "en": "Generated at"},
     "report.total": {"lv": "Kopā", "en": "Total"},
     "report.entry_bans": {"lv": "Noteikti ieceļošanas aizliegumi", "en": "Entry bans imposed"},

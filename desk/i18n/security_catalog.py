@@ -42,4 +42,61 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.v.empty": {"lv": "Audita ierakstu vēl nav.", "en": "There are no audit entries yet."},
     "audit.v.checkpoint": {"lv": "Kontrolpunkts parakstīts: ieraksts #{id}, galva {head}.",
                            "en": "Checkpoint signed: entry #{id}, head {head}."},
+    # sessions (point 2)
+    "auth.session_ended": {"lv": "Sesija ir beigusies (izrakstīšanās); piesakieties vēlreiz.",
+                           "en": "The session has ended (logged out); please log in again."},
+    "auth.session_invalid": {"lv": "Nav derīgas pieteikšanās sesijas; piesakieties.",
+                             "en": "There is no valid login session; please log in."},
+    "auth.session_expired": {"lv": "Sesijas laiks beidzies; piesakieties vēlreiz.",
+                             "en": "The session has expired; please log in again."},
+    "auth.session_revoked": {"lv": "Sesija beigta: konts atspējots vai parole vai lomas mainītas; piesakieties vēlreiz.",
+                             "en": "The session was ended: the account was disabled or its password or roles changed; "
+                                   "please log in again."},
+    # separation of duties (point 3)
+    "auth.password_change_required": {
+        "lv": "Administrators iestatīja šo paroli: pirms darba izvēlieties jaunu "
+              "(desk user change-password --officer LIETOTĀJS).",
+        "en": "An administrator set this password: choose a new one before working "
+              "(desk user change-password --officer USER)."},
+    "auth.password_unchanged": {"lv": "Jaunajai parolei jāatšķiras no pašreizējās.",
+                                "en": "The new password must differ from the current one."},
+    "auth.confirmed_role_alone": {
+        "lv": "Vadītāja lomu piešķir tikai ar otras personas apstiprinājumu: norādiet arī citu lomu.",
+        "en": "The supervisor role needs a second person's confirmation: give another role as well."},
+    "auth.last_administrator": {"lv": "Pēdējo aktīvo administratoru nevar atspējot vai atņemt tam lomu.",
+                                "en": "The last active administrator cannot be disabled or lose the role."},
+    "auth.own_roles": {"lv": "Savas lomas nevar mainīt pats.", "en": "No one can change their own roles."},
+    "auth.confirm_not_allowed": {"lv": "Lomas piešķiršanu apstiprina cits administrators vai vadītājs.",
+                                 "en": "A role grant is confirmed by another administrator or a supervisor."},
+    "auth.confirm_by_another": {
+        "lv": "Piešķiršanu apstiprina cita persona, nevis tā, kas to lūdza, vai tā, kurai loma tiek piešķirta.",
+        "en": "A grant is confirmed by someone other than who asked for it or who receives it."},
+    "auth.no_such_grant": {"lv": "Nav gaidošas lomas piešķiršanas #{id}.", "en": "No waiting role grant #{id}."},
+    "cli.password_must_change": {"lv": "{username} nomainīs šo paroli nākamajā pieteikšanās reizē.",
+                                 "en": "{username} must change this password at the next login."},
+    "cli.password_changed": {"lv": "Parole nomainīta ({username}); var pieteikties.",
+                             "en": "Password changed ({username}); you can log in."},
+    "cli.role_granted": {"lv": "Loma {role} piešķirta: {username}.", "en": "Role {role} given to {username}."},
+    "cli.grant_waiting": {"lv": "Loma {role} ({username}) gaida apstiprinājumu: desk user confirm-grant {id}.",
+                          "en": "Role {role} ({username}) waits for confirmation: desk user confirm-grant {id}."},
+    "cli.grant_waiting_list": {"lv": "Vadītāja loma gaida apstiprinājumu (desk user grants).",
+                               "en": "The supervisor role waits for confirmation (desk user grants)."},
+    "cli.role_revoked": {"lv": "Loma {role} atņemta: {username}.", "en": "Role {role} taken from {username}."},
+    "cli.grant_confirmed": {"lv": "Piešķiršana #{id} apstiprināta ({username}).",
+                            "en": "Grant #{id} confirmed ({username})."},
+    "cli.sessions_ended": {"lv": "Beigtas {n} sesijas ({username}).", "en": "{n} sessions ended ({username})."},
+    # restore (point 8)
+    "ops.restore_other_store": {
+        "lv": "Rezerves kopija ir no citas datu krātuves (citas iestādes?); nekas netika mainīts. "
+              "Ja tas tiešām vajadzīgs, lietojiet --other-store (tiks auditēts).",
+        "en": "The backup is of another store (another office's?); nothing was changed. "
+              "If that is really wanted, use --other-store (audited)."},
+    "ops.restore_sessions_live": {
+        "lv": "Datu krātuvē vēl strādā citi ({n} atvērtas sesijas); atjaunošana atteikta. Lai viņi izrakstās "
+              "(vai desk user end-sessions LIETOTĀJS).",
+        "en": "Others are still working in the store ({n} open sessions); the restore was refused. Ask them to "
+              "log out (or desk user end-sessions USER)."},
+    "ops.restore_replaced": {
+        "lv": "{n} aizstāti audita ieraksti saglabāti failā {file}; atjaunotajā žurnālā ir to kopsavilkums.",
+        "en": "{n} replaced audit entries were kept in {file}; the restored trail holds their summary."},
 }

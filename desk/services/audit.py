@@ -18,6 +18,8 @@ from typing import Iterator
 from sqlalchemy import func, text
 from sqlmodel import select
 
+from desk.keys import keyed_hash
+from desk.text import mask_personal_code
 from desk.store import WRITE_LOCK_KEY
 from models import AuditEntry
 
@@ -65,10 +67,69 @@ def _last_hash(uow) -> str:
     return last or GENESIS
 
 
+# --- what the trail may hold of a person (issue 15 point 6) ----------------------------------------
+#
+# The trail is append-only and hash-chained: what goes in stays for as long as the trail is kept and
+# cannot be corrected or erased. So an entry names persons by id (its person_id column, person ids in its
+# detail) and never holds a personal code, a document number or a name in clear: whatever a caller
+# passes under these keys, at any depth of the detail, is masked before it is hashed. A personal code
+# keeps its birth-date half (DDMMYY-*****, as on paper), a document number its first two characters, a
+# date of birth its year, a name becomes a keyed tag (the same name gives the same tag, so a change is
+# still seen as a change, but the name cannot be read back without the key outside the store). See
+# docs/privacy.md.
+
+PERSONAL_CODE_KEYS = frozenset({"personal_code", "inviter_code"})
+DOCUMENT_KEYS = frozenset({"document_number", "number_norm", "card_number", "document"})
+NAME_KEYS = frozenset({"surname", "given_names", "original_name", "inviter_name", "also_known_as", "name_forms"})
+BIRTH_DATE_KEYS = frozenset({"date_of_birth"})  # the year only: enough for a reader, not for a match
+MASKED_KEYS = PERSONAL_CODE_KEYS | DOCUMENT_KEYS | NAME_KEYS | BIRTH_DATE_KEYS
+
+
+def mask_document_number(number: str) -> str:
+    text = str(number)
+    return text[:2] + "*" * max(len(text) - 2, 3) if len(text) > 2 else "***"
+
+
+def name_tag(name: str) -> str:
+    return "~" + keyed_hash("audit.name", str(name), length=12)
+
+
+def _masked(key: str, value):
+    if value is None or value == "" or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)) and key not in ("also_known_as",):
+        return [_masked(key, v) for v in value]  # a diff's [before, after]
+    if key in PERSONAL_CODE_KEYS:
+        text = str(value)
+        if "*" in text:
+            return text  # masked already
+        digits = "".join(ch for ch in text if ch.isdigit())
+        return mask_personal_code(digits) if len(digits) == 11 else "***"
+    if key in DOCUMENT_KEYS:
+        return value if "*" in str(value) else mask_document_number(value)
+    if key in NAME_KEYS:
+        return value if str(value).startswith("~") else name_tag(value)
+    if key in BIRTH_DATE_KEYS:
+        text = value.isoformat() if isinstance(value, date) else str(value)
+        return f"{text[:4]}-**-**"
+    return value
+
+
+def scrub(detail):
+    """``detail`` with personal codes, document numbers and names masked wherever their keys appear."""
+    if isinstance(detail, dict):
+        return {k: (_masked(k, v) if k in MASKED_KEYS else scrub(v))
+                for k, v in detail.items()}
+    if isinstance(detail, (list, tuple)):
+        return [scrub(v) for v in detail]
+    return detail
+
+
 def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id: int | None = None,
            **detail) -> AuditEntry | None:
     """Append one entry for ``actor`` (an Actor, or None for the system) inside the caller's transaction;
-    in a read (``audit.read``) the entry is kept and written right after it, in a short write of its own."""
+    in a read (``audit.read``) the entry is kept and written right after it, in a short write of its own.
+    Personal codes, document numbers and names in ``detail`` are masked first (``scrub``)."""
     later = getattr(uow, "audit_later", None)
     if later is not None:
         later.append((actor, action, case_id, person_id, detail))
@@ -76,7 +137,7 @@ def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id:
     at = uow.clock.now()
     officer_id = getattr(actor, "id", None)
     username = getattr(actor, "username", None) or "system"
-    body = canonical(detail)
+    body = canonical(scrub(detail))
     prev = _last_hash(uow)
     digest = entry_hash(prev, at, officer_id, username, action, case_id, person_id, body)
     entry = AuditEntry(

@@ -6,9 +6,12 @@ written to the audit trail in a transaction of its own (the refused one is rolle
 """
 from __future__ import annotations
 
+import hashlib
 import math
-from dataclasses import dataclass
-from datetime import timedelta
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from functools import lru_cache
 
@@ -17,18 +20,20 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import or_, update
 from sqlmodel import select
 
+from desk import clock as desk_clock
 from desk.errors import AuthError, NotFound, PermissionDenied, ValidationError
+from desk.keys import keyed_hash
 from desk.services import audit
 from desk.text import has_control_characters
-from models import CaseKind, Office, Officer
+from models import CaseKind, Office, Officer, OfficerSession, RoleGrant
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 MAX_USERNAME = 40    # models.Officer.username
 MAX_FULL_NAME = 120  # models.Officer.full_name
-
-import os
+SESSION_LIFETIME = timedelta(hours=12)  # one shift: a login is good for this long at most
+LAST_SEEN_EVERY = timedelta(minutes=1)  # a session's last_seen_at is written at most this often
 
 # argon2id with RFC 9106's low-memory profile (argon2-cffi's defaults). The test suite sets
 # DESK_FAST_HASH=1 for a cheaper argon2id (same algorithm, smaller cost) so it stays quick.
@@ -53,6 +58,7 @@ class Permission(StrEnum):
     MANAGE_OFFICERS = "officers.manage"
     IMPORT = "import"
     MERGE_PERSONS = "persons.merge"  # two records of one person become one (issue 19 point 3)
+    BACKUP = "store.backup"  # backups and restores (the administrator's operations duty)
 
 
 CASE_KINDS_BY_ROLE: dict[Role, frozenset[str]] = {
@@ -71,7 +77,7 @@ PERMISSIONS_BY_ROLE: dict[Role, frozenset[Permission]] = {
     Role.RETURN: frozenset({Permission.VIEW_PERSONS, Permission.EDIT_PERSONS}),
     Role.SUPERVISOR: frozenset({Permission.VIEW_PERSONS, Permission.EDIT_PERSONS, Permission.REASSIGN,
                                 Permission.REPORTS, Permission.IMPORT, Permission.MERGE_PERSONS}),
-    Role.ADMINISTRATOR: frozenset({Permission.MANAGE_OFFICERS}),
+    Role.ADMINISTRATOR: frozenset({Permission.MANAGE_OFFICERS, Permission.BACKUP}),  # no case data
 }
 
 
@@ -85,6 +91,9 @@ class Actor:
     office_id: int
     office_code: str
     roles: frozenset[str]
+    # the session's token (only its SHA-256 is stored): what proves this is the officer who logged in.
+    # An Actor built by hand has none, or one no session row knows, and every service refuses it.
+    token: str = field(default="", repr=False, compare=False)
 
     @property
     def case_kinds(self) -> frozenset[str]:
@@ -136,10 +145,99 @@ def parse_roles(roles) -> frozenset[str]:
     return frozenset(out)
 
 
-def actor_of(uow, officer: Officer) -> Actor:
+class SessionEnded(AuthError):
+    """The Actor's session is not live (never issued, logged out, expired, or its officer changed)."""
+
+    key = "auth.session_ended"
+
+
+def _actor_of(uow, officer: Officer, token: str) -> Actor:
     office = uow.session.get(Office, officer.office_id)
     return Actor(officer.id, officer.username, officer.full_name, officer.office_id,
-                 office.code if office else "", parse_roles(officer.roles))
+                 office.code if office else "", parse_roles(officer.roles), token)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _credential(password_hash: str) -> str:
+    """What a session remembers of the password it was opened with: a digest of its hash, so a reset
+    (a new hash) ends the session; the hash itself is not copied."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()
+
+
+def _roles_text(roles) -> str:
+    return ",".join(sorted(parse_roles(roles)))
+
+
+def _stored_roles(text: str) -> str | None:
+    """An officer's roles as a session stores them; None for a roles column nobody could have granted."""
+    try:
+        return _roles_text(text or "")
+    except ValidationError:
+        return None
+
+
+def _utc(value) -> datetime | None:
+    """A datetime read by plain SQL: SQLite gives ISO text, PostgreSQL an aware datetime."""
+    if value is None or isinstance(value, datetime):
+        return value if value is None or value.tzinfo else value.replace(tzinfo=timezone.utc)
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+_SESSION_SQL = (
+    "SELECT s.id, s.officer_id, s.roles, s.credential, s.expires_at, s.ended_at, s.last_seen_at, "
+    "o.active, o.roles, o.password_hash FROM officer_session s JOIN officer o ON o.id = s.officer_id "
+    "WHERE s.token_hash = ?"
+)
+
+
+def _session_problem(source, actor: Actor, now: datetime) -> tuple[str | None, int | None, datetime | None]:
+    """(what is wrong with ``actor``'s session or None, the session's id, its last_seen_at): one lookup
+    on the token's unique index, joined to the officer by primary key."""
+    if not actor.token:
+        return "auth.session_invalid", None, None
+    rows = source.rows(_SESSION_SQL, (_token_hash(actor.token),))
+    if not rows:
+        return "auth.session_invalid", None, None
+    sid, officer_id, roles, credential, expires_at, ended_at, last_seen, active, officer_roles, pw_hash = rows[0]
+    if officer_id != actor.id or roles != ",".join(sorted(map(str, actor.roles or ()))):
+        return "auth.session_invalid", sid, None  # a token of one officer under another's name or roles
+    if ended_at is not None:
+        return "auth.session_ended", sid, None
+    if _utc(expires_at) <= now:
+        return "auth.session_expired", sid, None
+    if not active or credential != _credential(pw_hash) or _stored_roles(officer_roles) != roles:
+        return "auth.session_revoked", sid, None  # disabled, password reset, roles changed since login
+    return None, sid, _utc(last_seen)
+
+
+def ensure_live(source, actor: Actor | None) -> None:
+    """Refuse a call whose Actor has no live session (see ``_session_problem``), with a clear message.
+
+    ``source`` is a unit of work or a ``store.lookup()``. A unit of work checks a token once (later calls
+    in the same transaction are free) and, if it writes anyway, notes when the session was last seen."""
+    if actor is None:
+        raise PermissionDenied()
+    verified = getattr(source, "verified_tokens", None)
+    if verified is not None and actor.token in verified:
+        return
+    clock = getattr(source, "clock", None)  # a lookup has none: the process's clock, as a unit of work's
+    now = clock.now() if clock is not None else desk_clock.now()
+    problem, sid, last_seen = _session_problem(source, actor, now)
+    if problem is not None:
+        hooks = getattr(source, "after_rollback", None)
+        if hooks is not None:  # a unit of work: the refusal is audited once the refused call is undone
+            claimed = actor.id
+            hooks.append(lambda again: audit.record(again, None, "auth.session_refused", reason=problem,
+                                                    claimed_officer_id=claimed))
+        raise SessionEnded(problem)
+    if getattr(source, "write", False) and last_seen is not None and now - last_seen >= LAST_SEEN_EVERY:
+        source.session.execute(update(OfficerSession).where(OfficerSession.id == sid).values(last_seen_at=now))
+    if verified is not None:
+        verified.add(actor.token)
 
 
 def _audit_refusal(uow, actor: Actor | None, what: str, /, **detail):
@@ -150,15 +248,51 @@ def _audit_refusal(uow, actor: Actor | None, what: str, /, **detail):
 
 
 def require(uow, actor: Actor | None, permission: Permission, /, **detail) -> None:
+    """The session is live (who it claims to be) and its roles give ``permission``."""
+    if actor is not None:
+        ensure_live(uow, actor)
     if actor is None or not actor.can(permission):
         _audit_refusal(uow, actor, str(permission), **detail)
         raise PermissionDenied(what=str(permission))
 
 
 def require_kind(uow, actor: Actor | None, kind: str, /, **detail) -> None:
+    if actor is not None:
+        ensure_live(uow, actor)
     if actor is None or not actor.can_work_on(kind):
         _audit_refusal(uow, actor, f"case.{kind}", **detail)
         raise PermissionDenied("error.permission_denied_kind", kind=str(kind))
+
+
+def _end_sessions(uow, officer_id: int, reason: str) -> int:
+    """End every open session of an officer (disabled, password reset, roles changed)."""
+    result = uow.session.execute(
+        update(OfficerSession).where(OfficerSession.officer_id == officer_id, OfficerSession.ended_at.is_(None))
+        .values(ended_at=uow.clock.now(), end_reason=reason))
+    return result.rowcount or 0
+
+
+def end_session(uow, actor: Actor, reason: str) -> None:
+    """End ``actor``'s own session without an entry of its own (the caller's entry says why)."""
+    uow.session.execute(update(OfficerSession).where(OfficerSession.token_hash == _token_hash(actor.token),
+                                                     OfficerSession.ended_at.is_(None))
+                        .values(ended_at=uow.clock.now(), end_reason=reason))
+
+
+def end_all_sessions(uow, reason: str) -> int:
+    """End every open session (a restored store: the sessions copied with the backup are no one's)."""
+    result = uow.session.execute(update(OfficerSession).where(OfficerSession.ended_at.is_(None))
+                                 .values(ended_at=uow.clock.now(), end_reason=reason))
+    return result.rowcount or 0
+
+
+def live_sessions(uow, *, other_than: Actor | None = None) -> int:
+    """Open, unexpired sessions (of others than ``other_than``'s own session)."""
+    q = select(OfficerSession.id).where(OfficerSession.ended_at.is_(None),
+                                        OfficerSession.expires_at > uow.clock.now())
+    if other_than is not None and other_than.token:
+        q = q.where(OfficerSession.token_hash != _token_hash(other_than.token))
+    return len(uow.session.exec(q).all())
 
 
 # --- login -------------------------------------------------------------------------------------
@@ -171,8 +305,6 @@ def _dummy_hash() -> str:
 def typed_username_tag(typed: str) -> str:
     """What the audit keeps of a username that matched no active officer: a keyed hash (the same typing
     gives the same tag), never the text - it may be a password typed in the wrong field."""
-    from desk.keys import keyed_hash
-
     return keyed_hash("login.username", typed)
 
 
@@ -201,12 +333,8 @@ def _lock(uow, officer_id: int, now) -> None:
                         .values(failed_logins=0, locked_until=now + LOCKOUT))
 
 
-def login(uow, username: str, password: str) -> Actor:
-    """Check the password; lock after five wrong ones, across every process (see ``_reserve_attempt``).
-
-    An unknown or disabled officer costs the same argon2 check as a known one and gets the same
-    message; the audit keeps a keyed hash of what was typed, never the text. Failures are recorded
-    even though the caller's transaction is rolled back by the AuthError (after-rollback hooks)."""
+def _check_credentials(uow, username: str, password: str) -> int:
+    """The officer's id if ``password`` is theirs; counts, locks and audits failures (see ``login``)."""
     now = uow.clock.now()
     if not isinstance(username, str) or not isinstance(password, str) or not username or len(username) > 40:
         verify_password(_dummy_hash(), "")
@@ -236,28 +364,89 @@ def login(uow, username: str, password: str) -> Actor:
         uow.after_rollback.append(count_failure)
         raise AuthError("auth.bad_credentials")
     uow.session.execute(update(Officer).where(Officer.id == officer_id).values(failed_logins=0, locked_until=None))
+    return officer_id
+
+
+def _open_session(uow, officer: Officer) -> Actor:
+    """A new session row for ``officer``; the Actor carries its token (the row keeps only its SHA-256)."""
+    token = secrets.token_urlsafe(32)
+    now = uow.clock.now()
+    uow.session.add(OfficerSession(token_hash=_token_hash(token), officer_id=officer.id,
+                                   roles=_roles_text(officer.roles), credential=_credential(officer.password_hash),
+                                   created_at=now, last_seen_at=now, expires_at=now + SESSION_LIFETIME))
+    uow.session.flush()
+    return _actor_of(uow, officer, token)
+
+
+def login(uow, username: str, password: str) -> Actor:
+    """Check the password; lock after five wrong ones, across every process (see ``_reserve_attempt``);
+    open a session (``officer_session``) whose token the returned Actor carries.
+
+    An unknown or disabled officer costs the same argon2 check as a known one and gets the same
+    message; the audit keeps a keyed hash of what was typed, never the text. Failures are recorded
+    even though the caller's transaction is rolled back by the AuthError (after-rollback hooks).
+    After an administrator's reset the password only opens ``change_password``: login refuses with
+    ``auth.password_change_required``."""
+    officer_id = _check_credentials(uow, username, password)
     officer = uow.session.get(Officer, officer_id)
-    actor = actor_of(uow, officer)
+    if officer.must_change_password:
+        raise AuthError("auth.password_change_required")
+    actor = _open_session(uow, officer)
+    audit.record(uow, actor, "auth.login")
+    return actor
+
+
+def change_password(uow, username: str, old_password: str, new_password: str) -> Actor:
+    """The officer chooses a new password, proving the old one (the way out of a forced change after an
+    administrator's reset); ends their other sessions and logs them in."""
+    officer_id = _check_credentials(uow, username, old_password)
+    _check_password(new_password)
+    officer = uow.session.get(Officer, officer_id)
+    if verify_password(officer.password_hash, new_password):
+        raise ValidationError("auth.password_unchanged", field="password")
+    forced = officer.must_change_password
+    officer.password_hash = hash_password(new_password)
+    officer.must_change_password = False
+    uow.session.add(officer)
+    _end_sessions(uow, officer_id, "password")
+    uow.session.flush()
+    actor = _open_session(uow, officer)
+    audit.record(uow, actor, "officer.password_changed", officer_id=officer_id, after_reset=forced)
     audit.record(uow, actor, "auth.login")
     return actor
 
 
 def verify_unlock(uow, actor: Actor, password: str) -> None:
-    """Unlock the screen: only the same officer's password; failures count toward the lockout."""
+    """Unlock the screen: only the same officer's password, and only while their session is live;
+    failures count toward the lockout."""
+    ensure_live(uow, actor)
     officer = uow.session.get(Officer, actor.id)
     if officer is None:
         raise AuthError("auth.bad_credentials")
-    login(uow, officer.username, password)  # same counting and lockout as a login
+    _check_credentials(uow, officer.username, password)  # same counting and lockout as a login
+    uow.session.execute(update(OfficerSession).where(OfficerSession.token_hash == _token_hash(actor.token))
+                        .values(last_seen_at=uow.clock.now()))
     audit.record(uow, actor, "auth.unlock")
 
 
-def logout(uow, actor: Actor) -> None:
-    """The end of a shift: recorded, and the chain's head signed (an audit checkpoint)."""
+def logout(uow, actor: Actor, *, checkpoint: bool = True) -> None:
+    """The end of a shift: the session ends, recorded, and the chain's head signed (an audit checkpoint).
+    A session that already ended (disabled meanwhile, expired) logs out quietly; a token no session
+    knows writes nothing."""
+    row = uow.session.exec(select(OfficerSession).where(
+        OfficerSession.token_hash == _token_hash(actor.token or ""))).first()
+    if row is None or row.officer_id != actor.id:
+        return
+    if row.ended_at is None:
+        row.ended_at, row.end_reason = uow.clock.now(), "logout"
+        uow.session.add(row)
     audit.record(uow, actor, "auth.logout")
-    audit.write_checkpoint(uow, actor, "shift_end")
+    if checkpoint:  # the end of a shift on screen; a desk command's own session ends without one
+        audit.write_checkpoint(uow, actor, "shift_end")
 
 
 def record_lock(uow, actor: Actor, reason: str) -> None:
+    ensure_live(uow, actor)
     audit.record(uow, actor, "auth.lock", reason=reason)
 
 
@@ -301,11 +490,19 @@ def create_officer(uow, actor: Actor | None, *, username: str, full_name: str, o
         raise NotFound("error.unknown_office", field="office", code=office_code)
     if uow.session.exec(select(Officer).where(Officer.username == username)).first():
         raise ValidationError("auth.username_taken", field="username", username=username)
+    # supervisor is a second person's decision (see grant_role); desk init and the seeds (bootstrap) set it
+    pending = sorted(role_set & CONFIRMED_ROLES) if not bootstrap else []
+    given = role_set - set(pending)
     officer = Officer(username=username, full_name=full_name.strip(), office_id=office.id,
-                      roles=",".join(sorted(role_set)), password_hash=hash_password(password))
+                      roles=",".join(sorted(given)), password_hash=hash_password(password),
+                      must_change_password=not bootstrap)  # the administrator chose it: the officer changes it
+    if not given:
+        raise ValidationError("auth.confirmed_role_alone", field="roles")
     uow.session.add(officer)
     uow.session.flush()
-    audit.record(uow, actor, "officer.create", officer=username, office=office_code, roles=sorted(role_set))
+    audit.record(uow, actor, "officer.create", officer=username, office=office_code, roles=sorted(given))
+    for role in pending:
+        _ask_grant(uow, actor, officer, role)
     return officer.id
 
 
@@ -317,26 +514,167 @@ def _officer_by_name(uow, username: str) -> Officer:
 
 
 def set_password(uow, actor: Actor, username: str, password: str) -> None:
-    if actor.username != username:
+    """An officer's own new password (their session proves who they are), or an administrator's reset
+    of someone else's: then the officer must choose a new one at the next login, and every open session
+    of theirs ends. Audited with both names (the entry's officer and ``officer``)."""
+    own = actor is not None and actor.username == username
+    if own:
+        ensure_live(uow, actor)
+    else:
         require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
     _check_password(password)
     officer = _officer_by_name(uow, username)
     officer.password_hash = hash_password(password)
     officer.failed_logins = 0
     officer.locked_until = None
+    officer.must_change_password = not own
     uow.session.add(officer)
-    audit.record(uow, actor, "officer.password", officer=username)
+    if not own:
+        _end_sessions(uow, officer.id, "password")
+    audit.record(uow, actor, "officer.password", officer=username, reset=not own)
+
+
+def _active_administrators(uow, *, besides: int) -> int:
+    rows = uow.session.exec(select(Officer.roles).where(Officer.active.is_(True), Officer.id != besides)).all()
+    return sum(1 for roles in rows if Role.ADMINISTRATOR in parse_roles(roles))
+
+
+def _keep_an_administrator(uow, officer: Officer) -> None:
+    """The last active administrator stays: without one nobody could manage the officers."""
+    if officer.active and Role.ADMINISTRATOR in parse_roles(officer.roles) \
+            and _active_administrators(uow, besides=officer.id) == 0:
+        raise PermissionDenied("auth.last_administrator")
 
 
 def disable_officer(uow, actor: Actor, username: str) -> None:
+    """Disable an officer: their open sessions end at once (their next call is refused)."""
     require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
     officer = _officer_by_name(uow, username)
+    _keep_an_administrator(uow, officer)
     officer.active = False
     uow.session.add(officer)
+    _end_sessions(uow, officer.id, "disabled")
     audit.record(uow, actor, "officer.disable", officer=username)
 
 
-def list_officers(uow, actor: Actor | None = None, *, office_id: int | None = None) -> list[OfficerView]:
+def end_sessions(uow, actor: Actor, username: str) -> int:
+    """End every open session of ``username`` (a terminal left logged in, before a restore)."""
+    require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
+    officer = _officer_by_name(uow, username)
+    n = _end_sessions(uow, officer.id, "ended")
+    audit.record(uow, actor, "officer.end_sessions", officer=username, n=n)
+    return n
+
+
+# --- roles, and the roles that need a second person ----------------------------------------------
+#
+# An administrator gives and takes roles, but never their own (no one raises themselves), and
+# ``supervisor`` - every case, every report, the import - needs a second person: the grant waits as a
+# role_grant row until another administrator or a supervisor, neither the one who asked nor the grantee,
+# confirms it (``desk user confirm-grant ID``).
+
+CONFIRMED_ROLES = frozenset({Role.SUPERVISOR.value})
+
+
+@dataclass(frozen=True)
+class GrantView:
+    id: int
+    username: str
+    role: str
+    requested_by: str
+    requested_at: datetime
+
+
+def _not_oneself(uow, actor: Actor, officer: Officer) -> None:
+    if officer.id == actor.id:
+        _audit_refusal(uow, actor, "officer.own_roles", officer=officer.username)
+        raise PermissionDenied("auth.own_roles")
+
+
+def _set_roles(uow, officer: Officer, roles: frozenset[str]) -> None:
+    officer.roles = ",".join(sorted(roles))
+    uow.session.add(officer)
+    _end_sessions(uow, officer.id, "roles")  # the roles a session holds are those granted at its login
+
+
+def _ask_grant(uow, actor: Actor, officer: Officer, role: str) -> int:
+    grant = RoleGrant(officer_id=officer.id, role=role, requested_by=actor.id, requested_at=uow.clock.now())
+    uow.session.add(grant)
+    uow.session.flush()
+    audit.record(uow, actor, "officer.grant_asked", officer=officer.username, role=role, grant=grant.id)
+    return grant.id
+
+
+def grant_role(uow, actor: Actor, username: str, role: str) -> int | None:
+    """Give ``role`` to ``username``: at once, or (supervisor) as a pending grant whose id is returned."""
+    require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
+    (role,) = parse_roles([role])
+    officer = _officer_by_name(uow, username)
+    _not_oneself(uow, actor, officer)
+    current = parse_roles(officer.roles)
+    if role in current:
+        return None
+    if role in CONFIRMED_ROLES:
+        waiting = uow.session.exec(select(RoleGrant).where(RoleGrant.officer_id == officer.id,
+                                                           RoleGrant.role == role,
+                                                           RoleGrant.confirmed_at.is_(None))).first()
+        return waiting.id if waiting else _ask_grant(uow, actor, officer, role)
+    _set_roles(uow, officer, current | {role})
+    audit.record(uow, actor, "officer.grant", officer=username, role=role)
+    return None
+
+
+def revoke_role(uow, actor: Actor, username: str, role: str) -> None:
+    require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
+    (role,) = parse_roles([role])
+    officer = _officer_by_name(uow, username)
+    _not_oneself(uow, actor, officer)
+    current = parse_roles(officer.roles)
+    if role not in current:
+        return
+    if current == {role}:
+        raise ValidationError("auth.no_role", field="roles")
+    if role == Role.ADMINISTRATOR:
+        _keep_an_administrator(uow, officer)
+    _set_roles(uow, officer, current - {role})
+    audit.record(uow, actor, "officer.revoke", officer=username, role=role)
+
+
+def confirm_grant(uow, actor: Actor, grant_id: int) -> str:
+    """A second administrator or a supervisor confirms a pending grant; returns the grantee's username."""
+    ensure_live(uow, actor)
+    if not (actor.can(Permission.MANAGE_OFFICERS) or Role.SUPERVISOR in actor.roles):
+        _audit_refusal(uow, actor, "officer.confirm_grant", grant=grant_id)
+        raise PermissionDenied("auth.confirm_not_allowed")
+    grant = uow.session.get(RoleGrant, grant_id)
+    if grant is None or grant.confirmed_at is not None:
+        raise NotFound("auth.no_such_grant", id=grant_id)
+    if actor.id in (grant.requested_by, grant.officer_id):
+        _audit_refusal(uow, actor, "officer.confirm_grant", grant=grant_id)
+        raise PermissionDenied("auth.confirm_by_another")
+    officer = uow.session.get(Officer, grant.officer_id)
+    grant.confirmed_by, grant.confirmed_at = actor.id, uow.clock.now()
+    uow.session.add(grant)
+    _set_roles(uow, officer, parse_roles(officer.roles) | {grant.role})
+    asker = uow.session.get(Officer, grant.requested_by)
+    audit.record(uow, actor, "officer.grant", officer=officer.username, role=grant.role, grant=grant.id,
+                 asked_by=asker.username if asker else None)
+    return officer.username
+
+
+def pending_grants(uow, actor: Actor) -> list[GrantView]:
+    ensure_live(uow, actor)
+    if not (actor.can(Permission.MANAGE_OFFICERS) or Role.SUPERVISOR in actor.roles):
+        raise PermissionDenied("auth.confirm_not_allowed")
+    grantee, asker = Officer.__table__.alias("grantee"), Officer.__table__.alias("asker")
+    q = (select(RoleGrant.id, grantee.c.username, RoleGrant.role, asker.c.username, RoleGrant.requested_at)
+         .join(grantee, grantee.c.id == RoleGrant.officer_id).join(asker, asker.c.id == RoleGrant.requested_by)
+         .where(RoleGrant.confirmed_at.is_(None)).order_by(RoleGrant.id))
+    return [GrantView(*row) for row in uow.session.exec(q).all()]
+
+
+def list_officers(uow, actor: Actor, *, office_id: int | None = None) -> list[OfficerView]:
+    require(uow, actor, Permission.MANAGE_OFFICERS)
     q = select(Officer, Office).join(Office, Office.id == Officer.office_id).order_by(Officer.username)
     if office_id is not None:
         q = q.where(Officer.office_id == office_id)

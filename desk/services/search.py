@@ -33,8 +33,10 @@ from enum import StrEnum
 from sqlalchemy import text
 
 from desk.errors import ValidationError
+from desk.keys import keyed_hash
 from desk.services import audit
-from desk.services.auth import Actor, Permission
+from desk.services.audit import mask_document_number
+from desk.services.auth import Actor, Permission, ensure_live
 from desk.names import (EXACT, FAMILY, FORM, KEY_PREFIX, PREFIX, SPELLING, match_level, name_variants, name_words,
                         prefix_alternatives, query_alternatives)
 from desk.text import (mask_personal_code, normalize_document_number, parse_date)
@@ -383,6 +385,7 @@ def search(uow, actor: Actor, query: str, *, limit: int = 20, audit: bool = True
     """
     if audit and getattr(uow, "session", None) is None:
         raise TypeError("an audited search needs a unit of work, not a lookup")
+    ensure_live(uow, actor)
     query = (query or "").strip()[:MAX_QUERY]
     limit = max(1, min(int(limit), MAX_LIMIT))
     hits = _whole_identifier(uow, actor, query, limit, reveal_codes) if query else []
@@ -396,11 +399,44 @@ def search(uow, actor: Actor, query: str, *, limit: int = 20, audit: bool = True
 def record_lookup(uow, actor: Actor, query: str, hits: list[SearchHit]) -> None:
     """Write the audited "search" entry for a lookup whose results were already shown (the search
     screen shows results as the officer types, then records the query once typing settles)."""
+    ensure_live(uow, actor)
     _audit_search(uow, actor, query, hits, False)
 
 
+def _mask_token(raw: str) -> str:
+    token = raw.strip(",;").upper()
+    if not token or _DATE.fullmatch(token):
+        return raw
+    m = _YEAR_SEQ.fullmatch(token)
+    if m and m["year"].startswith("20"):
+        return raw  # a case number without its prefix (2026-000123)
+    m = _CASE.fullmatch(token)
+    if m and m["prefix"] in _PREFIX_KIND:
+        return raw  # a case number names a case, not a person
+    m = _CODE_HYPHEN.fullmatch(token)
+    if m:
+        return f"{m['head']}-*****"  # a personal code (or its start): the birth-date half, as on paper
+    if _DIGITS.fullmatch(token):
+        if len(token) == 11:
+            return mask_personal_code(token)
+        return token if len(token) < 5 else mask_document_number(token)  # short: a case's sequence number
+    document = normalize_document_number(token)
+    if len(document) >= 5 and any(ch.isdigit() for ch in document):
+        return mask_document_number(document)
+    return raw  # a name word: the hits are persons by id; the query is the officer's own words
+
+
+def mask_query(query: str) -> str:
+    """What the trail keeps of a search: personal codes and document numbers masked (as the audit does
+    everywhere, desk.services.audit.scrub), case numbers, dates and name words as typed."""
+    return " ".join(_mask_token(raw) for raw in (query or "").split())
+
+
 def _audit_search(uow, actor, query: str, hits, reveal_codes: bool) -> None:
-    detail = {"query": query, "hits": len(hits)}
+    masked = mask_query(query)
+    detail = {"query": masked, "hits": len(hits)}
+    if masked != " ".join(query.split()):  # the same search gives the same tag: it can be found, not read
+        detail["query_tag"] = keyed_hash("search.query", query.strip())
     if reveal_codes:
         detail["codes_shown"] = True
     audit.record(uow, actor, "search", **detail)
@@ -521,6 +557,7 @@ def find_case_numbers(source, actor: Actor, fragment: str, *, limit: int = 10) -
     """Cases whose number matches ``fragment`` (the command palette); not audited (numbers only),
     the case opened from the palette is audited by the case screen. ``source``: a unit of work or
     a ``store.lookup()``."""
+    ensure_live(source, actor)
     parsed = parse_query(fragment)
     kinds = frozenset(actor.case_kinds)
     if not parsed.case_parts or not kinds:

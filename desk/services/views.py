@@ -23,7 +23,7 @@ from desk.i18n import get_language
 from desk.rules.common import DeadlineState
 from desk.text import fold
 from desk.services import audit, casework, notes, stays
-from desk.services.auth import CASE_ROLES, Actor, Permission, parse_roles, require, require_kind
+from desk.services.auth import CASE_ROLES, Actor, Permission, ensure_live, parse_roles, require, require_kind
 from desk.services.casecore import get_case
 from desk.services.forms import FormSpec
 from desk.services.kinds import adapter, rules_module
@@ -254,6 +254,7 @@ def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int 
     whole office in a temporary B-tree) and only the page is joined to persons and officers. A deadline
     state is a range of ``next_due`` on the same indexes (and skips the run it cannot be in); the
     waiting order reads ``ix_case_*_waiting`` (owner or office, ``closed_on``, ``opened_on``, number)."""
+    ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     offset, limit = max(0, offset), max(0, min(limit, 500))
     if limit == 0:
         return []
@@ -279,12 +280,14 @@ def count_worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, open_o
                    order: WorklistOrder = WorklistOrder.DUE) -> int:
     """How many cases ``worklist`` reaches with the same filters (``order`` is accepted and ignored, so
     both take ``WorklistFilter.arguments()``)."""
+    ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     q = _filtered(uow, select(func.count(Case.id)), actor, scope, kinds, open_only, statuses, due, officer)
     return 0 if q is None else int(uow.session.exec(q).one())
 
 
 def counts_per_kind(uow, actor: Actor, *, scope: str = "mine") -> dict[str, int]:
     """Open cases per kind the officer may see (kinds with none are 0)."""
+    ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     q = _scoped(select(Case.kind, func.count(Case.id)), actor, scope, None, True).group_by(Case.kind)
     counts = {k: 0 for k in _visible_kinds(actor, None)}
     for kind, n in uow.session.exec(q).all():
@@ -306,6 +309,7 @@ def deadlines_due(uow, actor: Actor, *, today: date, within_days: int = DUE_SOON
                   limit: int = 200) -> list[DeadlineRow]:
     """Open deadlines overdue, due today or within ``within_days``, plus recently missed ones not yet
     done; overdue first (by due date, then case number)."""
+    ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     horizon = today + timedelta(days=within_days)
     q = (select(Deadline, Case.number, Case.kind).join(Case, Case.id == Deadline.case_id)
          .where(or_((Deadline.state == DeadlineState.OPEN.value) & (Deadline.due_on <= horizon),
@@ -326,6 +330,7 @@ def deadlines_of(uow, case: Case) -> list[DeadlineRow]:
 
 def cases_of_person(uow, actor: Actor, person_id: int, *, limit: int = 200) -> list[CaseRow]:
     """The person's cases of the kinds the officer may see: as the main person and as an invited person."""
+    ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     kinds = _visible_kinds(actor, None)
     invited = select(InvitedPerson.invitation_case_id).where(InvitedPerson.person_id == person_id)
     q = (_row_query().where(or_(Case.person_id == person_id, Case.id.in_(invited)))
@@ -408,6 +413,7 @@ def case_file_by_number(uow, actor: Actor, number: str) -> CaseFile:
 
 def recent_files(uow, actor: Actor, limit: int = 20) -> list[CaseRow]:
     """The officer's most recently opened case files (from the audit trail's "case.view" entries)."""
+    ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     last = func.max(AuditEntry.id)
     q = (select(AuditEntry.case_id, last)
          .where(AuditEntry.officer_id == actor.id, AuditEntry.action == "case.view",
@@ -436,6 +442,7 @@ class WorklistChoices:
 
 
 def worklist_choices(uow, actor: Actor) -> WorklistChoices:
+    ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     kinds = _visible_kinds(actor, None)
     statuses = {kind: [s.value for s in rules_module(kind).Status] for kind in kinds}
     officers = officers_of_office(uow, actor) if actor.can(Permission.REASSIGN) else []

@@ -21,6 +21,15 @@ from models import AuditEntry, Case
 from robust_helpers import PASSWORD, add_officers, spawn
 
 
+@pytest.fixture(autouse=True)
+def _a_store_of_its_own(request):
+    """Each test's store gets an identity of its own: the test stores are copies of one template, and a
+    restore writes (and moves aside) the outside checkpoints of its store's identity, which other tests'
+    stores would otherwise share."""
+    if "sqlite_store" in request.fixturenames:
+        _new_identity(request.getfixturevalue("sqlite_store"))
+
+
 def _cases(url) -> int:
     s = open_store(url, upgrade=False)
     try:
@@ -75,8 +84,31 @@ def _register_some(url, n=3) -> None:
                 case = casecore.open_case(uow, actor, kind="asylum", person_id=p.id, status="lodged",
                                           opened_on=date(2026, 11, 2))
                 audit.record(uow, actor, "case.register", case_id=case.id, person_id=p.id)
+        with s.uow() as uow:
+            auth.logout(uow, actor, checkpoint=False)
     finally:
         s.dispose()
+
+
+def _log_out(store, actors) -> None:
+    """Everyone leaves: a restore refuses while other officers have live sessions."""
+    from desk.services import auth
+
+    for actor in actors.values():
+        with store.uow() as uow:
+            auth.logout(uow, actor, checkpoint=False)
+
+
+def backup_actor(store):
+    """The administrator logged in afresh (after _log_out ended the fixture's session)."""
+    from desk.services import auth
+
+    with store.uow() as uow:
+        return auth.login(uow, "admin", "demo-pass-1")
+
+
+def _restore(url, copy, **kwargs):
+    return backup.restore(url, copy, "admin", "demo-pass-1", **kwargs)
 
 
 def test_backup_is_a_checked_copy_that_records_itself(sqlite_store, sqlite_actors, tmp_path):
@@ -96,7 +128,8 @@ def test_backup_needs_an_administrator(sqlite_store, sqlite_actors, tmp_path):
     assert _actions(sqlite_store.url)[-1] == "refused"
 
 
-def test_backup_while_another_process_writes(sqlite_store, tmp_path):
+def test_backup_while_another_process_writes(sqlite_store, sqlite_actors, tmp_path):
+    admin = sqlite_actors["administrator"]
     names = add_officers(sqlite_store, 1)
     proc = spawn("worker.py", sqlite_store.url, names[0], PASSWORD, 1_000_000, 1)  # stopped below
     copies = []
@@ -106,7 +139,7 @@ def test_backup_while_another_process_writes(sqlite_store, tmp_path):
             time.sleep(0.25)
             if _cases(sqlite_store.url) == 0:
                 continue
-            copies.append(backup.backup(sqlite_store, tmp_path / f"live{len(copies)}.db").path)
+            copies.append(backup.backup(sqlite_store, tmp_path / f"live{len(copies)}.db", admin).path)
         running_during_copies = proc.poll() is None
     finally:
         proc.kill()
@@ -121,14 +154,15 @@ def test_backup_while_another_process_writes(sqlite_store, tmp_path):
 def test_restore_refuses_a_newer_store_then_forces(sqlite_store, sqlite_actors, tmp_path):
     url = sqlite_store.url
     _register_some(url, 2)
-    copy = backup.backup(sqlite_store, tmp_path / "b.db").path
+    copy = backup.backup(sqlite_store, tmp_path / "b.db", sqlite_actors["administrator"]).path
     _register_some(url, 2)  # the store moves on after the backup
+    _log_out(sqlite_store, sqlite_actors)
     sqlite_store.dispose()
     with pytest.raises(RestoreRefused) as info:
-        backup.restore(url, copy)
+        _restore(url, copy)
     assert "--force" in info.value.message()
     assert _cases(url) == 4 and _actions(url)[-1] == "store.restore_refused"
-    result = backup.restore(url, copy, force=True)
+    result = _restore(url, copy, force=True)
     assert result.overwrote_newer and result.forced
     assert _cases(url) == 2
     assert _actions(url)[-1] == "store.restore"
@@ -141,18 +175,21 @@ def test_restore_refuses_a_newer_store_then_forces(sqlite_store, sqlite_actors, 
 
 def test_restore_of_the_latest_backup_needs_no_force_and_into_a_new_file(sqlite_store, sqlite_actors, tmp_path):
     _register_some(sqlite_store.url, 2)
-    copy = backup.backup(sqlite_store, tmp_path / "b.db").path
+    _log_out(sqlite_store, sqlite_actors)
+    admin = backup_actor(sqlite_store)
+    copy = backup.backup(sqlite_store, tmp_path / "b.db", admin).path
+    _log_out(sqlite_store, {"admin": admin})
     sqlite_store.dispose()
-    backup.restore(sqlite_store.url, copy)  # nothing happened since: not newer
+    _restore(sqlite_store.url, copy)  # nothing happened since: not newer
     fresh = f"sqlite:///{tmp_path / 'elsewhere' / 'new.db'}"
-    info = backup.restore(fresh, copy)
+    info = _restore(fresh, copy)  # no store there: the administrator logs in on the backup itself
     assert not info.overwrote_newer
     assert _cases(fresh) == 2 and _actions(fresh)[-1] == "store.restore"
 
 
 def test_restore_checks_the_backup_first(sqlite_store, sqlite_actors, tmp_path):
     _register_some(sqlite_store.url, 1)
-    copy = backup.backup(sqlite_store, tmp_path / "b.db").path
+    copy = backup.backup(sqlite_store, tmp_path / "b.db", sqlite_actors["administrator"]).path
     sqlite_store.dispose()
     before = _actions(sqlite_store.url)
     # a backup whose audit trail was edited (the store's triggers dropped to allow it)
@@ -164,17 +201,17 @@ def test_restore_checks_the_backup_first(sqlite_store, sqlite_actors, tmp_path):
         conn.execute("UPDATE audit_entry SET detail = '{\"forged\":1}' WHERE id = 2")
         conn.commit()
     with pytest.raises(BackupError) as info:
-        backup.restore(sqlite_store.url, tampered, force=True)
+        _restore(sqlite_store.url, tampered, force=True)
     assert info.value.key == "ops.backup_chain_broken"
     # a file that is not a store at all, and one cut in half
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database" * 1000)
     with pytest.raises(BackupError):
-        backup.restore(sqlite_store.url, junk, force=True)
+        _restore(sqlite_store.url, junk, force=True)
     cut = tmp_path / "cut.db"
     cut.write_bytes(copy.read_bytes()[: copy.stat().st_size // 2])
     with pytest.raises(BackupError):
-        backup.restore(sqlite_store.url, cut, force=True)
+        _restore(sqlite_store.url, cut, force=True)
     assert _actions(sqlite_store.url) == before, "a refused restore changed the store"
 
 
@@ -201,6 +238,7 @@ def test_cli_backup_and_restore(sqlite_store, sqlite_actors, tmp_path, capsys, m
     assert desk_main(["--db", path, "backup", str(dest), "--officer", "admin"]) == 0
     assert dest.exists() and "cli.db" in capsys.readouterr().out
     _register_some(sqlite_store.url, 1)
+    _log_out(sqlite_store, sqlite_actors)
     sqlite_store.dispose()
     assert desk_main(["--db", path, "restore", str(dest), "--officer", "admin"]) == 2
     assert "--force" in capsys.readouterr().err
@@ -215,3 +253,156 @@ def test_cli_backup_on_postgresql_points_to_pg_dump(pg_url, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "pg_dump" in err and "postgres@" not in err
     assert not (tmp_path / "x.db").exists()
+
+
+# --- issue 15 point 8: whose store, who else is in it, and a trail that keeps the restore ----------
+
+
+def _new_identity(store) -> str:
+    """A store of its own (the test stores are copies of one template, so they share one identity)."""
+    import uuid
+
+    from sqlalchemy import text
+
+    new = str(uuid.uuid4())
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE store_identity SET id = :id"), {"id": new})
+    return new
+
+
+def _other_office_backup(tmp_path, name="other.db"):
+    """A backup of another store: its own identity, its own administrator 'admin'."""
+    from tests.conftest import populate
+
+    url = f"sqlite:///{tmp_path / ('src-' + name)}"
+    other = open_store(url)
+    try:
+        _new_identity(other)
+        _log_out(other, populate(other))
+        admin = backup_actor(other)
+        path = backup.backup(other, tmp_path / name, admin).path
+        _log_out(other, {"admin": admin})
+        return path
+    finally:
+        other.dispose()
+
+
+def _verify(url):
+    s = open_store(url)
+    try:
+        with s.reader() as uow:
+            return audit.verify(uow)
+    finally:
+        s.dispose()
+
+
+def test_restore_refuses_another_stores_backup_unless_told(sqlite_store, sqlite_actors, tmp_path):
+    mine = _new_identity(sqlite_store)
+    _log_out(sqlite_store, sqlite_actors)
+    theirs = _other_office_backup(tmp_path)
+    url = sqlite_store.url
+    sqlite_store.dispose()
+    with pytest.raises(backup.RestoreOtherStore) as info:
+        _restore(url, theirs, force=True)  # --force is about newer work, not about whose store
+    assert "--other-store" in info.value.message()
+    assert _actions(url)[-1] == "store.restore_refused" and _cases(url) == 0
+    s = open_store(url)
+    with s.reader() as uow:
+        assert audit.store_id(uow) == mine
+    s.dispose()
+    result = _restore(url, theirs, other_store=True)
+    assert result.replaced_entries > 0
+    actions = _actions(url)
+    assert actions[-1] == "store.restore" and "store.restore_refused" in actions
+    s = open_store(url)
+    with s.reader() as uow:
+        last = audit.entries(uow, limit=1)[0]
+        assert audit.store_id(uow) != mine and audit.verify_chain(uow).ok
+    s.dispose()
+    assert last.officer_username == "admin" and last.detail["other_store"] is True
+    assert last.detail["replaced_trail"]["entries"] == result.replaced_entries
+
+
+def test_restore_refuses_while_others_are_logged_in(sqlite_store, sqlite_actors, tmp_path):
+    _new_identity(sqlite_store)
+    copy = backup.backup(sqlite_store, tmp_path / "b.db", sqlite_actors["administrator"]).path
+    with pytest.raises(backup.RestoreSessionsLive) as info:
+        _restore(sqlite_store.url, copy)
+    assert info.value.params["n"] == len(sqlite_actors)
+    assert _actions(sqlite_store.url)[-1] == "store.restore_refused"
+    others = {k: v for k, v in sqlite_actors.items() if k != "asylum"}
+    _log_out(sqlite_store, others)
+    with pytest.raises(backup.RestoreSessionsLive):
+        _restore(sqlite_store.url, copy)
+    with sqlite_store.uow() as uow:  # a terminal left logged in: the administrator ends its session
+        assert auth_end(uow, sqlite_actors, "patverums") == 1
+    _restore(sqlite_store.url, copy, force=True)
+
+
+def auth_end(uow, actors, username):
+    from desk.services import auth
+
+    admin = auth.login(uow, "admin", "demo-pass-1")
+    n = auth.end_sessions(uow, admin, username)
+    auth.end_session(uow, admin, "test")
+    return n
+
+
+def test_a_forced_restore_keeps_its_refusal_and_itself_and_the_chain_verifies(sqlite_store, sqlite_actors,
+                                                                               tmp_path):
+    import os
+    import stat
+
+    from desk.services import auth
+
+    _new_identity(sqlite_store)
+    url = sqlite_store.url
+    _register_some(url, 1)
+    copy = backup.backup(sqlite_store, tmp_path / "b.db", sqlite_actors["administrator"]).path
+    _register_some(url, 2)
+    with sqlite_store.uow() as uow:
+        auth.logout(uow, sqlite_actors["supervisor"])  # a shift end: a signed checkpoint outside the store
+    _log_out(sqlite_store, sqlite_actors)
+    sqlite_store.dispose()
+    with pytest.raises(RestoreRefused):
+        _restore(url, copy)
+    before = _actions(url)
+    result = _restore(url, copy, force=True)
+    after = _actions(url)
+    assert _cases(url) == 1
+    # the refusal (written to the store the restore replaced) and the forced restore are in the trail
+    assert after[-2:] == ["store.restore_refused", "store.restore"]
+    assert before[-1] == "store.restore_refused"
+    s = open_store(url)
+    with s.reader() as uow:
+        restore_entry, kept = audit.entries(uow, limit=2)
+    s.dispose()
+    assert restore_entry.detail["forced"] is True and restore_entry.officer_username == "admin"
+    replaced = restore_entry.detail["replaced_trail"]
+    # every entry after the backup's last one: the later work, the refusal, the forcing officer's login
+    assert replaced["entries"] == result.replaced_entries == len(before) + 1 - result.facts.last_audit_id
+    assert kept.detail["kept_from_replaced_trail"]["action"] == "store.restore_refused"
+    dropped_file = (tmp_path / result.replaced_file)
+    assert dropped_file.exists() and stat.S_IMODE(os.stat(dropped_file).st_mode) == 0o600
+    assert len(dropped_file.read_text().splitlines()) == result.replaced_entries
+    verdict = _verify(url)
+    assert verdict.ok, verdict.problems
+
+
+def test_sessions_copied_with_a_backup_end_at_restore(sqlite_store, sqlite_actors, tmp_path):
+    from desk.services import views
+    from desk.services.auth import SessionEnded
+
+    _new_identity(sqlite_store)
+    asylum = sqlite_actors["asylum"]
+    copy = backup.backup(sqlite_store, tmp_path / "b.db", sqlite_actors["administrator"]).path  # asylum is live in it
+    _log_out(sqlite_store, sqlite_actors)
+    fresh = f"sqlite:///{tmp_path / 'new' / 'desk.db'}"
+    _restore(fresh, copy)
+    s = open_store(fresh)
+    try:
+        with pytest.raises(SessionEnded):
+            with s.reader() as uow:
+                views.worklist(uow, asylum)
+    finally:
+        s.dispose()

@@ -15,7 +15,7 @@ documented in docs/report-format.md.
 from __future__ import annotations
 
 from desk.services.report.checks import ReconciliationFailed, reconcile, reconcile_statuses
-from desk.services.report.exporting import export
+from desk.services.report.exporting import export, export_target
 from desk.services.report.figures import (
     ALL_OFFICES,
     FORMAT_VERSION,
@@ -62,7 +62,7 @@ __all__ = [
     "ALL_OFFICES", "CSV_COLUMNS", "CSV_DIALECTS", "FORMATS", "FORMAT_VERSION", "KINDS", "LAYOUT", "OUTCOMES",
     "STATS_DAYS", "WITHIN_DAYS", "DailyReport", "DeadlineItem", "DublinFigures", "KindFigures", "OfficerActivity",
     "Progress", "ReconciliationFailed", "ReturnFigures", "Scope", "Section", "Statistics", "action_words",
-    "activity", "as_dict", "csv_rows", "daily_report", "dublin_figures", "export", "kind_figures", "kind_words",
+    "activity", "as_dict", "csv_rows", "daily_report", "dublin_figures", "export", "export_target", "kind_figures", "kind_words",
     "outcome_words", "reconcile", "reconcile_statuses", "render", "resolve_scope", "return_figures", "rule_words",
     "state_words", "statistics", "to_csv", "to_html", "to_json", "to_xlsx", "transfer_extensions", "xlsx_sheets",
 ]

@@ -5,27 +5,41 @@ from __future__ import annotations
 from pathlib import Path
 
 from desk.errors import DomainError
-from desk.private import write_private
+from desk.private import private_dir, write_private
 from desk.services import audit
-from desk.services.auth import Actor
+from desk.services.auth import Actor, ensure_live
 from desk.services.report.figures import ALL_OFFICES, DailyReport
 from desk.services.report.renderers import render
 
 
+UNMASKED = "UNMASKED"
+
+
+def export_target(report: DailyReport, path: str | Path) -> Path:
+    """Where ``export`` writes: ``path``, or for a report with personal codes in full the same name with
+    -UNMASKED before its suffix (unless the name says so already), so the file's name warns too."""
+    target = Path(path)
+    if not report.personal_codes_shown or UNMASKED in target.name.upper():
+        return target
+    return target.with_name(f"{target.stem}-{UNMASKED}{target.suffix}")
+
+
 def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | None = None, *, lang: str,
            csv_dialect: str = "semicolon") -> bytes:
-    """Render ``report`` as ``fmt`` in ``lang``, write it to ``path`` (if given, atomically) and audit the
+    """Render ``report`` as ``fmt`` in ``lang``, write it to ``export_target(report, path)`` (if given,
+    atomically; an UNMASKED name for personal codes in full) and audit the
     export ("report.export": day, scope, format, whether personal codes were shown) in ``uow``'s
     transaction. Returns the bytes."""
+    ensure_live(uow, actor)
     data = render(report, fmt, lang=lang, csv_dialect=csv_dialect)
     audit.record(uow, actor, "report.export", day=report.day.isoformat(), format=fmt,
                  office=report.office_code or ALL_OFFICES, for_officer=report.for_officer,
                  personal_codes="shown" if report.personal_codes_shown else "masked")
     if path is not None:
-        target = Path(path)
+        target = export_target(report, path)
         tmp = target.with_name(target.name + ".part")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(target.parent)  # a directory desk makes is 0700; an existing one keeps its mode
             write_private(tmp, data)  # 0600 from the first byte: a report names persons
             tmp.replace(target)
         except OSError:

@@ -15,7 +15,7 @@ from sqlmodel import select
 from desk.clock import RIGA
 from desk.errors import NotFound
 from desk.rules.common import DeadlineState
-from desk.services.auth import Actor, Permission, require
+from desk.services.auth import Actor, Permission, ensure_live, require
 from desk.services.kinds import adapter
 from desk.services.report.figures import (
     ALL_OFFICES,
@@ -51,6 +51,7 @@ def resolve_scope(uow, actor: Actor, *, office: str | None = None, for_officer: 
     * Any other officer who works on cases may export only their own work: ``for_officer`` must be
       themselves; the office is then their own.
     """
+    ensure_live(uow, actor)  # the own-work path below asks no permission: the session is checked here
     own_only = for_officer is not None and for_officer.strip().lower() == actor.username
     if not own_only or (office and office.strip().upper() != actor.office_code.upper()):
         require(uow, actor, Permission.REPORTS, report="daily")

@@ -109,9 +109,19 @@ def as_dict(report: DailyReport, layout: Layout = LAYOUT) -> dict:
     return tree
 
 
+def unmasked_banner(report: DailyReport, lang: str) -> str | None:
+    """The first line of an export that shows personal codes in full (None for a masked one): it starts
+    with UNMASKED in every language, so a person or a tool sees at once what the file holds."""
+    return t_in(lang, "report.unmasked_banner") if report.personal_codes_shown else None
+
+
 def to_json(report: DailyReport, lang: str, layout: Layout = LAYOUT) -> bytes:
     # indent=2 keeps "generated_at" on a line of its own
-    return (json.dumps(as_dict(report, layout), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    tree = as_dict(report, layout)
+    banner = unmasked_banner(report, lang)
+    if banner is not None:  # the first key: JSON has no line before its "{"
+        tree = {"unmasked": banner, **tree}
+    return (json.dumps(tree, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # --- CSV -------------------------------------------------------------------------------------------------
@@ -155,6 +165,9 @@ def to_csv(report: DailyReport, lang: str, dialect: str = "semicolon", layout: L
         raise ValidationError("report.unknown_csv_dialect", field="csv_dialect", value=str(dialect)[:12])
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if dialect == "semicolon" else ",", lineterminator="\n")
+    banner = unmasked_banner(report, lang)
+    if banner is not None:  # a line before the header; the columns start on the next one
+        writer.writerow([banner])
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_rows(report, layout))
     return "\ufeff".encode("utf-8") + buf.getvalue().encode("utf-8")
@@ -201,6 +214,12 @@ def to_xlsx(report: DailyReport, lang: str, layout: Layout = LAYOUT) -> bytes:
     wb.properties.modified = fixed
     wb.properties.lastModifiedBy = "desk"
     wb.properties.language = lang
+    banner = unmasked_banner(report, lang)
+    if banner is not None:  # the first sheet says it before any figure
+        ws = wb.create_sheet("UNMASKED")
+        ws.append([banner])
+        ws["A1"].font = Font(bold=True)
+        wb.properties.title = banner
     for name, header, rows in xlsx_sheets(report, lang, layout):
         ws = wb.create_sheet(_sheet_title(name))
         ws.append(list(header))
@@ -279,16 +298,27 @@ def _html_table(header: list[str], rows: list[list], lang: str) -> list[str]:
 
 
 def _html_head(report: DailyReport, lang: str) -> list[str]:
-    """The page's title and the lines about the report itself (its head facts, in words)."""
+    """The page's title and the lines about the report itself (its head facts, in words). A page with
+    personal codes in full says so first: a comment may precede the doctype, and the page shows it too."""
+    e = html.escape
+    title = f"{e(t_in(lang, 'report.title'))} {_day(report.day)}"
+    banner = unmasked_banner(report, lang)
+    first = [f"<!-- {e(banner)} -->"] if banner is not None else []
+    out = first + ["<!DOCTYPE html>", f'<html lang="{e(lang)}"><head><meta charset="utf-8">',
+                   f"<title>{'UNMASKED - ' if banner else ''}{title}</title>",
+                   f"<style>{_HTML_STYLE}</style></head><body>"]
+    if banner is not None:
+        out.append(f'<p class="unmasked"><strong>{e(banner)}</strong></p>')
+    return out + [f"<h1>{title}</h1>"] + _html_meta(report, lang)
+
+
+def _html_meta(report: DailyReport, lang: str) -> list[str]:
     e = html.escape
 
     def fact(code: str) -> str:
         return e(str(HEAD[code].shown(report, lang)))
 
-    title = f"{e(t_in(lang, 'report.title'))} {_day(report.day)}"
-    out = ["<!DOCTYPE html>", f'<html lang="{e(lang)}"><head><meta charset="utf-8">', f"<title>{title}</title>",
-           f"<style>{_HTML_STYLE}</style></head><body>", f"<h1>{title}</h1>",
-           f'<p class="meta">{e(t_in(lang, "report.office"))}: {fact("office")}</p>']
+    out = [f'<p class="meta">{e(t_in(lang, "report.office"))}: {fact("office")}</p>']
     if report.for_officer:
         out.append(f'<p class="meta">{e(t_in(lang, "report.officer"))}: {fact("officer")}</p>')
     out.append(f'<p class="meta">{e(t_in(lang, "report.exported_by"))}: {fact("generated_by")}; '
