@@ -30,7 +30,8 @@ from desk.private import narrow, private_dir
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = 30_000  # patient work (an import, a recompute) waits this long for the store
+INTERACTIVE_WAIT_MS = 2_000  # an officer's read or save waits at most this long, then is told the store is busy
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -128,11 +129,14 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):
-            mode = "IMMEDIATE" if conn.get_execution_options().get("desk_write") else "DEFERRED"
-            conn.exec_driver_sql(f"BEGIN {mode}")
+            options = conn.get_execution_options()
+            wait = BUSY_TIMEOUT_MS if options.get("desk_patient") else INTERACTIVE_WAIT_MS
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={wait}")
+            conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if options.get('desk_write') else 'DEFERRED'}")
 
         return engine
     engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    event.listen(engine, "connect", _pg_interactive_wait)
     event.listen(engine, "begin", _chain_lock_not_taken)
     event.listen(engine, "before_cursor_execute", _chain_lock_first)
     return engine
@@ -147,8 +151,17 @@ WRITE_LOCK_KEY = 0x6465736B  # "desk": the audit chain's advisory lock (desk.ser
 _WRITES = ("INSERT", "UPDATE", "DELETE", "MERGE")
 
 
+def _pg_interactive_wait(dbapi, _record) -> None:
+    """An officer's statement waits at most INTERACTIVE_WAIT_MS for a lock (then 55P03: the store is busy)."""
+    with dbapi.cursor() as cur:
+        cur.execute(f"SET lock_timeout = {INTERACTIVE_WAIT_MS}")
+    dbapi.commit()
+
+
 def _chain_lock_not_taken(conn) -> None:
     conn.info["desk_chain_locked"] = False
+    if conn.get_execution_options().get("desk_patient"):
+        conn.exec_driver_sql("SET LOCAL lock_timeout = 0")  # patient work waits for the others
 
 
 def _chain_lock_first(conn, cursor, statement, parameters, context, executemany) -> None:
@@ -206,6 +219,7 @@ LOOKUP_CONNECTIONS_KEPT = 4  # the search screen and the palette look up at once
 
 RETRIES = 3
 RETRY_PAUSE_S = 0.05
+BUSY_ACTIVITIES = ("import",)  # long work with a sentence of its own (store.busy_<what>)
 # PostgreSQL's SQLSTATEs for a transaction it broke off to let another go on: deadlock_detected,
 # serialization_failure; SQLite's "database is locked" once busy_timeout has passed
 _TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
@@ -225,12 +239,18 @@ def _disk_full(exc: BaseException | None) -> bool:
     return False
 
 
+def _busy(exc: DBAPIError) -> bool:
+    """Another officer's long work holds the store: SQLite's "database is locked" after the busy wait,
+    PostgreSQL's lock_not_available (55P03) after lock_timeout."""
+    orig = exc.orig
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return code == "55P03" or (isinstance(exc, OperationalError) and "database is locked" in str(orig))
+
+
 def _transient(exc: DBAPIError) -> bool:
     orig = exc.orig
     code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-    if code in _TRANSIENT_SQLSTATES:
-        return True
-    return isinstance(exc, OperationalError) and "database is locked" in str(orig)
+    return code in _TRANSIENT_SQLSTATES
 
 
 class StoreBusy(StoreError):
@@ -250,25 +270,40 @@ class Store:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
-    def uow(self, *, write: bool = True) -> "UnitOfWork":
-        return UnitOfWork(self, write=write)
+    def uow(self, *, write: bool = True, patient: bool = False) -> "UnitOfWork":
+        return UnitOfWork(self, write=write, patient=patient)
 
-    def run(self, fn, /, *args, write: bool = True, **kwargs):
+    def run(self, fn, /, *args, write: bool = True, patient: bool = False, **kwargs):
         """``fn(uow, *args, **kwargs)`` in one unit of work, the whole unit retried (at most ``RETRIES``
         more times, after a short pause) when the database broke it off to resolve a deadlock or a
         serialisation conflict, so the officer never sees either; still busy after that, the officer is
         told the store is busy (``StoreBusy``), never shown a driver's error."""
         for attempt in range(RETRIES + 1):
             try:
-                with UnitOfWork(self, write=write) as uow:
+                with UnitOfWork(self, write=write, patient=patient) as uow:
                     return fn(uow, *args, **kwargs)
             except DBAPIError as exc:
+                if _busy(exc):  # waited INTERACTIVE_WAIT_MS already: tell the officer, and who is at work
+                    raise self.busy() from None
                 if not _transient(exc):
                     raise
                 if attempt == RETRIES:
-                    raise StoreBusy() from None
+                    raise self.busy() from None
                 self.retried += 1
                 time.sleep(RETRY_PAUSE_S * (attempt + 1))
+
+    def busy(self) -> "StoreBusy":
+        """The store is busy: with the long work under way and whose it is, when it is known."""
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(text("SELECT what, officer_username FROM store_activity "
+                                        "ORDER BY started_at DESC LIMIT 1")).first()
+        except DBAPIError:
+            row = None
+        if row is None:
+            return StoreBusy()
+        return StoreBusy(f"store.busy_{row[0]}" if row[0] in BUSY_ACTIVITIES else "store.busy_with",
+                         what=row[0], officer=row[1])
 
     def reader(self) -> "UnitOfWork":
         return UnitOfWork(self, write=False)
@@ -369,9 +404,10 @@ class UnitOfWork:
     run only once the transaction is committed (files, never SQL).
     """
 
-    def __init__(self, store: Store, *, write: bool = True):
+    def __init__(self, store: Store, *, write: bool = True, patient: bool = False):
         self.store = store
         self.write = write
+        self.patient = patient  # long work (an import) that waits for the others as long as it must
         self.clock = _clock.clock()
         self.session: Session | None = None
         self.after_rollback: list = []
@@ -380,7 +416,8 @@ class UnitOfWork:
         self.verified_tokens: set[str] = set()  # sessions already found live in this unit (desk.services.auth)
 
     def __enter__(self) -> "UnitOfWork":
-        bind = self.store.engine.execution_options(desk_write=True) if self.write else self.store.engine
+        bind = (self.store.engine.execution_options(desk_write=True, desk_patient=self.patient) if self.write
+                else self.store.engine)
         self.session = Session(bind=bind, expire_on_commit=False, autoflush=True)
         if self.write and not self.store.is_sqlite:
             self.session.connection()

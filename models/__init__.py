@@ -21,14 +21,14 @@ from models.cases import (
     ReturnDecision,
     Visa,
 )
-from models.audit import AuditCheckpoint, AuditEntry, SeedRun, StoreIdentity
+from models.audit import AuditCheckpoint, AuditEntry, SeedRun, StoreActivity, StoreIdentity
 
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
 
 __all__ = [
-    "AsylumApplication", "AuditCheckpoint", "AuditEntry", "SeedRun", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "CaseNote", "Country", "Deadline",
+    "AsylumApplication", "AuditCheckpoint", "AuditEntry", "SeedRun", "StoreActivity", "StoreIdentity", "Case", "CaseCounter", "CaseKind", "CaseNote", "Country", "Deadline",
     "DecisionReason", "DublinRequest", "IdentityDocument", "Invitation", "InvitedPerson", "Office",
     "Officer", "OfficerSession", "PermitPurpose", "Person", "PersonMerge", "ResidencePermit", "ReturnDecision",
     "RoleGrant", "Stay", "Visa",

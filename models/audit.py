@@ -62,3 +62,15 @@ class SeedRun(SQLModel, table=True):
     started_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     persons: int
+
+
+class StoreActivity(SQLModel, table=True):
+    """Long work under way on the store (an import): who, what, since when (migration 0018). Written and
+    removed in short transactions of their own, so that an officer held up by it can be told whose it is."""
+
+    __tablename__ = "store_activity"
+
+    id: int | None = Field(default=None, primary_key=True)
+    what: str = Field(max_length=20)  # import, recompute
+    officer_username: str = Field(max_length=40)
+    started_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

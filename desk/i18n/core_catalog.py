@@ -88,6 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.cli.none": {"lv": "Iestatījumu faila vēl nav: {path}", "en": "No settings file yet: {path}"},
     "store.disk_full": {"lv": "Diskā nav vietas: nekas netika saglabāts. Atbrīvojiet vietu un mēģiniet vēlreiz.",
                         "en": "The disk is full: nothing was saved. Free some space and try again."},
+    "store.busy_import": {"lv": "Datu krātuve pašlaik ir aizņemta: notiek {officer} imports; mēģiniet vēlreiz pēc brīža.",
+                          "en": "The store is busy just now: an import by {officer} is under way; try again in a moment."},
+    "store.busy_with": {"lv": "Datu krātuve pašlaik ir aizņemta: {what} ({officer}) vēl notiek; mēģiniet vēlreiz pēc brīža.",
+                        "en": "The store is busy just now: {what} ({officer}) is under way; try again in a moment."},
     "store.seed_incomplete": {"lv": "Šīs datu krātuves ielāde (desk seed) netika pabeigta; tās dati ir nepilnīgi. "
                                      "Izdzēsiet krātuvi un ielādējiet no jauna.",
                               "en": "This store's load (desk seed) never finished; its data is partial. "

@@ -24,7 +24,7 @@ from desk.services import audit, casework, notes, persons
 from desk.services.auth import Actor, Permission, require
 from desk.services.kinds import adapter
 from desk.services.labels import field_label
-from models import Case, CaseKind
+from models import Case, CaseKind, StoreActivity
 
 MAX_REPORTED_ERRORS = 50
 KINDS = tuple(k.value for k in CaseKind)
@@ -293,5 +293,26 @@ def read_lines(path) -> ImportFile:
 def import_file(store, actor: Actor, path, *, progress: Progress | None = None) -> ImportResult:
     """Read ``path`` and import it in one unit of work (all or nothing)."""
     file = read_lines(path)
-    # retried whole if the database breaks it off to resolve a deadlock (Store.run): still all or nothing
-    return store.run(import_lines, actor, file.lines, progress=progress, total=len(file.lines), sha256=file.sha256)
+    activity = store.run(begin_activity, "import", actor)
+    try:
+        # patient: it waits for the others, who wait at most 2 s for it and are told whose import it is;
+        # retried whole if the database breaks it off to resolve a deadlock (Store.run): still all or nothing
+        return store.run(import_lines, actor, file.lines, progress=progress, total=len(file.lines),
+                         sha256=file.sha256, patient=True)
+    finally:
+        store.run(end_activity, activity)
+
+
+def begin_activity(uow, what: str, actor: Actor) -> int:
+    """Long work begins: who and what, in a short transaction of its own (the others read it when held up)."""
+    require(uow, actor, Permission.IMPORT)
+    row = StoreActivity(what=what, officer_username=actor.username, started_at=uow.clock.now())
+    uow.session.add(row)
+    uow.session.flush()
+    return row.id
+
+
+def end_activity(uow, activity_id: int) -> None:
+    row = uow.session.get(StoreActivity, activity_id)
+    if row is not None:
+        uow.session.delete(row)
