@@ -8,6 +8,8 @@ not even for a moment) and a directory desk creates is chmod-ed to 0700. Directo
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -54,3 +56,45 @@ def narrow(path: str | os.PathLike) -> None:
         os.chmod(path, FILE_MODE)
     except FileNotFoundError:
         pass
+
+
+class UnsafeTarget(OSError):
+    """The export's target is not a file desk may write: a device, a directory, a link, another user's file."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # not_a_file, someone_elses
+
+
+def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` all at once, 0600 (issue 16 points 6 and 7): into a temporary file made with
+    O_EXCL in the target's own directory (so no planted ``.part`` file or link is followed), flushed to disk,
+    then renamed over the target. A target that is not a regular file (a device, a FIFO, a directory, a
+    link) or that belongs to another user is refused (``UnsafeTarget``) before anything is written. On any
+    failure - a full disk among them - the temporary file is removed: nothing half-written is left."""
+    target = Path(path)
+    private_dir(target.parent)
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeTarget("not_a_file")
+        if info.st_uid != os.getuid():
+            raise UnsafeTarget("someone_elses")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), FILE_MODE)
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target

@@ -84,14 +84,14 @@ def persons_duplicates(args) -> int:
              p.first.personal_code_masked, p.second.id, p.second.full_name, _day(p.second.date_of_birth),
              p.second.personal_code_masked) for p in found]
     if args.csv:
-        from desk.private import write_private
+        from desk.private import write_atomically
 
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";")
         writer.writerow(["score", "reasons", "id", "name", "born", "code", "other_id", "other_name", "other_born",
                          "other_code"])
         writer.writerows(rows)
-        write_private(args.csv, out.getvalue().encode("utf-8"))
+        write_atomically(args.csv, out.getvalue().encode("utf-8"))
         print(t("merge.cli.written", n=len(rows), path=args.csv))
         return 0
     for row in rows:

@@ -2,10 +2,11 @@
 persons) and audit who exported what, in the caller's transaction."""
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from desk.errors import DomainError
-from desk.private import private_dir, write_private
+from desk.private import UnsafeTarget, write_atomically
 from desk.services import audit
 from desk.services.auth import Actor, ensure_live
 from desk.services.report.figures import ALL_OFFICES, DailyReport
@@ -37,11 +38,11 @@ def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | 
                  personal_codes="shown" if report.personal_codes_shown else "masked")
     if path is not None:
         target = export_target(report, path)
-        tmp = target.with_name(target.name + ".part")
-        try:
-            private_dir(target.parent)  # a directory desk makes is 0700; an existing one keeps its mode
-            write_private(tmp, data)  # 0600 from the first byte: a report names persons
-            tmp.replace(target)
-        except OSError:
-            raise DomainError("report.cannot_write", field="path", path=target.name[:80]) from None
+        try:  # 0600, all at once through an O_EXCL temporary file: never a device, a link or another's file
+            write_atomically(target, data)
+        except UnsafeTarget as refused:
+            raise DomainError(f"report.target_{refused.reason}", field="path", path=target.name[:80]) from None
+        except OSError as exc:
+            key = "report.disk_full" if exc.errno == errno.ENOSPC else "report.cannot_write"
+            raise DomainError(key, field="path", path=target.name[:80]) from None
     return data
