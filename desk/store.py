@@ -31,7 +31,7 @@ from desk.private import narrow, private_dir
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000  # patient work (an import, a recompute) waits this long for the store
-INTERACTIVE_WAIT_MS = 2_000  # an officer's read or save waits at most this long, then is told the store is busy
+INTERACTIVE_WAIT_MS = 2_000  # while long work runs, an officer's save waits at most this long, then is told
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -130,13 +130,12 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "begin")
         def _begin(conn):
             options = conn.get_execution_options()
-            wait = BUSY_TIMEOUT_MS if options.get("desk_patient") else INTERACTIVE_WAIT_MS
-            conn.exec_driver_sql(f"PRAGMA busy_timeout={wait}")
+            short = options.get("desk_write") and not options.get("desk_patient") and _long_work_under_way(conn)
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={INTERACTIVE_WAIT_MS if short else BUSY_TIMEOUT_MS}")
             conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if options.get('desk_write') else 'DEFERRED'}")
 
         return engine
     engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
-    event.listen(engine, "connect", _pg_interactive_wait)
     event.listen(engine, "begin", _chain_lock_not_taken)
     event.listen(engine, "before_cursor_execute", _chain_lock_first)
     return engine
@@ -151,17 +150,21 @@ WRITE_LOCK_KEY = 0x6465736B  # "desk": the audit chain's advisory lock (desk.ser
 _WRITES = ("INSERT", "UPDATE", "DELETE", "MERGE")
 
 
-def _pg_interactive_wait(dbapi, _record) -> None:
-    """An officer's statement waits at most INTERACTIVE_WAIT_MS for a lock (then 55P03: the store is busy)."""
-    with dbapi.cursor() as cur:
-        cur.execute(f"SET lock_timeout = {INTERACTIVE_WAIT_MS}")
-    dbapi.commit()
+def _long_work_under_way(conn) -> bool:
+    """Long work (an import) is registered in store_activity: an officer's save then waits at most
+    INTERACTIVE_WAIT_MS and is told whose work holds the store. Officers among themselves wait as long as
+    BUSY_TIMEOUT_MS: their saves take milliseconds."""
+    try:
+        return conn.exec_driver_sql("SELECT 1 FROM store_activity LIMIT 1").first() is not None
+    except DBAPIError:  # a store not migrated yet (the migrations themselves)
+        return False
 
 
 def _chain_lock_not_taken(conn) -> None:
     conn.info["desk_chain_locked"] = False
-    if conn.get_execution_options().get("desk_patient"):
-        conn.exec_driver_sql("SET LOCAL lock_timeout = 0")  # patient work waits for the others
+    options = conn.get_execution_options()
+    if options.get("desk_write") and not options.get("desk_patient") and _long_work_under_way(conn):
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {INTERACTIVE_WAIT_MS}")  # then 55P03: busy
 
 
 def _chain_lock_first(conn, cursor, statement, parameters, context, executemany) -> None:
@@ -443,8 +446,11 @@ class UnitOfWork:
         finally:
             self.session.close()
             self.session = None
-        if exc_type is not None and issubclass(exc_type, DBAPIError) and _disk_full(exc):
-            raise StoreError("store.disk_full") from None
+        if exc_type is not None and issubclass(exc_type, DBAPIError):
+            if _disk_full(exc):
+                raise StoreError("store.disk_full") from None
+            if _busy(exc):  # held up by long work past the wait: say so, and whose, not the driver's error
+                raise self.store.busy() from None
         if exc_type is not None and self.after_rollback:
             hooks, self.after_rollback = self.after_rollback, []
             for hook in hooks:

@@ -45,7 +45,7 @@ def test_sqlite_pragmas(sqlite_store):
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
-        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000  # officers wait for each other
 
 
 def test_unit_of_work_rolls_back_on_error(store, actors):

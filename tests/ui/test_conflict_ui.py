@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from desk.services import casework
+from desk.services import auth, casework
 from models import Case
 from screens.app import DeskApp
+from tests.conftest import PASSWORD
 from screens.casefile import CaseFileScreen, action_name
 from screens.form import FormScreen
 from screens.widgets.plain import Label, Static
@@ -80,6 +81,7 @@ async def test_a_change_made_on_another_day_names_the_day_too(ui_store, fixed_cl
     actors = ui_store.actors
     pid = new_person(ui_store, actors["asylum"])
     cid = new_asylum_case(ui_store, actors["asylum"], pid)
+    fixed_clock.advance(hours=13)  # a late shift: 23:00 on 22.11.2026
     app = DeskApp(store=ui_store)
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "asylum")
@@ -88,12 +90,14 @@ async def test_a_change_made_on_another_day_names_the_day_too(ui_store, fixed_cl
         screen = app.screen
         seen = stored(ui_store, cid).version
         form = await open_withdraw(pilot, screen)
-        with ui_store.uow() as uow:  # saved at 10:00 on 22.11.2026 ...
-            casework.perform(uow, actors["asylum2"], cid, "accept_for_examination", {"accepted_on": "2026-11-04"}, seen)
-        fixed_clock.advance(days=1, minutes=30)  # ... and the officer saves the next morning
+        with ui_store.uow() as uow:
+            other = auth.login(uow, "patverums2", PASSWORD)  # the other officer, on the late shift too
+        with ui_store.uow() as uow:  # saved at 23:00 on 22.11.2026 ...
+            casework.perform(uow, other, cid, "accept_for_examination", {"accepted_on": "2026-11-04"}, seen)
+        fixed_clock.advance(hours=2)  # ... and the officer saves after midnight (within the session's 12 hours)
         await type_text(pilot, "21.11.2026")
         await pilot.press("ctrl+s")
         await settle(pilot)
         message = str(form.query_one("#form-error", Label).render())
-        assert message == "Lietu mainīja Otra Patvēruma 22.11.2026 plkst. 10:00 — pārlādējiet, lai redzētu izmaiņas."
+        assert message == "Lietu mainīja Otra Patvēruma 22.11.2026 plkst. 23:00 — pārlādējiet, lai redzētu izmaiņas."
         assert form.query_one("#field-withdrawn_on", Input).value == "21.11.2026"
