@@ -202,6 +202,13 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
         self.show(self.hits, self.current_query())
 
 
+def _record_palette_lookup(store, actor, fragment: str, hits: list[SearchHit]) -> None:
+    try:
+        store.run(record_lookup, actor, fragment, hits)
+    except Exception as exc:  # a lookup already shown; its record failing must not break the palette
+        log.error("recording a palette lookup failed: %s", exc.__class__.__name__)
+
+
 class CaseNumberProvider(Provider):
     """Command palette: "PAT-2026-0000..." lists the matching cases the officer may see; Enter opens one."""
 
@@ -217,7 +224,31 @@ class CaseNumberProvider(Provider):
             return find_case_numbers(look, actor, fragment, limit=10)
 
     def _open(self, case_id: int) -> None:
+        self._record_shown()
         self.app.post_message(CaseWanted(case_id))
+
+    # Who looked up whom (issue 15 point 6): the palette shows the persons' names of the cases it finds, so
+    # the lookup it showed is recorded as the search screen's is - once typing settles (AUDIT_SETTLE), when
+    # a case is opened, or when the palette closes; one entry per settled query, not one per keystroke.
+
+    def _remember_shown(self, fragment: str, hits: list[SearchHit]) -> None:
+        self._shown = (fragment, hits) if hits else None
+        timer = getattr(self, "_settle", None)
+        if timer is not None:
+            timer.stop()
+        self._settle = self.app.set_timer(AUDIT_SETTLE, self._record_shown) if hits else None
+
+    def _record_shown(self) -> None:
+        shown, self._shown = getattr(self, "_shown", None), None
+        if shown is None:
+            return
+        actor, store = self._actor_and_store()
+        if actor is not None and store is not None:
+            self.app.run_worker(partial(_record_palette_lookup, store, actor, *shown), thread=True,
+                                group="palette-audit", exit_on_error=False)
+
+    async def shutdown(self) -> None:
+        self._record_shown()
 
     async def search(self, query: str) -> Hits:
         words = [w for w in query.split() if any(ch.isdigit() for ch in w)]
@@ -229,6 +260,7 @@ class CaseNumberProvider(Provider):
         except Exception as exc:  # the palette must not break: log the kind only
             log.error("case number lookup failed: %s", exc.__class__.__name__)
             return
+        self._remember_shown(fragment, hits)
         matcher = self.matcher(fragment)
         for hit in hits:
             title = t("search.palette.open_case", number=hit.number)
