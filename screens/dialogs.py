@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input
+
 from screens.widgets.plain import Label, Option, OptionList
 
+from desk.errors import explain
 from desk.i18n import t
+from desk.services import auth
 from screens.base import DeskModal
 
 
@@ -66,6 +72,72 @@ class PickDialog(DeskModal[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChangePasswordDialog(DeskModal["auth.Actor | None"]):
+    """After an administrator's reset the officer chooses their own password before anything else (issue
+    15 point 3): the new one twice (masked), proving the one they were given; dismisses with the session."""
+
+    BINDINGS = [Binding("escape", "cancel", "-", id="password.cancel")]
+
+    class Changed(Message):
+        def __init__(self, actor) -> None:
+            super().__init__()
+            self.actor = actor
+
+    class Refused(Message):
+        def __init__(self, error: BaseException) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, username: str, given_password: str) -> None:
+        super().__init__()
+        self.username = username
+        self.given_password = given_password
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t("ui.password.title"), classes="dialog-title")
+            yield Label(t("ui.password.why"))
+            yield Label(t("ui.password.new"))
+            yield Input(id="new-password", password=True)
+            yield Label(t("ui.password.again"))
+            yield Input(id="new-password-again", password=True)
+            yield Label("", id="password-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#new-password", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "new-password":
+            self.query_one("#new-password-again", Input).focus()
+            return
+        new, again = (self.query_one(f"#{i}", Input).value for i in ("new-password", "new-password-again"))
+        if new != again:
+            self.query_one("#password-error", Label).update(t("ui.password.differ"))
+            self.query_one("#new-password-again", Input).value = ""
+            return
+        self.change(new)
+
+    @work(thread=True, exclusive=True, group="password", exit_on_error=False)
+    def change(self, new: str) -> None:
+        self.serve(self.Changed, auth.change_password, self.username, self.given_password, new, failed=self.Refused)
+
+    @on(Changed)
+    def changed(self, message: Changed) -> None:
+        self.dismiss(message.actor)
+
+    @on(Refused)
+    def refused(self, message: Refused) -> None:
+        self.query_one("#password-error", Label).update(explain(message.error))
+        for i in ("new-password", "new-password-again"):
+            self.query_one(f"#{i}", Input).value = ""
+        self.query_one("#new-password", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,7 @@ from desk.errors import explain
 from desk.i18n import t
 from desk.services import auth
 from screens.base import DeskScreen, shows_result
+from screens.dialogs import ChangePasswordDialog
 
 
 def demo_accounts() -> list[tuple[str, str, str]]:
@@ -88,11 +89,17 @@ class LoginScreen(DeskScreen):
             self.query_one("#username", Input).focus()
             return
         self.query_one("#login-error", Label).update(t("ui.login.checking"))
+        self._tried = (username, password)
         self.check_login(username, password)
 
     @work(thread=True, exclusive=True, group="login", exit_on_error=False)
     def check_login(self, username: str, password: str) -> None:
         self.serve(self.LoggedIn, auth.login, username, password, failed=self.LoginFailed)
+
+    def password_changed(self, actor) -> None:
+        if actor is not None:
+            self.query_one("#login-error", Label).update("")
+            self.app.logged_in(actor)
 
     @on(LoggedIn)
     @shows_result
@@ -103,6 +110,12 @@ class LoginScreen(DeskScreen):
 
     @on(LoginFailed)
     def login_failed(self, message: LoginFailed) -> None:
+        tried, self._tried = getattr(self, "_tried", None), None
         self.query_one("#password", Input).value = ""
+        if getattr(message.error, "key", "") == "auth.password_change_required" and tried:
+            # an administrator set this password: the officer chooses their own before anything else
+            self.query_one("#login-error", Label).update(explain(message.error))
+            self.app.push_screen(ChangePasswordDialog(*tried), self.password_changed)
+            return
         self.query_one("#login-error", Label).update(explain(message.error))
         self.query_one("#password", Input).focus()
