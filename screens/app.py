@@ -26,7 +26,7 @@ from desk import settings
 from desk.errors import explain
 from desk.i18n import LANGUAGES, get_language, set_language, t
 from desk.services import auth
-from screens.base import PaletteCommand, ServiceCalls, Translated, shows_result, translate_bindings
+from screens.base import PaletteCommand, ServiceCalls, SessionLost, Translated, shows_result, translate_bindings
 from screens.dialogs import ConfirmDialog
 from screens.navigation import CaseChanged, CaseWanted, Found, PersonWanted, SearchWanted
 from screens.palette import DeskCommands
@@ -358,6 +358,14 @@ class DeskApp(ServiceCalls, App):
     @on(SearchWanted)
     def search_wanted(self, message: SearchWanted) -> None:
         self.open_search(message.then)
+
+    @on(SessionLost)
+    def session_lost(self, message: SessionLost) -> None:
+        """Logged out elsewhere, expired, disabled or reset: say why, then the login screen."""
+        if self.actor is None:
+            return
+        self.notify(explain(message.error), severity="warning", timeout=10)
+        self.show_login()
 
     @on(CaseChanged)
     def case_changed(self, message: CaseChanged) -> None:

@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 
 from desk.errors import DomainError, explain
 from desk.i18n import has, t
-from desk.services import audit
+from desk.services import audit, auth
 
 log = logging.getLogger("desk.screens")
 
@@ -58,6 +58,15 @@ def _message_name(done: Callable) -> str:
     """The message a worker posts, to name the call in the log (never its arguments)."""
     target = done.func if isinstance(done, functools.partial) else done
     return target.__qualname__
+
+
+class SessionLost(Message):
+    """A service refused the officer's session (logged out elsewhere, expired, disabled, password reset): the
+    app says why and goes back to the login screen."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
 
 
 class ServiceCalls:
@@ -95,6 +104,8 @@ class ServiceCalls:
                 result = audit.read(store, fn, *args, **kwargs)
             else:  # retried whole on a deadlock (PostgreSQL) or a busy store; then "the store is busy"
                 result = store.run(fn, *args, write=write, **kwargs)
+        except auth.SessionEnded as exc:  # the session is over: back to the login, whatever was asked
+            self.app.post_message(SessionLost(exc))  # the app says why and shows the login
         except Exception as exc:  # never crash the app: the officer reads explain(exc)
             if not isinstance(exc, DomainError):
                 log.error("service call for %s failed: %s", _message_name(done), exc.__class__.__name__,

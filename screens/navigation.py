@@ -49,3 +49,4 @@ class CaseChanged(Message):
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
+
