@@ -58,6 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.action.officer.password": {"lv": "Nomainīt paroli", "en": "Change a password"},
     "report.action.import": {"lv": "Importēt notikumus", "en": "Import events"},
     "report.action.store.backup": {"lv": "Izveidot rezerves kopiju", "en": "Make a backup"},
+    "report.action.store.backup_started": {"lv": "Sākt rezerves kopiju", "en": "Begin a backup"},
+    "report.action.store.backup_failed": {"lv": "Rezerves kopija neizdevās", "en": "Backup failed"},
     "report.action.store.restore": {"lv": "Atjaunot no rezerves kopijas", "en": "Restore a backup"},
     "report.action.store.restore_refused": {"lv": "Atjaunošana atteikta", "en": "Restore refused"},
     "report.action.refused": {"lv": "Atteikta darbība (nav tiesību)", "en": "Refused (no permission)"},

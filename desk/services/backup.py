@@ -3,8 +3,10 @@
 Backup: SQLite's online backup API (``sqlite3.Connection.backup``) on the engine's own raw connection,
 copying every page in one step. That step runs inside one read transaction, so the copy is the store
 as it was at one instant even while officers keep saving (WAL mode lets them write meanwhile). The
-"store.backup" audit entry is written *before* the copy, so the backup contains the record of itself
-and a store restored from it continues the same hash chain. PostgreSQL stores are backed up with
+"store.backup_started" audit entry is written *before* the copy, so the backup contains the record of
+itself and a store restored from it continues the same hash chain; "store.backup" is written in the store
+only once the copy is in place, "store.backup_failed" if it is not (issue 16 point 6: a failed or killed
+backup is never recorded as a backup). PostgreSQL stores are backed up with
 ``pg_dump``; ``backup`` refuses them with that guidance (``ops.backup_postgresql``).
 
 Restore: the backup is first copied to a scratch file next to the target and checked there: SQLite's
@@ -186,7 +188,8 @@ def backup(store, dest: str | os.PathLike, actor: Actor) -> BackupInfo:
     private_dir(dest.parent)  # a directory desk makes is the owner's alone (0700); the copy is 0600 (mkstemp)
     with store.uow() as uow:
         _require_operator(uow, actor)
-        audit.record(uow, actor, "store.backup", file=dest.name)
+        # in the copy: it was begun here, so a store restored from it continues the same chain
+        audit.record(uow, actor, "store.backup_started", file=dest.name)
     scratch = Path(tempfile.mkstemp(prefix=".desk-backup-", suffix=".db", dir=dest.parent)[1])
     raw = store.engine.raw_connection()
     try:
@@ -199,10 +202,14 @@ def backup(store, dest: str | os.PathLike, actor: Actor) -> BackupInfo:
     except (sqlite3.Error, OSError) as exc:
         log.error("backup failed: %s", type(exc).__name__)
         scratch.unlink(missing_ok=True)
+        with store.uow() as uow:  # what happened: begun, failed - never recorded as a backup made
+            audit.record(uow, actor, "store.backup_failed", file=dest.name, error=type(exc).__name__)
         raise BackupError("ops.backup_failed") from exc
     finally:
         raw.close()
     facts = _facts_of_file(dest)
+    with store.uow() as uow:  # only a copy that is in place is a backup (a killed one stays "begun")
+        audit.record(uow, actor, "store.backup", file=dest.name, bytes=dest.stat().st_size)
     return BackupInfo(dest, dest.stat().st_size, facts)
 
 

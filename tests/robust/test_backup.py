@@ -117,8 +117,23 @@ def test_backup_is_a_checked_copy_that_records_itself(sqlite_store, sqlite_actor
     assert info.path.exists() and info.bytes > 0
     cases, checked = _check_copy(info.path)
     assert cases == 3 and checked == info.facts.audit_entries
-    assert _actions(f"sqlite:///{info.path}")[-1] == "store.backup"
-    assert _actions(sqlite_store.url)[-1] == "store.backup"
+    assert _actions(f"sqlite:///{info.path}")[-1] == "store.backup_started"  # the copy knows it was begun
+    assert _actions(sqlite_store.url)[-2:] == ["store.backup_started", "store.backup"]  # and the store, made
+
+
+def test_a_failed_backup_is_not_recorded_as_a_backup(sqlite_store, sqlite_actors, tmp_path, monkeypatch):
+    """Issue 16 point 6: a backup that fails (a full disk) leaves no file and is recorded as failed."""
+    import errno
+
+    def full(*_args):  # the copy cannot be put in place: no space left
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup.os, "replace", full)
+    with pytest.raises(backup.BackupError):
+        backup.backup(sqlite_store, tmp_path / "copies" / "b1.db", sqlite_actors["administrator"])
+    monkeypatch.undo()
+    assert list((tmp_path / "copies").iterdir()) == []  # no half copy, no scratch file
+    assert _actions(sqlite_store.url)[-2:] == ["store.backup_started", "store.backup_failed"]
 
 
 def test_backup_needs_an_administrator(sqlite_store, sqlite_actors, tmp_path):
