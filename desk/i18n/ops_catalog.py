@@ -22,6 +22,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ops.backup_is_directory": {"lv": "Norādiet rezerves kopijas faila vārdu, nevis mapi.",
                                 "en": "Give the backup a file name, not a folder."},
     "ops.backup_missing": {"lv": "Rezerves kopija {file} nav atrasta.", "en": "Backup {file} not found."},
+    "ops.restore_disk_full": {"lv": "Diskā nav vietas pārbaudītai kopijai: nekas netika atjaunots. Atbrīvojiet vietu.",
+                              "en": "No room on the disk for the checked copy: nothing was restored. Free some space."},
     "ops.backup_unreadable": {"lv": "Rezerves kopiju nevar nolasīt: tā nav SQLite datu krātuve.",
                               "en": "The backup cannot be read: it is not an SQLite store."},
     "ops.backup_corrupt": {"lv": "Rezerves kopija ir bojāta (integritātes pārbaude neizdevās); nekas netika mainīts.",

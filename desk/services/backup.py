@@ -360,6 +360,8 @@ def restore(url: str, source: str | os.PathLike, officer: str, password: str, *,
                     closing(sqlite3.connect(scratch)) as copy:
                 src.backup(copy)
         except sqlite3.DatabaseError as exc:
+            if "full" in str(exc):  # no room for the checked copy: say so, not "this is no store"
+                raise BackupError("ops.restore_disk_full") from exc
             raise BackupError("ops.backup_unreadable") from exc
         facts, checked = check_backup(scratch)
         current = target_facts(url)  # before this restore's own login writes to the target
