@@ -50,24 +50,26 @@ def test_case_file_with_deadlines(snap_compare, snapshot_store):
     assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
 
 
-def test_form_with_validation_errors(snap_compare, snapshot_store):
-    async def run_before(pilot):
-        await log_in(pilot, "asylum")
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("enter")  # asylum
-        await settle(pilot)
-        await pilot.press("end", "enter")  # type the person's id in the form
-        await settle(pilot)
-        await type_text(pilot, "2")
-        await pilot.press("tab")
-        await type_text(pilot, "31.02.2026")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        pilot.app.clear_notifications()
-        await settle(pilot)
+async def _asylum_form_in_error(pilot):
+    """The asylum registration form, a person's id and an impossible day typed, saved."""
+    await log_in(pilot, "asylum")
+    await pilot.press("n")
+    await settle(pilot)
+    await pilot.press("enter")  # asylum
+    await settle(pilot)
+    await pilot.press("end", "enter")  # the person found in the form
+    await settle(pilot)
+    await type_text(pilot, "2")
+    await pilot.press("tab")
+    await type_text(pilot, "31.02.2026")
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await settle(pilot)
 
-    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
+
+def test_form_with_validation_errors(snap_compare, snapshot_store):
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=_asylum_form_in_error)
 
 
 def test_person_picker_offers_persons_as_the_officer_types(snap_compare, snapshot_store):
@@ -113,20 +115,4 @@ def test_case_file_at_80x24(snap_compare, snapshot_store):
 
 
 def test_form_at_80x24_scrolls_to_the_field_in_error(snap_compare, snapshot_store):
-    async def run_before(pilot):
-        await log_in(pilot, "asylum")
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("enter")  # asylum
-        await settle(pilot)
-        await pilot.press("end", "enter")
-        await settle(pilot)
-        await type_text(pilot, "2")
-        await pilot.press("tab")
-        await type_text(pilot, "31.02.2026")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        pilot.app.clear_notifications()
-        await settle(pilot)
-
-    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SMALL, run_before=_asylum_form_in_error)
