@@ -31,10 +31,21 @@ def snapshot_store(ui_store):
     return ui_store
 
 
+async def _home_drawn(pilot):
+    """Until the worklist's rows are in (its worker may land a moment after the login's)."""
+    for _ in range(30):
+        await settle(pilot)
+        tables = pilot.app.screen.query("#worklist")
+        if tables and tables.first().row_count:
+            break
+        await pilot.pause(0.1)
+    await settle(pilot)
+
+
 def test_home_screen(snap_compare, snapshot_store):
     async def run_before(pilot):
         await log_in(pilot, "asylum")
-        await settle(pilot)
+        await _home_drawn(pilot)
 
     assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
 
