@@ -11,11 +11,13 @@ import os
 import pkgutil
 from datetime import timedelta
 from pathlib import Path
+from typing import Iterable
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.system_commands import SystemCommandsProvider
 from textual.dom import DOMNode
 from textual.message import Message
 
@@ -71,7 +73,7 @@ class DeskApp(ServiceCalls, App):
 
     CSS_PATH = stylesheet_path()
     TITLE = "desk"
-    COMMANDS = {DeskCommands, CaseNumberProvider}
+    COMMANDS = {DeskCommands, CaseNumberProvider, SystemCommandsProvider}  # Textual's own commands too
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "-", id="app.help"),
@@ -376,6 +378,18 @@ class DeskApp(ServiceCalls, App):
                 heard(message.case_id)
 
     # --- errors never crash the app ------------------------------------------------------------
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Textual's own commands beside desk's, in the officer's language (issue 18 point 2): the theme,
+        the keys of the focused widget, a screenshot; quitting is desk's own (it asks first with unsaved input
+        and ends the session)."""
+        yield SystemCommand(t("ui.system.theme"), t("ui.system.theme_help"), self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(t("ui.system.keys"), t("ui.system.keys_hide_help"), self.action_hide_help_panel)
+        else:
+            yield SystemCommand(t("ui.system.keys"), t("ui.system.keys_help"), self.action_show_help_panel)
+        yield SystemCommand(t("ui.system.screenshot"), t("ui.system.screenshot_help"), self.action_screenshot)
+        yield SystemCommand(t("ui.system.quit"), t("ui.system.quit_help"), self.action_quit_desk)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:

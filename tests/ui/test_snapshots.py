@@ -127,3 +127,14 @@ def test_case_file_at_80x24(snap_compare, snapshot_store):
 
 def test_form_at_80x24_scrolls_to_the_field_in_error(snap_compare, snapshot_store):
     assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SMALL, run_before=_asylum_form_in_error)
+
+
+def test_case_file_in_the_light_theme(snap_compare, snapshot_store):
+    """Issue 18 point 2: desk.tcss uses theme variables only, so a light theme reads as well as the dark."""
+    async def run_before(pilot):
+        pilot.app.theme = "textual-light"
+        await log_in(pilot, "asylum")
+        pilot.app.open_case(3)  # the incoming Dublin request
+        await settle(pilot)
+
+    assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
