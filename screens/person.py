@@ -16,10 +16,12 @@ from rich.text import Text
 from screens.widgets.plain import DataTable, Label, Static, plain, styled
 
 from desk.i18n import label, t
-from desk.services import stays, views
+from desk.services import merge, stays, views
+from desk.services.auth import Permission
 from desk.services.labels import kind_label, status_label
 from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
-from screens.navigation import CaseWanted
+from screens.dialogs import PickDialog
+from screens.navigation import CaseWanted, PersonWanted, SearchWanted
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
 
 
@@ -31,8 +33,16 @@ class PersonScreen(DeskScreen):
         Binding("x", "record_exit", "-", id="person.exit"),
         Binding("escape", "back", "-", id="person.back"),
         Binding("c", "copy_name", "-", id="person.copy_name"),
+        Binding("m", "merge", "-", id="person.merge"),
         Binding("f5", "reload", "-", id="person.reload"),
     ]
+
+    class Merged(Message):
+        """This record was merged into another (issue 19 point 3)."""
+
+        def __init__(self, result: merge.MergeResult) -> None:
+            super().__init__()
+            self.result = result
 
     class FileLoaded(Message):
         """The person's file as the services read it (audited as "person.view")."""
@@ -164,6 +174,42 @@ class PersonScreen(DeskScreen):
         event.stop()
         if event.data_table.id == "person-cases":
             self.post_message(CaseWanted(int(event.row_key.value)))
+
+    # --- merging a duplicate record (a supervisor) ----------------------------------------------
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "merge":
+            actor = self.app.actor
+            return actor is not None and actor.can(Permission.MERGE_PERSONS)
+        return True
+
+    def action_merge(self) -> None:
+        """m: this record is a duplicate of another person: pick the one that stays (the search), say why,
+        and this record's cases, documents and stays move there."""
+        if self.file is None:
+            return
+
+        def survivor_found(result) -> None:
+            if not result or result[0] != "person" or int(result[1]) == self.person_id:
+                return
+            survivor = int(result[1])
+            options = [(code, t(f"merge.reason.{code}")) for code in merge.MERGE_REASONS]
+            self.app.push_screen(PickDialog(t("ui.person.merge_why", survivor=survivor), options),
+                                 lambda reason: reason and self.merge_into(survivor, reason))
+
+        self.post_message(SearchWanted(survivor_found))
+
+    @work(thread=True, exclusive=True, group="person-merge", exit_on_error=False)
+    def merge_into(self, survivor: int, reason: str) -> None:
+        self.serve(self.Merged, merge.merge_persons, self.app.actor, self.person_id, survivor, reason)
+
+    @on(Merged)
+    @shows_result
+    def merged(self, message: Merged) -> None:
+        r = message.result
+        self.app.notify(t("ui.person.merged", cases=r.cases, documents=r.documents, survivor=r.survivor_id))
+        self.app.pop_screen()
+        self.post_message(PersonWanted(r.survivor_id))
 
     def palette_commands(self):
         return [PaletteCommand(t("ui.palette.record_entry"), t("ui.palette.record_entry_help"), self.action_record_entry),
