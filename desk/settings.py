@@ -20,6 +20,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from desk.i18n import LANGUAGES
 
@@ -58,10 +59,12 @@ def _short(value) -> str:
     return str(value)[:40]
 
 
-def load(path: Path | None = None, *, binding_ids: frozenset[str] = frozenset(),
+def load(path: Path | None = None, *, binding_ids: Callable[[], frozenset[str]] | None = None,
          themes: frozenset[str] = frozenset()) -> tuple[Settings, list[Problem]]:
-    """The settings and the problems found (a missing file is no problem: nothing is set). ``binding_ids``
-    and ``themes``, when given, are what the app has: other ids and themes are reported."""
+    """The settings and the problems found (a missing file is no problem: nothing is set). ``themes`` and
+    what ``binding_ids()`` returns, when given, are what the app has: other themes and ids are reported.
+    ``binding_ids`` is called only for a file that rebinds keys (it imports every screen to find them:
+    nothing a start without a [keys] table should pay for)."""
     path = path or settings_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -90,8 +93,9 @@ def load(path: Path | None = None, *, binding_ids: frozenset[str] = frozenset(),
     if not isinstance(table, dict):
         problems.append(Problem("settings.keys_not_table"))
         table = {}
+    known = binding_ids() if (table and binding_ids is not None) else frozenset()
     for binding_id, keys_text in table.items():
-        if binding_ids and binding_id not in binding_ids:
+        if known and binding_id not in known:
             problems.append(Problem("settings.unknown_binding", {"id": _short(binding_id)}))
             continue
         wanted = [k.strip().lower() for k in keys_text.split(",")] if isinstance(keys_text, str) else []

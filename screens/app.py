@@ -99,7 +99,7 @@ class DeskApp(ServiceCalls, App):
         self.settings, self.settings_problems = settings.Settings(), []
         if settings_file is not None:
             self.settings, self.settings_problems = settings.load(
-                settings_file, binding_ids=binding_ids(), themes=frozenset(self.available_themes))
+                settings_file, binding_ids=binding_ids, themes=frozenset(self.available_themes))
             if self.settings.language and not os.environ.get("DESK_LANG") and not language_fixed:
                 set_language(self.settings.language)
         if idle_minutes is None and not os.environ.get("DESK_IDLE_LOCK_MINUTES") and self.settings.idle_minutes:

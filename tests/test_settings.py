@@ -15,7 +15,7 @@ P = pytest.param
 def _load(tmp_path, text: str):
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
-    return settings.load(path, binding_ids=binding_ids(), themes=frozenset({"textual-dark", "textual-light"}))
+    return settings.load(path, binding_ids=binding_ids, themes=frozenset({"textual-dark", "textual-light"}))
 
 
 @pytest.mark.parametrize("text, problem", [

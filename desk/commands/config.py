@@ -30,7 +30,7 @@ def config_check(args) -> int:
     if not path.exists():
         print(t("settings.cli.none", path=path))
         return 0
-    _found, problems = settings.load(path, binding_ids=binding_ids())
+    _found, problems = settings.load(path, binding_ids=binding_ids)
     for problem in problems:
         print(f"desk: {t(problem.key, **problem.params)}", file=sys.stderr)
     if not problems:
