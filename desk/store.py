@@ -228,6 +228,11 @@ BUSY_ACTIVITIES = ("import",)  # long work with a sentence of its own (store.bus
 _TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
 
 
+def _sqlstate(driver_error) -> str | None:
+    """PostgreSQL's SQLSTATE of a driver's error (psycopg: ``sqlstate``, psycopg2: ``pgcode``); None for SQLite."""
+    return getattr(driver_error, "sqlstate", None) or getattr(driver_error, "pgcode", None)
+
+
 def _disk_full(exc: BaseException | None) -> bool:
     """The database could not write for want of space - SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100) -
     here or in what led to this error (SQLite undoes the transaction itself, so the next statement fails with
@@ -235,8 +240,7 @@ def _disk_full(exc: BaseException | None) -> bool:
     seen = 0
     while exc is not None and seen < 8:
         orig = getattr(exc, "orig", exc)
-        code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-        if code == "53100" or "database or disk is full" in str(orig) or "No space left" in str(orig):
+        if _sqlstate(orig) == "53100" or "database or disk is full" in str(orig) or "No space left" in str(orig):
             return True
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return False
@@ -246,14 +250,11 @@ def _busy(exc: DBAPIError) -> bool:
     """Another officer's long work holds the store: SQLite's "database is locked" after the busy wait,
     PostgreSQL's lock_not_available (55P03) after lock_timeout."""
     orig = exc.orig
-    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-    return code == "55P03" or (isinstance(exc, OperationalError) and "database is locked" in str(orig))
+    return _sqlstate(orig) == "55P03" or (isinstance(exc, OperationalError) and "database is locked" in str(orig))
 
 
 def _transient(exc: DBAPIError) -> bool:
-    orig = exc.orig
-    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-    return code in _TRANSIENT_SQLSTATES
+    return _sqlstate(exc.orig) in _TRANSIENT_SQLSTATES
 
 
 class StoreBusy(StoreError):
