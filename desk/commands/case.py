@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
+from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args, run_as_officer
 from desk.i18n import t
 from desk.services.labels import (detail_text, history_action_label, history_summary, kind_label, label, note_summary,
                                   status_label)
@@ -119,16 +119,11 @@ def case_show(args) -> int:
 def case_note(args) -> int:
     from desk.services import casecore, notes
 
-    store = open_from_args(args)
-    try:
-        actor = cli_actor(store, args)
-        def write(uow):
-            case = casecore.case_by_number(uow, args.number)
-            raw = {"text": args.text, **({"corrects": str(args.corrects)} if args.corrects else {})}
-            return notes.add_note(uow, actor, case.id, raw), case.number
+    def write(uow, actor):
+        case = casecore.case_by_number(uow, args.number)
+        raw = {"text": args.text, **({"corrects": str(args.corrects)} if args.corrects else {})}
+        return notes.add_note(uow, actor, case.id, raw), case.number
 
-        note_id, number = store.run(write)
-    finally:
-        store.dispose()
+    note_id, number = run_as_officer(args, write)
     print(t("case.cli.note_added", id=note_id, number=number))
     return 0

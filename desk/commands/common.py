@@ -92,3 +92,15 @@ def end_cli_sessions() -> None:
 def fail(exc: BaseException) -> int:
     print(f"desk: {explain(exc)}", file=sys.stderr)
     return 2 if isinstance(exc, DomainError) else 1
+
+
+def run_as_officer(args, fn, /, *fn_args, write: bool = True, **fn_kwargs):
+    """The store of ``args``, the ``--officer`` logged in, and ``fn(uow, actor, *fn_args, **fn_kwargs)`` in one
+    unit of work (``Store.run``: retried whole on a deadlock, "the store is busy" past the wait; a reader
+    when not ``write``); the store is closed afterwards."""
+    store = open_from_args(args)
+    try:
+        actor = cli_actor(store, args)
+        return store.run(fn, actor, *fn_args, write=write, **fn_kwargs)
+    finally:
+        store.dispose()

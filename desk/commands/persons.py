@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args
+from desk.commands.common import add_command, add_officer_arguments, run_as_officer
 from desk.errors import ValidationError
 from desk.i18n import t
 
@@ -33,19 +33,10 @@ def register(sub) -> None:
     add_officer_arguments(dups)
 
 
-def _run(args, fn, *fn_args, **fn_kwargs):
-    store = open_from_args(args)
-    try:
-        actor = cli_actor(store, args)
-        return store.run(fn, actor, *fn_args, **fn_kwargs)
-    finally:
-        store.dispose()
-
-
 def persons_merge(args) -> int:
     from desk.services import merge
 
-    result = _run(args, merge.merge_persons, args.duplicate, args.survivor, args.reason)
+    result = run_as_officer(args, merge.merge_persons, args.duplicate, args.survivor, args.reason)
     print(t("merge.cli.merged", merge_id=result.merge_id, duplicate=result.duplicate_id, survivor=result.survivor_id,
             cases=result.cases, documents=result.documents, stays=result.stays))
     return 0
@@ -54,7 +45,7 @@ def persons_merge(args) -> int:
 def persons_unmerge(args) -> int:
     from desk.services import merge
 
-    result = _run(args, merge.unmerge_persons, args.merge_id)
+    result = run_as_officer(args, merge.unmerge_persons, args.merge_id)
     print(t("merge.cli.unmerged", merge_id=result.merge_id, duplicate=result.duplicate_id,
             survivor=result.survivor_id))
     return 0
@@ -79,7 +70,7 @@ def persons_duplicates(args) -> int:
     def pairs(uow, actor):
         return merge.duplicate_pairs(uow, actor, office_id=_office_id(uow, args.office))
 
-    found = _run(args, pairs)
+    found = run_as_officer(args, pairs)
     rows = [(p.score, ",".join(p.reasons), p.first.id, p.first.full_name, _day(p.first.date_of_birth),
              p.first.personal_code_masked, p.second.id, p.second.full_name, _day(p.second.date_of_birth),
              p.second.personal_code_masked) for p in found]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from desk.commands.common import add_command, add_officer_arguments, cli_actor, open_from_args, read_password
+from desk.commands.common import (add_command, add_officer_arguments, cli_actor, open_from_args, read_password,
+                                  run_as_officer)
 from desk.i18n import t
 
 
@@ -114,10 +115,7 @@ def user_change_password(args) -> int:
 def user_grant(args) -> int:
     from desk.services import auth
 
-    store = open_from_args(args)
-    actor = cli_actor(store, args)
-    with store.uow() as uow:
-        grant_id = auth.grant_role(uow, actor, args.username, args.role)
+    grant_id = run_as_officer(args, auth.grant_role, args.username, args.role)
     if grant_id is None:
         print(t("cli.role_granted", username=args.username, role=args.role))
     else:
@@ -128,10 +126,7 @@ def user_grant(args) -> int:
 def user_revoke(args) -> int:
     from desk.services import auth
 
-    store = open_from_args(args)
-    actor = cli_actor(store, args)
-    with store.uow() as uow:
-        auth.revoke_role(uow, actor, args.username, args.role)
+    run_as_officer(args, auth.revoke_role, args.username, args.role)
     print(t("cli.role_revoked", username=args.username, role=args.role))
     return 0
 
@@ -139,10 +134,7 @@ def user_revoke(args) -> int:
 def user_grants(args) -> int:
     from desk.services import auth
 
-    store = open_from_args(args)
-    actor = cli_actor(store, args)
-    with store.reader() as uow:
-        rows = auth.pending_grants(uow, actor)
+    rows = run_as_officer(args, auth.pending_grants, write=False)
     for g in rows:
         print(f"{g.id:>5} {g.username:<16} {g.role:<12} {g.requested_by:<16} {g.requested_at:%Y-%m-%d %H:%M}")
     return 0
@@ -151,10 +143,7 @@ def user_grants(args) -> int:
 def user_confirm_grant(args) -> int:
     from desk.services import auth
 
-    store = open_from_args(args)
-    actor = cli_actor(store, args)
-    with store.uow() as uow:
-        username = auth.confirm_grant(uow, actor, args.grant_id)
+    username = run_as_officer(args, auth.confirm_grant, args.grant_id)
     print(t("cli.grant_confirmed", id=args.grant_id, username=username))
     return 0
 
@@ -162,10 +151,7 @@ def user_confirm_grant(args) -> int:
 def user_end_sessions(args) -> int:
     from desk.services import auth
 
-    store = open_from_args(args)
-    actor = cli_actor(store, args)
-    with store.uow() as uow:
-        n = auth.end_sessions(uow, actor, args.username)
+    n = run_as_officer(args, auth.end_sessions, args.username)
     print(t("cli.sessions_ended", username=args.username, n=n))
     return 0
 
@@ -173,10 +159,7 @@ def user_end_sessions(args) -> int:
 def user_disable(args) -> int:
     from desk.services import auth
 
-    store = open_from_args(args)
-    actor = cli_actor(store, args)
-    with store.uow() as uow:
-        auth.disable_officer(uow, actor, args.username)
+    run_as_officer(args, auth.disable_officer, args.username)
     print(t("cli.user_disabled", username=args.username))
     return 0
 
@@ -184,10 +167,7 @@ def user_disable(args) -> int:
 def user_list(args) -> int:
     from desk.services import auth
 
-    store = open_from_args(args)
-    actor = cli_actor(store, args)
-    with store.uow() as uow:
-        rows = auth.list_officers(uow, actor)
+    rows = run_as_officer(args, auth.list_officers)
     for o in rows:
         state = "" if o.active else f" ({t('cli.disabled')})"
         print(f"{o.username:<16} {o.office_code:<8} {','.join(o.roles):<30} {o.full_name}{state}")
