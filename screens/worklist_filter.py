@@ -68,11 +68,11 @@ class WorklistFilterDialog(DeskModal[WorklistFilter | None]):
             yield Label(t("ui.filter.title"), classes="dialog-title", id="filter-title")
             for name in FIELDS:
                 if name != "officer" or self.by_officer:
-                    yield from self.select(name, self.options(name, current.kind), values[name])
+                    yield from self.choice(name, self.options(name, current.kind), values[name])
             yield Label(t("ui.filter.hint"), classes="hint", id="filter-hint")
         yield Footer(show_command_palette=False)
 
-    def select(self, name: str, options: list, value):
+    def choice(self, name: str, options: list, value):
         yield Label(t(f"ui.filter.{name}"), classes="field-label", id=f"filter-label-{name}")
         valid = value in {v for _, v in options}
         yield Select(options, value=value if valid else Select.NULL, allow_blank=True, prompt=t("ui.filter.any"),
