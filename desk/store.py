@@ -147,6 +147,10 @@ def make_engine(url: str) -> Engine:
 # and no two can wait for each other in a circle. Reads take nothing: a read-only unit, or the read part of
 # a writing one, runs beside every other officer's work. SQLite gets the same order from BEGIN IMMEDIATE.
 WRITE_LOCK_KEY = 0x6465736B  # "desk": the audit chain's advisory lock (desk.services.audit)
+# The lock is the pair (desk, the store's schema): an advisory lock belongs to the whole database, and two
+# stores kept as schemas of one database (a training store beside the live one; each test's store) have
+# two chains, so neither waits for the other's writers.
+WRITE_LOCK_SQL = "SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))"
 _WRITES = ("INSERT", "UPDATE", "DELETE", "MERGE")
 
 
@@ -173,7 +177,7 @@ def _chain_lock_first(conn, cursor, statement, parameters, context, executemany)
     head = statement.lstrip()[:8].upper()
     if head.startswith(_WRITES) or (head.startswith("SELECT") and " FOR UPDATE" in statement.upper()):
         conn.info["desk_chain_locked"] = True
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        cursor.execute(WRITE_LOCK_SQL, (WRITE_LOCK_KEY,))
 
 
 def _alembic_config(connection=None):
@@ -314,6 +318,10 @@ class Store:
 
     def lookup(self) -> "Lookup":
         return Lookup(self)
+
+    def seed_unfinished(self) -> bool:
+        """A load (``desk seed``, the demo's build) began on this store and never finished."""
+        return _seed_unfinished(self.engine)
 
     def dispose(self) -> None:
         while self._lookup_free:

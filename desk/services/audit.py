@@ -20,7 +20,7 @@ from sqlmodel import select
 
 from desk.keys import keyed_hash
 from desk.text import mask_personal_code
-from desk.store import WRITE_LOCK_KEY
+from desk.store import WRITE_LOCK_KEY, WRITE_LOCK_SQL
 from models import AuditEntry
 
 GENESIS = "0" * 64
@@ -62,7 +62,7 @@ def entry_hash(prev_hash: str, at: datetime, officer_id, officer_username, actio
 def _last_hash(uow) -> str:
     session = uow.session
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
+        session.execute(text(WRITE_LOCK_SQL.replace("%s", ":k")), {"k": _PG_AUDIT_LOCK})
     last = session.execute(text("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1")).scalar()
     return last or GENESIS
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -61,3 +62,58 @@ def test_registrations_in_opposite_lock_order_never_deadlock(store, actors, fixe
     assert store.retried == 0  # the lock order alone prevents the deadlock; the retry is the safety net
     with store.reader() as uow:
         assert uow.session.exec(select(func.count()).select_from(Case)).one() == done["cases"] == 2 * ROUNDS
+
+
+@pytest.fixture
+def second_pg_url():
+    """Another fresh schema of the same test database (``pg_url`` gives one per test)."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from tests.conftest import PG_URL, _pg_schema_url
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _pg_schema_url(schema)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.mark.pg
+def test_two_stores_in_one_database_do_not_wait_for_each_other(pg_url, second_pg_url):
+    """The chain lock is the store's own (its schema's), not the database's: while one store's writer holds
+    it, a writer of another store in another schema of the same database goes ahead at once."""
+    import time
+
+    from desk.services import audit
+    from desk.store import open_store
+
+    first, second = open_store(pg_url), open_store(second_pg_url)
+    try:
+        holding, release = threading.Event(), threading.Event()
+
+        def hold():
+            with first.uow() as uow:
+                audit.record(uow, None, "test.hold")  # takes the first store's chain lock
+                holding.set()
+                release.wait(20)
+
+        holder = threading.Thread(target=hold)
+        holder.start()
+        assert holding.wait(20)
+        t0 = time.monotonic()
+        with second.uow() as uow:
+            audit.record(uow, None, "test.other_store")
+        waited = time.monotonic() - t0
+        release.set()
+        holder.join(20)
+        assert waited < 5, f"the second store waited {waited:.1f} s for the first one's writer"
+    finally:
+        first.dispose()
+        second.dispose()
