@@ -9,9 +9,10 @@ import importlib
 import logging
 import os
 import pkgutil
+import threading
 from datetime import timedelta
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -27,16 +28,32 @@ from desk import clock as desk_clock
 from desk import settings
 from desk.errors import explain
 from desk.i18n import LANGUAGES, get_language, set_language, t
-from desk.services import auth
 from screens.base import PaletteCommand, ServiceCalls, SessionLost, Translated, shows_result, translate_bindings
 from screens.dialogs import ConfirmDialog
 from screens.navigation import CaseChanged, CaseWanted, Found, PersonWanted, SearchWanted
 from screens.palette import DeskCommands
-from screens.search import CaseNumberProvider
+
+if TYPE_CHECKING:
+    from desk.services import auth
 
 log = logging.getLogger("desk.screens")
 
 DEFAULT_IDLE_MINUTES = 10
+
+
+def case_number_provider():
+    """The palette's case-number provider, imported when the palette first opens: it reads the search
+    service, which must not be imported before the first screen is drawn (issue 17, cold start)."""
+    from screens.search import CaseNumberProvider
+
+    return CaseNumberProvider
+
+
+def _auth():
+    """desk.services.auth on first use: by then the officer has logged in and the services are loaded."""
+    from desk.services import auth
+
+    return auth
 
 
 def stylesheet_path() -> Path:
@@ -73,7 +90,7 @@ class DeskApp(ServiceCalls, App):
 
     CSS_PATH = stylesheet_path()
     TITLE = "desk"
-    COMMANDS = {DeskCommands, CaseNumberProvider, SystemCommandsProvider}  # Textual's own commands too
+    COMMANDS = {DeskCommands, case_number_provider, SystemCommandsProvider}  # Textual's own commands too
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "-", id="app.help"),
@@ -88,11 +105,22 @@ class DeskApp(ServiceCalls, App):
         Binding("ctrl+q", "quit_desk", "-", id="app.quit", priority=True),
     ]
 
-    def __init__(self, *, store, demo: bool = False, idle_minutes: float | None = None,
+    def __init__(self, *, store=None, opener=None, demo: bool = False, idle_minutes: float | None = None,
                  idle_check_seconds: float = 5.0, settings_file: Path | None = None,
                  language_fixed: bool = False) -> None:
+        """``store``: an open store; or ``opener``, called as ``opener(progress)`` in a thread once the login
+        screen is drawn, to open (and for the demo, build) the store while the officer types: ``desk`` shows
+        its first screen before SQLAlchemy, the models and the migrations are loaded (issue 17, cold start;
+        issue 18 point 10). ``progress(step, fraction)`` moves the login screen's progress bar."""
         super().__init__()
+        if (store is None) == (opener is None):
+            raise TypeError("DeskApp takes a store or an opener")
         self.store = store
+        self.store_opener = opener
+        self.store_ready = threading.Event()  # set once self.store is open, or store_error says why not
+        self.store_error: BaseException | None = None
+        if store is not None:
+            self.store_ready.set()
         self.demo = demo
         self.actor: auth.Actor | None = None
         # the officer's settings file (desk.settings; None in the tests); --lang and DESK_LANG win over it
@@ -120,6 +148,52 @@ class DeskApp(ServiceCalls, App):
         translate_bindings(self)
         self.set_interval(self.idle_check_seconds, self.check_idle_lock)
         self.show_login()
+        if self.store_opener is not None:
+            self.call_after_refresh(self.open_store_behind)
+
+    # --- the store, opened behind the first screen -------------------------------------------------
+
+    class StoreProgress(Message):
+        """How far the store's opening (the demo's build) has come: a step's catalogue key and 0..1."""
+
+        def __init__(self, step: str, fraction: float) -> None:
+            super().__init__()
+            self.step, self.fraction = step, fraction
+
+    class StoreOpened(Message):
+        """The store is open: the login screen hides its progress."""
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def open_store_behind(self) -> None:
+        try:
+            store = self.store_opener(lambda step, fraction: self.post_message(self.StoreProgress(step, fraction)))
+        except BaseException as exc:  # the command line says why once the screen is gone (commands.app)
+            self.store_error = exc
+            self.store_ready.set()
+            self.call_from_thread(self.exit, None, 2)
+            return
+        self.store = store
+        self.store_ready.set()
+        self.post_message(self.StoreOpened())
+
+    def open_store_or_wait(self):
+        """The store, waiting (in a worker thread) while it is still being opened."""
+        self.store_ready.wait()
+        if self.store is None:
+            raise self.store_error or RuntimeError("the store did not open")
+        return self.store
+
+    @on(StoreProgress)
+    def store_progress(self, message: StoreProgress) -> None:
+        show = getattr(self.screen, "show_store_progress", None)
+        if show is not None:
+            show(message.step, message.fraction)
+
+    @on(StoreOpened)
+    def store_opened(self) -> None:
+        show = getattr(self.screen, "show_store_progress", None)
+        if show is not None:
+            show(None, 1.0)
 
     def show_login(self) -> None:
         from screens.login import LoginScreen
@@ -160,7 +234,7 @@ class DeskApp(ServiceCalls, App):
 
     @work(thread=True, exclusive=True, group="session", exit_on_error=False)
     def log_out(self, actor: auth.Actor) -> None:
-        self.serve(self.LoggedOut, auth.logout, actor)
+        self.serve(self.LoggedOut, _auth().logout, actor)
 
     @on(LoggedOut)
     @shows_result
@@ -183,7 +257,7 @@ class DeskApp(ServiceCalls, App):
 
     @work(thread=True, exclusive=True, group="session", exit_on_error=False)
     def close_session(self, actor: auth.Actor) -> None:
-        self.serve(self.SessionClosed, auth.logout, actor, failed=self.SessionClosed)
+        self.serve(self.SessionClosed, _auth().logout, actor, failed=self.SessionClosed)
 
     @on(SessionClosed)
     @shows_result
@@ -192,7 +266,7 @@ class DeskApp(ServiceCalls, App):
 
     @work(thread=True, exclusive=True, group="lock", exit_on_error=False)
     def record_lock(self, actor: auth.Actor, reason: str) -> None:
-        self.serve(self.LockRecorded, auth.record_lock, actor, reason)
+        self.serve(self.LockRecorded, _auth().record_lock, actor, reason)
 
     # --- the screen lock -----------------------------------------------------------------------
 
@@ -243,7 +317,7 @@ class DeskApp(ServiceCalls, App):
         if action == "report":  # any case officer exports their own day; supervisors any office's
             return self.actor is not None and not self.locked and bool(self.actor.case_kinds)
         if action == "stats":
-            return self.actor is not None and not self.locked and self.actor.can(auth.Permission.REPORTS)
+            return self.actor is not None and not self.locked and self.actor.can(_auth().Permission.REPORTS)
         return True
 
     def action_report(self) -> None:
@@ -280,7 +354,7 @@ class DeskApp(ServiceCalls, App):
             if self.actor.case_kinds:
                 commands.append(PaletteCommand(t("ui.palette.report"), t("ui.palette.report_help"),
                                                lambda: self.open_reporting("report")))
-            if self.actor.can(auth.Permission.REPORTS):
+            if self.actor.can(_auth().Permission.REPORTS):
                 commands.append(PaletteCommand(t("ui.palette.stats"), t("ui.palette.stats_help"),
                                                lambda: self.open_reporting("stats")))
         commands.append(PaletteCommand(t("ui.palette.help"), t("ui.palette.help_help"), self.action_help))

@@ -23,7 +23,6 @@ from textual.screen import ModalScreen, Screen
 
 from desk.errors import DomainError, explain
 from desk.i18n import has, t
-from desk.services import audit, auth
 
 log = logging.getLogger("desk.screens")
 
@@ -85,8 +84,8 @@ class ServiceCalls:
             self.error = error
 
     def unit_store(self):
-        """The store the workers open units of work on (the app's)."""
-        return self.app.store
+        """The store the workers open units of work on (the app's; waited for while it opens)."""
+        return self.app.open_store_or_wait()
 
     def serve(self, done: Callable[[Any], Message], fn: Callable, *args,
               failed: Callable[[BaseException], Message] | None = None, write: bool = True, quick: bool = False,
@@ -95,6 +94,9 @@ class ServiceCalls:
         ``write`` is false, the store's quick read-only ``lookup`` when ``quick``) and post ``done(result)``,
         or ``failed(error)`` (``CallFailed`` by default). An error that is not a DomainError is logged by
         its class name only: never personal data."""
+        from desk.services import audit, auth  # here, not at the top: the first screen is drawn before
+        # SQLAlchemy and the models are imported (issue 17, cold start)
+
         store = self.unit_store()
         try:
             if quick:

@@ -14,7 +14,6 @@ from screens.widgets.plain import Label, Option, OptionList
 
 from desk.errors import explain
 from desk.i18n import t
-from desk.services import auth
 from screens.base import DeskModal
 
 
@@ -126,6 +125,8 @@ class ChangePasswordDialog(DeskModal["auth.Actor | None"]):
 
     @work(thread=True, exclusive=True, group="password", exit_on_error=False)
     def change(self, new: str) -> None:
+        from desk.services import auth  # in the worker: the login screen draws before the services load
+
         self.serve(self.Changed, auth.change_password, self.username, self.given_password, new, failed=self.Refused)
 
     @on(Changed)

@@ -15,7 +15,6 @@ from screens.widgets.plain import Label
 
 from desk.errors import explain
 from desk.i18n import t
-from desk.services import auth
 from screens.base import DeskScreen, shows_result
 
 
@@ -68,6 +67,8 @@ class LockScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
     def check_password(self, password: str) -> None:
+        from desk.services import auth  # in the worker (this module is read before the first screen)
+
         self.serve(self.Unlocked, auth.verify_unlock, self.actor, password, failed=self.UnlockFailed)
 
     @on(Unlocked)

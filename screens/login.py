@@ -1,26 +1,30 @@
 """The login screen: username, password, Enter. Errors in the officer's language; demo accounts listed."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, ProgressBar
 
 from screens.widgets.plain import Label, Static
 
 from desk.errors import explain
 from desk.i18n import t
-from desk.services import auth
 from screens.base import DeskScreen, shows_result
 from screens.dialogs import ChangePasswordDialog
+
+if TYPE_CHECKING:
+    from desk.services import auth
 
 
 def demo_accounts() -> list[tuple[str, str, str]]:
     """(username, password, role) of the demo store, if the demo seed is installed."""
     try:
-        from seed.demo import DEMO_OFFICERS
+        from seed.accounts import DEMO_OFFICERS
     except Exception:  # the demo seed is optional
         return []
     return [(row[0], row[1], row[2]) for row in DEMO_OFFICERS]  # (username, password, role, full name)
@@ -58,6 +62,10 @@ class LoginScreen(DeskScreen):
                 yield Label(t("ui.login.password"), id="password-label")
                 yield Input(id="password", password=True, placeholder=t("ui.login.password"))
                 yield Label("", id="login-error", classes="field-error")
+                # the store opening (the demo's first build) behind this screen: the officer can type meanwhile
+                with Vertical(id="store-progress", classes="-hidden" if self.app.store_ready.is_set() else ""):
+                    yield Label(t("demo.step.opening"), id="store-step")
+                    yield ProgressBar(total=1.0, show_eta=False, id="store-bar")
                 if self.demo:
                     accounts = demo_accounts()
                     if accounts:
@@ -70,7 +78,21 @@ class LoginScreen(DeskScreen):
         super().on_mount()
         self.query_one("#username", Input).focus()
 
+    def show_store_progress(self, step: str | None, fraction: float) -> None:
+        """The app's store is opening: ``step`` (a catalogue key) and how far; ``None`` once it is open."""
+        box = self.query_one("#store-progress")
+        if step is None:
+            box.add_class("-hidden")
+            return
+        self._store_step = step
+        box.remove_class("-hidden")
+        self.query_one("#store-step", Label).update(t(step))
+        self.query_one("#store-bar", ProgressBar).update(progress=fraction)
+
     def redraw_texts(self) -> None:
+        step = getattr(self, "_store_step", None)
+        if step is not None:
+            self.query_one("#store-step", Label).update(t(step))
         self.query_one("#login-title", Label).update(t("ui.login.title"))
         self.query_one("#username-label", Label).update(t("ui.login.username"))
         self.query_one("#password-label", Label).update(t("ui.login.password"))
@@ -88,12 +110,15 @@ class LoginScreen(DeskScreen):
         if not username:
             self.query_one("#username", Input).focus()
             return
-        self.query_one("#login-error", Label).update(t("ui.login.checking"))
+        waiting = not self.app.store_ready.is_set()  # the login goes ahead once the store is open
+        self.query_one("#login-error", Label).update(t("ui.store.opening_wait" if waiting else "ui.login.checking"))
         self._tried = (username, password)
         self.check_login(username, password)
 
     @work(thread=True, exclusive=True, group="login", exit_on_error=False)
     def check_login(self, username: str, password: str) -> None:
+        from desk.services import auth  # in the worker: the login screen draws before the services load
+
         self.serve(self.LoggedIn, auth.login, username, password, failed=self.LoginFailed)
 
     def password_changed(self, actor) -> None:

@@ -21,29 +21,23 @@ from dateutil.relativedelta import relativedelta
 
 from desk.rules.asylum import APR_APPLIES_FROM
 from models import CaseKind
+from seed.accounts import DEMO_OFFICE, DEMO_OFFICERS, demo_path  # noqa: F401 (re-exported: the demo's names)
 from seed.values import raw_values
 
-# (username, password, role, full name): printed on the login screen of the demo and in README.
-DEMO_OFFICERS: list[tuple[str, str, str, str]] = [
-    ("recepcija", "demo-reception-1", "reception", "Līga Bērziņa"),
-    ("uzturesanas", "demo-residence-1", "residence", "Jānis Kalniņš"),
-    ("patverums", "demo-asylum-1", "asylum", "Anna Ozola"),
-    ("patverums2", "demo-asylum-2", "asylum", "Pēteris Liepiņš"),
-    ("atgriesana", "demo-return-1", "return", "Māris Vītols"),
-    ("vaditaja", "demo-supervisor-1", "supervisor", "Ilze Krūmiņa"),
-    ("admin", "demo-admin-1", "administrator", "Edgars Zariņš"),
-]
-DEMO_OFFICE = "RIG-CEN"
+# progress(step, fraction): ``step`` is a catalogue key (``demo.step.*``, worded by the screen that shows it),
+# ``fraction`` how much of the whole build is done, 0 to 1 (the login screen's progress bar; issue 18 point 10)
+Progress = Callable[[str, float], None]
+PERSONS_SHARE = (0.05, 0.75)  # the persons take most of the time (each goes through the duplicate check)
+CASES_SHARE = (0.75, 0.98)
+
+
+def no_progress(_step: str, _fraction: float) -> None:
+    return None
+
 DEMO_PERSONS = 2000
 DEMO_SEED = 2026
 KIND_ROLE = {"asylum": "asylum", "dublin": "asylum", "permit": "residence", "visa": "residence",
              "invitation": "reception", "return": "return"}
-
-
-def demo_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("desk", appauthor=False)) / "demo.db"
 
 
 def has_demo(store) -> bool:
@@ -55,49 +49,81 @@ def has_demo(store) -> bool:
         return uow.session.exec(select(Officer.id).where(Officer.username == DEMO_OFFICERS[0][0])).first() is not None
 
 
-def ensure_demo_store(db, progress: Callable[[str], None] = print):
-    """Open the demo store at ``db`` (a path or URL), building the demo first if it is not there."""
-    from desk.store import open_store
+def ensure_demo_store(db, progress: Progress = no_progress, *, reset: bool = False, persons: int | None = None):
+    """Open the demo store at ``db`` (a path or URL), building the demo first if it is not there; ``reset``
+    (``desk demo --reset``) throws an SQLite demo store away and builds it anew."""
+    from desk.store import open_store, resolve_url
 
-    store = open_store(db)
-    if has_demo(store):
-        progress("demo: reusing the demo store")
+    url = resolve_url(db)
+    if reset:
+        remove_demo_file(url)
+    progress("demo.step.opening", 0.0)
+    store = open_store(url, allow_incomplete_seed=True)
+    if store.seed_unfinished():  # a build stopped half-way (Ctrl+C, the window closed): begun anew
+        store.dispose()
+        remove_demo_file(url)
+        store = open_store(url)
+    elif has_demo(store):
+        progress("demo.step.reusing", 1.0)
         return store
-    build_demo(store, progress=progress)
+    build_demo(store, persons=persons or DEMO_PERSONS, progress=progress)
     return store
+
+
+def remove_demo_file(url: str) -> None:
+    """Delete the demo store's SQLite file (and its -wal/-shm): only a file, only the demo's own name, so a
+    ``--reset`` with a mistyped ``--db`` cannot delete an office's store."""
+    from desk.errors import StoreError
+
+    if not url.startswith("sqlite:///"):
+        raise StoreError("demo.reset_sqlite_only")
+    path = Path(url.removeprefix("sqlite:///"))
+    if path.name != demo_path().name:
+        raise StoreError("demo.reset_not_demo")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 # --- building -------------------------------------------------------------------------------------
 
 
 def build_demo(store, *, persons: int = DEMO_PERSONS, seed: int = DEMO_SEED,
-               progress: Callable[[str], None] = print) -> dict:
+               progress: Progress = no_progress) -> dict:
     """Reference data, officers, persons, and cases of every kind in every status; returns counts."""
     from desk.services import auth, persons as person_service
     from seed.reference import load_reference
 
+    from sqlalchemy import insert, update
+
+    from models import SeedRun
+
     rng = random.Random(seed)
+    runs = SeedRun.__table__
+    with store.uow() as uow:
+        # begun before the first row and finished after the last: a build stopped half-way is seen as such
+        # (``Store.seed_unfinished``) and built anew, never reused as if it were the whole demo
+        run_id = uow.session.execute(insert(runs).values(started_at=uow.clock.now(), persons=persons)
+                                     .returning(runs.c.id)).scalar_one()
     with store.uow() as uow:
         load_reference(uow.session)
         for username, password, role, full_name in DEMO_OFFICERS:
             office = DEMO_OFFICE
             auth.create_officer(uow, None, username=username, full_name=full_name, office_code=office, roles=role,
                                 password=password, bootstrap=True)
-    progress("demo: officers created")
+    progress("demo.step.officers", PERSONS_SHARE[0])
     actors = {}
     with store.uow() as uow:
         for username, password, role, _name in DEMO_OFFICERS:
             actors.setdefault(role, auth.login(uow, username, password))
     today = uow.clock.today()
-    person_ids = _persons(store, actors["reception"], rng, persons, today, person_service)
-    progress(f"demo: {len(person_ids)} persons")
-    counts = _cases(store, actors, rng, person_ids, today)
-    progress(f"demo: {sum(counts.values())} cases")
+    person_ids = _persons(store, actors["reception"], rng, persons, today, person_service, progress)
+    counts = _cases(store, actors, rng, person_ids, today, progress)
     _duplicates(store, actors, today)
-    progress(f"demo: {len(DEMO_DUPLICATES)} pairs of records of one person, to merge")
     with store.uow() as uow:  # the seed's own logins end with it: no session is left open in the store
         for actor in actors.values():
             auth.end_session(uow, actor, "seed")
+        uow.session.execute(update(runs).where(runs.c.id == run_id).values(finished_at=uow.clock.now()))
+    progress("demo.step.done", 1.0)
     return counts
 
 
@@ -124,7 +150,7 @@ def _duplicates(store, actors, today: date) -> None:
                     "applied_on": (today - timedelta(days=20)).isoformat()})
 
 
-def _persons(store, actor, rng, n: int, today: date, service) -> list[int]:
+def _persons(store, actor, rng, n: int, today: date, service, progress: Progress = no_progress) -> list[int]:
     from desk.text import make_personal_code
     from seed.names import make_name, pick_pool
 
@@ -150,6 +176,8 @@ def _persons(store, actor, rng, n: int, today: date, service) -> list[int]:
                                document_country=issuing,
                                document_valid_until=(today + timedelta(days=rng.randrange(30, 3000))).isoformat())
                 ids.append(service.register_person(uow, actor, raw, allow_duplicate=True))
+        low, high = PERSONS_SHARE
+        progress("demo.step.persons", low + (high - low) * len(ids) / max(n, 1))
     return ids
 
 
@@ -173,7 +201,7 @@ def _path_to(machine, status: str, start: str, allowed) -> list[str] | None:
 LAST_EVENT_AGO = (1, 3, 6, 10, 16, 25, 34, 45, 58, 61, 75, 100)
 
 
-def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, int]:
+def _cases(store, actors, rng, person_ids: list[int], today: date, progress: Progress = no_progress) -> dict[str, int]:
     from desk.rules.dublin import AMMR_APPLIES_FROM
     from desk.services import casework
     from desk.services.kinds import rules_module
@@ -204,6 +232,15 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
                 asylum_numbers.append(uow.session.get(Case, case_id).number)
         return case_id
 
+    groups = len(REGISTRATIONS) + 4  # each kind, then Dublin's two regimes in two directions
+    done_groups = 0
+
+    def group_done() -> None:
+        nonlocal done_groups
+        done_groups += 1
+        low, high = CASES_SHARE
+        progress("demo.step.cases", low + (high - low) * min(1.0, done_groups / groups))
+
     for kind, registration in REGISTRATIONS.items():
         module = rules_module(kind)
         start = str(module.MACHINE.initial)
@@ -219,6 +256,7 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
                 person = next(foreigners) if kind in THIRD_COUNTRY_KINDS else next(people)
                 raw = registration(opened, person, rng, people)
                 run(kind, raw, path, opened, step)
+        group_done()
 
     dublin = rules_module("dublin")
     for registered in (date(2026, 3, 2), None):  # Dublin III (before 1 July 2026) and AMMR (from today back)
@@ -251,6 +289,7 @@ def _cases(store, actors, rng, person_ids: list[int], today: date) -> dict[str, 
                     else:  # a draft opens today, so what happens to it happens today
                         first = today
                     run("dublin", raw, path, first, step)
+            group_done()
     # deadlines exactly on today and just ahead: a Dublin III outgoing take charge request sent two months
     # ago is due for a reply today (Art. 22(1), Art. 42: no roll-forward); one sent a little later is upcoming
     for months_ago, days_more in ((2, 0), (2, -3), (2, 5)):

@@ -19,7 +19,7 @@ DEMO_PERSONS = 150  # the full demo has 2,000; the cases (every status) do not d
 
 def _build(tmp_path, name):
     store = open_store(tmp_path / name)
-    demo.build_demo(store, persons=DEMO_PERSONS, progress=lambda _m: None)
+    demo.build_demo(store, persons=DEMO_PERSONS)
     return store
 
 
@@ -123,10 +123,10 @@ def test_demo_officers_log_in_and_own_cases(demo_store):
 def test_ensure_demo_store_reuses(tmp_path, fixed_clock, demo_store):
     before = _cases(demo_store)
     messages = []
-    again = demo.ensure_demo_store(demo_store.url, progress=messages.append)
+    again = demo.ensure_demo_store(demo_store.url, progress=lambda step, done: messages.append((step, done)))
     try:
         assert _cases(again) == before
-        assert messages == ["demo: reusing the demo store"]
+        assert messages == [("demo.step.opening", 0.0), ("demo.step.reusing", 1.0)]
     finally:
         again.dispose()
 
@@ -200,3 +200,50 @@ def test_scale_bulk_path_on_postgresql(pg_url, fixed_clock):
         assert report.deadline_failures == 0
     finally:
         store.dispose()
+
+
+def test_a_demo_build_stopped_half_way_is_built_anew_not_reused(tmp_path, fixed_clock):
+    """Ctrl+C or a closed window during the first ``desk demo``: the next start sees the unfinished build
+    (its seed_run row) and builds the demo again instead of showing half a demo as if it were whole."""
+    from sqlalchemy import insert
+
+    from models import SeedRun
+
+    path = tmp_path / "demo.db"
+    store = open_store(path)
+    with store.uow() as uow:
+        load_reference(uow.session)
+        uow.session.execute(insert(SeedRun.__table__).values(started_at=uow.clock.now(), persons=30))
+    store.dispose()
+    steps = []
+    again = demo.ensure_demo_store(str(path), lambda step, _f: steps.append(step), persons=30)
+    try:
+        assert "demo.step.persons" in steps and steps[-1] == "demo.step.done"
+        assert not again.seed_unfinished() and demo.has_demo(again)
+    finally:
+        again.dispose()
+
+
+def test_reset_rebuilds_the_demo_and_touches_no_other_store(tmp_path, fixed_clock):
+    from desk.errors import StoreError
+
+    path = tmp_path / "demo.db"
+    first = demo.ensure_demo_store(str(path), persons=30)
+    with first.uow() as uow:
+        uow.session.add(Office(code="ZZZ-TMP", name_lv="vecais", name_en="old", town="Rīga"))
+    first.dispose()
+    rebuilt = demo.ensure_demo_store(str(path), reset=True, persons=30)
+    try:
+        with rebuilt.reader() as uow:
+            assert uow.session.execute(select(Office).where(Office.code == "ZZZ-TMP")).first() is None
+        assert demo.has_demo(rebuilt)
+    finally:
+        rebuilt.dispose()
+    office = tmp_path / "office.db"
+    office.write_bytes(b"")
+    with pytest.raises(StoreError) as refused:
+        demo.ensure_demo_store(str(office), reset=True)
+    assert refused.value.key == "demo.reset_not_demo" and office.exists()
+    with pytest.raises(StoreError) as refused:
+        demo.ensure_demo_store("postgresql+psycopg://127.0.0.1/test", reset=True)
+    assert refused.value.key == "demo.reset_sqlite_only"

@@ -8,7 +8,8 @@ from desk.i18n import t
 
 
 def register(sub) -> None:
-    add_command(sub, "demo", run_demo, "build (once) and open the demo store, then start the app")
+    p = add_command(sub, "demo", run_demo, "build (once) and open the demo store, then start the app")
+    p.add_argument("--reset", action="store_true", help="throw the demo store away and build it anew")
     p = add_command(sub, "init", run_init, "create a store and its first administrator")
     p.add_argument("--admin", default="admin", help="username of the first administrator (default admin)")
     p.add_argument("--name", default="Administrator", help="full name of the first administrator")
@@ -35,27 +36,45 @@ def _log_to_file() -> None:
     root.addHandler(handler)
 
 
-def run_app(args, *, demo: bool = False) -> int:
-    from desk.store import open_store
-
+def run_app(args, *, demo: bool = False, opener=None) -> int:
+    """The app's first screen is drawn at once; the store is opened behind it by ``opener(progress)``
+    (issue 17: SQLAlchemy, the models and the migrations are loaded while the officer types). A store that
+    cannot be opened ends the app, and the reason is printed here as for every other command."""
     _log_to_file()
+    db = getattr(args, "db", None)
 
-    store = open_store(getattr(args, "db", None), create=demo)
+    def open_given(progress):
+        from desk.store import open_store
+
+        progress("demo.step.opening", 0.0)
+        return open_store(db, create=False)
+
     from screens.app import DeskApp  # lazily: the command line stays light
 
     from desk.settings import settings_path
 
-    DeskApp(store=store, demo=demo, settings_file=settings_path(), language_fixed=bool(getattr(args, "lang", None))).run()
+    app = DeskApp(opener=opener or open_given, demo=demo, settings_file=settings_path(),
+                  language_fixed=bool(getattr(args, "lang", None)))
+    app.run()
+    if app.store_error is not None:
+        raise app.store_error
     return 0
 
 
 def run_demo(args) -> int:
-    from seed.demo import demo_path, ensure_demo_store
+    """The demo store (built on first use, behind the login screen's progress bar; ``--reset`` anew)."""
+    from seed.accounts import demo_path
 
     db = getattr(args, "db", None) or str(demo_path())
-    ensure_demo_store(db, progress=lambda msg: print(msg, file=sys.stderr))
+    reset = bool(getattr(args, "reset", False))
+
+    def open_demo(progress):
+        from seed.demo import ensure_demo_store
+
+        return ensure_demo_store(db, progress, reset=reset)
+
     args.db = db
-    return run_app(args, demo=True)
+    return run_app(args, demo=True, opener=open_demo)
 
 
 def run_init(args) -> int:

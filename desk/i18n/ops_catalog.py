@@ -1,6 +1,22 @@
 """Operations: backups and restores of the store (desk backup / desk restore)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # the store opening behind the login screen, and the demo store's build (issue 18 point 10)
+    "demo.step.opening": {"lv": "Atver datu krātuvi…", "en": "Opening the store…"},
+    "demo.step.reusing": {"lv": "Demonstrācijas datu krātuve ir gatava.", "en": "The demo store is ready."},
+    "demo.step.officers": {"lv": "Demonstrācijas datu krātuve: izveido amatpersonas…",
+                           "en": "Demo store: creating the officers…"},
+    "demo.step.persons": {"lv": "Demonstrācijas datu krātuve: reģistrē personas…",
+                          "en": "Demo store: registering the persons…"},
+    "demo.step.cases": {"lv": "Demonstrācijas datu krātuve: reģistrē lietas…",
+                        "en": "Demo store: registering the cases…"},
+    "demo.step.done": {"lv": "Demonstrācijas datu krātuve ir izveidota.", "en": "The demo store is built."},
+    "demo.reset_sqlite_only": {"lv": "--reset pārbūvē tikai demonstrācijas SQLite failu, ne datubāzi serverī.",
+                               "en": "--reset rebuilds only the demo's SQLite file, never a database on a server."},
+    "demo.reset_not_demo": {"lv": "--reset dzēš tikai demonstrācijas datu krātuvi (demo.db); šī datu krātuve netika aiztikta.",
+                            "en": "--reset deletes only the demo store (demo.db); this store was not touched."},
+    "ui.store.opening_wait": {"lv": "Datu krātuve vēl tiek atvērta; pieteikšanās notiks, tiklīdz tā būs gatava.",
+                              "en": "The store is still opening; the login goes ahead as soon as it is ready."},
     "ops.backup_failed": {"lv": "Rezerves kopiju neizdevās izveidot; sīkāka informācija ir žurnālā.",
                           "en": "The backup could not be made; details are in the log."},
     "ops.backup_postgresql": {
