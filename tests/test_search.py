@@ -103,6 +103,18 @@ def test_whole_words_rank_before_prefixes(store, actors, people):
     assert name_score(("ivan",), "petrov", "ivan", "") > name_score(("ivan",), "petrov", "ivanna", "")
 
 
+def test_a_short_prefix_shows_surnames_that_begin_with_it_first(store, actors, fixed_clock):
+    """One to three letters begin tens of thousands of names: the search asks the index for the ``limit``
+    shown (issue 17), surnames first, so a surname beginning with the letters is not crowded out by the
+    many given names that do (a surname prefix outranks a given name's)."""
+    with store.uow() as uow:
+        for i in range(8):
+            add_person(uow, "Zīle", f"Ab{'cdefghij'[i]}a", born=date(1990, 1, 1 + i))
+        abele = add_person(uow, "Ābele", "Zane", born=date(1991, 1, 1))  # registered last: the index's last row
+    hits = persons(find(store, actors["reception"], "ab", limit=3))
+    assert hits[0] == abele and len(hits) == 3
+
+
 def test_date_of_birth_narrows(store, actors, people):
     assert set(persons(find(store, actors["reception"], "ivan"))) >= {people["petrov"], people["petrovs"],
                                                                         people["ivanov"], people["ozola"]}

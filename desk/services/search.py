@@ -45,6 +45,7 @@ from models import CaseKind
 MAX_QUERY = 200          # characters of a query that are looked at (and audited)
 MAX_LIMIT = 200
 NAME_CANDIDATES = 4      # candidates fetched per result row wanted, before ranking names in Python
+SHORT_PREFIX = 3         # query words this short begin very many names: no extra candidates (_names)
 DOB_CANDIDATES = 2000    # persons born on one day looked at when a date narrows a name search
 CASES_PER_PERSON = 10    # cases shown under a person found by an exact identifier
 
@@ -328,9 +329,10 @@ def _counters(source, parts) -> list[tuple[str, int]]:
     return [(k, y) for k, y in source.rows("SELECT kind, year FROM case_counter")]
 
 
-def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool) -> str:
+def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool, *, column: str | None = None) -> str:
     """Every word (as a whole word, or a prefix) or one of its Latvian forms (desk.names: the index
-    holds the forms of every name): "ivanovs" is ``(ivanovs | ivanov)``."""
+    holds the forms of every name): "ivanovs" is ``(ivanovs | ivanov)``. ``column``: in that column of
+    SQLite's index only (PostgreSQL's has no columns)."""
     terms = []
     for w in words:
         forms = prefix_alternatives(w) if prefix else query_alternatives(w)
@@ -340,7 +342,8 @@ def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool) -> str:
         else:
             alts = [f'"{f}"*' if prefix else f'"{f}"' for f in forms]
             terms.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
-    return (" & " if dialect == "postgresql" else " AND ").join(terms)
+    query = (" & " if dialect == "postgresql" else " AND ").join(terms)
+    return f"{{{column}}} : ({query})" if column is not None else query
 
 
 @lru_cache(maxsize=1 << 16)
@@ -361,9 +364,21 @@ def _names(source, words: tuple[str, ...], limit: int, born: date | None):
         sql = _NAMES[source.dialect]
         rows = source.rows(sql, (_fts_query(source.dialect, words, False), want))  # whole words first ...
         if len(rows) < want:  # ... then prefixes
+            passes = [_fts_query(source.dialect, words, True)]
+            if source.dialect == "sqlite" and all(len(w) <= SHORT_PREFIX for w in words):
+                # "a", "iv": tens of thousands of persons match and the index hands them back in no order
+                # of merit, so more candidates than are shown rank no better: the ``limit`` shown, surname
+                # prefixes first (they outrank given names', _WEIGHTS). PostgreSQL's index has no columns
+                # to ask for surnames first: there the candidates stay NAME_CANDIDATES times the limit.
+                want = len(rows) + limit
+                passes.insert(0, _fts_query(source.dialect, words, True, column="surname"))
             seen = {r[0] for r in rows}
-            more = source.rows(sql, (_fts_query(source.dialect, words, True), want))
-            rows += [r for r in more if r[0] not in seen][:want - len(rows)]
+            for query in passes:
+                if len(rows) >= want:
+                    break
+                fresh = [r for r in source.rows(sql, (query, want - len(rows))) if r[0] not in seen]
+                seen.update(r[0] for r in fresh)
+                rows += fresh
     scored = []
     for row in rows:
         score = name_score(words, _spellings(row[1], row[7]), _spellings(row[2], row[8]), _spellings(row[3]),
@@ -543,7 +558,11 @@ def _search(source, actor: Actor, parsed: ParsedQuery, limit: int, reveal: bool)
 
     # names (and a date of birth alone)
     if see_persons and parsed.names:
-        for score, row in _names(source, parsed.names, limit, born):
+        scored = _names(source, parsed.names, limit, born)
+        # only the best ``limit`` become hits (in _ranked's order for persons): a short prefix brings back
+        # many candidates, and the officer is shown ``limit`` of them
+        scored.sort(key=lambda sr: (-sr[0], (sr[1][1] or "").lower(), (sr[1][2] or "").lower()))
+        for score, row in scored[:limit]:
             add(_person_hit(row, score, reveal))
     elif see_persons and born is not None and not (parsed.codes or parsed.code_prefixes or parsed.documents
                                                     or parsed.case_parts):
