@@ -120,7 +120,7 @@ def register(uow, actor: Actor, kind: str, raw: dict) -> int:
             uow.session.add(InvitedPerson(invitation_case_id=case.id, person_id=pid))
         uow.session.flush()
     _derive_dates(uow, spec, case, detail)
-    deadline_service.recompute(uow, case, detail)
+    deadline_service.recompute_after_event(uow, case, detail)
     audit.record(uow, actor, "case.register", case_id=case.id, person_id=created.person_id, number=case.number,
                  kind=code, changes=audit.diff({}, _snapshot(case, detail)))
     return case.id
@@ -196,7 +196,7 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
     uow.session.add(case)
     uow.session.flush()
     _derive_dates(uow, spec, case, detail)
-    deadline_service.recompute(uow, case, detail)
+    deadline_service.recompute_after_event(uow, case, detail)
     after = _snapshot(case, detail)
     if case.closed_on is not None:
         after["closed_on"] = case.closed_on
