@@ -194,8 +194,11 @@ def _bench_officer(store):
 
 def _tables():
     """(table, integer primary key column, columns) in foreign-key order, for the tables an import writes to."""
-    import models  # noqa: F401  (the tables)
     from sqlmodel import SQLModel
+
+    from models import AuditEntry  # the tables registered with SQLModel's metadata
+
+    assert AuditEntry.__table__.metadata is SQLModel.metadata
 
     out = []
     for table in SQLModel.metadata.sorted_tables:
