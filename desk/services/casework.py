@@ -5,7 +5,8 @@ entry. What a kind *is* (its forms, how a registration becomes rows, what each a
 facts, its file lines) lives in its module under ``desk.services.kinds``; this module is generic over
 the registry ``kinds.KINDS``. ``actions_for`` offers exactly the actions the kind's life cycle allows in
 the case's status, ``perform`` refuses anything else. After every registration and event the deadlines
-are recomputed from the rules (``desk.services.deadlines.recompute``).
+are recomputed from the rules (``desk.services.deadlines.recompute``; in a ``uow.batched()`` block, as each import
+line is, once per case after its last event: ``recompute_after_event``).
 
 Forms: every registration and action is a ``FormSpec``; the screens draw it and hand back raw strings;
 ``parse_values`` plus the kind's own checks turn them into values or raise ``FormInvalid``.

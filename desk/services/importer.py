@@ -4,7 +4,9 @@ Every line goes through the same services as the screens (``persons.register_per
 ``casework.register``, ``casework.perform``), so the same validation, rules, deadlines and audit entries
 apply. The whole file is one unit of work: if any line is bad, nothing is saved and every bad line is
 reported with its number and the reason in the officer's language. Each line runs in a savepoint so
-that one bad line does not hide the next one's error. The format is documented in docs/import-format.md.
+that one bad line does not hide the next one's error, and is one ``uow.batched()`` block: its cases'
+deadlines are computed once each after their last event and its audit entries join the chain in one
+insert, the same rows and hashes as written one by one (tests/test_import_bulk.py). The format is documented in docs/import-format.md.
 
 Dates are the real event dates: a case lodged last March is imported as lodged last March, and its
 deadlines follow from that (computed against today's date, as for a case typed in on a screen).
