@@ -61,6 +61,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     db = str(Path(args.db).resolve())
     n_lookup, n_reg, runs, events, repeat = (50, 200, 3, 1000, 2) if args.quick else (200, 1000, 10, 5000, 3)
+    n_import = 1400 if args.quick else 10_000
 
     with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
         persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
@@ -84,6 +85,9 @@ def main(argv=None) -> int:
          "A person plus an asylum case per registration through the services (two units of work, duplicate "
          "check, numbering, deadlines, audit) on a fresh store, next to raw sqlite3 inserts of the same rows "
          "into shadow tables of the same file, one transaction per registration."),
+        ("Import", ["bench/import_bench.py", "--n", str(n_import)],
+         f"`desk import` of {n_import:,} generated lines of the example file's mix (importer.import_file on a fresh "
+         "store) next to raw executemany of the rows it wrote into a second store of the same schema."),
         ("The day's report", ["bench/report.py", "--db", work, "--in-place", "--events", str(events),
                               "--repeat", str(repeat)],
          f"`daily_report` for a day given {events} audit events (registrations made through the services "
@@ -137,6 +141,10 @@ def main(argv=None) -> int:
             lines.append(f"| registrations/s through the services | {data['service_per_s']} "
                          f"({data['service_ms_each']} ms each) | raw sqlite3: {data['raw_per_s']}/s | "
                          f"{data['ratio']}x the time |")
+        elif title == "Import":
+            lines.append(f"| `desk import`, {data['lines']:,} lines | {data['import_s']} s, "
+                         f"{data['import_lines_per_s']} lines/s | raw executemany of its rows: {data['raw_s']} s | "
+                         f"{data['ratio']}x |")
         elif title == "The day's report":
             lines.append(f"| day's report, {data['events']} events, all offices | median {data['all_median_s']} s "
                          f"| raw replay of its SQL: {data.get('all_raw_median_s', '-')} s | "

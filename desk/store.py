@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -392,6 +393,36 @@ def _seed_unfinished(engine: Engine) -> bool:
         return conn.execute(text("SELECT 1 FROM seed_run WHERE finished_at IS NULL LIMIT 1")).first() is not None
 
 
+class Batch:
+    """Writes a unit of work may do once, at the end of a block, instead of as they come (issue 17): the
+    services queue them by name with the function that writes them all (``UnitOfWork.batched``). A queue
+    keyed by a name per item (a case id) keeps each key once, in the order first queued, with its latest
+    item: "recompute this case's deadlines" asked after every event of a case is done once, after the
+    last. Nothing here knows what is queued; the services do (desk.services.audit, .deadlines)."""
+
+    def __init__(self):
+        self._queues: dict[str, tuple] = {}  # name -> (writer, dict key -> item); in the order first queued
+
+    def add(self, name: str, writer, item, key=None) -> None:
+        """Queue ``item`` for ``writer(uow, items)``; with a ``key``, a later item of the same key replaces it."""
+        queue = self._queues.setdefault(name, (writer, {}))[1]
+        if key is None:
+            key = ("item", len(queue))
+        else:
+            queue.pop(key, None)  # the latest item, in the place of the latest request
+        queue[key] = item
+
+    def flush(self, uow) -> None:
+        while self._queues:  # a writer may queue more (an audit entry of a recompute): written in turn
+            name = next(iter(self._queues))
+            writer, queue = self._queues.pop(name)
+            if queue:
+                writer(uow, list(queue.values()))
+
+    def discard(self) -> None:
+        self._queues.clear()
+
+
 class UnitOfWork:
     """One transaction: ``with store.uow() as uow: ...`` commits on success and rolls back on any error.
 
@@ -426,6 +457,27 @@ class UnitOfWork:
         self.after_commit: list = []  # callables run once the transaction is committed (files, never SQL)
         self.audit_later: list | None = None  # a read's audit entries, written after it (audit.read)
         self.verified_tokens: set[str] = set()  # sessions already found live in this unit (desk.services.auth)
+        self.batch: Batch | None = None  # writes queued until the end of a ``batched()`` block
+
+    @contextmanager
+    def batched(self):
+        """A block whose deadline recomputes and audit entries are written once, at its end (issue 17):
+        the deadlines of each case it touched computed once, after its last event; its audit entries
+        hashed into the chain in one pass and inserted in one statement - the same rows and the same
+        hashes as written one by one. Leaving the block with an exception writes none of it (the caller
+        rolls its savepoint or the unit back). Within the block nothing may read a queued write back
+        (the deadlines of a case it touched, the chain's last entry); nested blocks belong to the outer one."""
+        if self.batch is not None:
+            yield self.batch
+            return
+        self.batch = batch = Batch()
+        try:
+            yield batch
+            self.batch = None
+            batch.flush(self)
+        finally:
+            self.batch = None
+            batch.discard()
 
     def __enter__(self) -> "UnitOfWork":
         bind = (self.store.engine.execution_options(desk_write=True, desk_patient=self.patient) if self.write

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Iterator
 
-from sqlalchemy import func, text
+from sqlalchemy import func, insert, text
 from sqlmodel import select
 
 from desk.keys import keyed_hash
@@ -138,6 +138,10 @@ def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id:
     officer_id = getattr(actor, "id", None)
     username = getattr(actor, "username", None) or "system"
     body = canonical(scrub(detail))
+    batch = getattr(uow, "batch", None)
+    if batch is not None:  # chained and inserted with the block's other entries at its end (_append_all)
+        batch.add("audit", _append_all, (actor, at, officer_id, username, action, case_id, person_id, body))
+        return None
     prev = _last_hash(uow)
     digest = entry_hash(prev, at, officer_id, username, action, case_id, person_id, body)
     entry = AuditEntry(
@@ -149,6 +153,30 @@ def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id:
     if entry.id % CHECKPOINT_EVERY == 0:
         write_checkpoint(uow, actor, "every_n", head=entry)
     return entry
+
+
+@dataclass(frozen=True)
+class _Head:
+    id: int
+    hash: str
+
+
+def _append_all(uow, entries: list[tuple]) -> None:
+    """Extend the chain by ``entries`` in one pass (one read of the chain's last hash, one INSERT of them
+    all): the hashes, MACs and checkpoints that appending them one by one with ``record`` gives."""
+    prev = _last_hash(uow)
+    rows = []
+    for _actor, at, officer_id, username, action, case_id, person_id, body in entries:
+        digest = entry_hash(prev, at, officer_id, username, action, case_id, person_id, body)
+        rows.append({"at": at, "officer_id": officer_id, "officer_username": username, "action": action,
+                     "case_id": case_id, "person_id": person_id, "detail": body, "prev_hash": prev,
+                     "hash": digest, "mac": entry_mac(digest)})
+        prev = digest
+    table = AuditEntry.__table__
+    ids = uow.session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+    for entry_id, row, entry in zip(ids, rows, entries):
+        if entry_id % CHECKPOINT_EVERY == 0:
+            write_checkpoint(uow, entry[0], "every_n", head=_Head(entry_id, row["hash"]))
 
 
 def read(store, fn, /, *args, **kwargs):
@@ -228,7 +256,7 @@ class Checkpoint:
         return signature_ok(_checkpoint_message(self.store, self.entry_id, self.head), self.signature)
 
 
-def write_checkpoint(uow, actor, reason: str, *, head: AuditEntry | None = None) -> Checkpoint | None:
+def write_checkpoint(uow, actor, reason: str, *, head: AuditEntry | _Head | None = None) -> Checkpoint | None:
     """Sign the chain's head now: a row in the store and, once committed, a line in the file outside it."""
     from desk.keys import sign
     from desk.private import open_private, private_dir

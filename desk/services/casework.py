@@ -5,7 +5,8 @@ entry. What a kind *is* (its forms, how a registration becomes rows, what each a
 facts, its file lines) lives in its module under ``desk.services.kinds``; this module is generic over
 the registry ``kinds.KINDS``. ``actions_for`` offers exactly the actions the kind's life cycle allows in
 the case's status, ``perform`` refuses anything else. After every registration and event the deadlines
-are recomputed from the rules (``desk.services.deadlines.recompute``).
+are recomputed from the rules (``desk.services.deadlines.recompute``; in a ``uow.batched()`` block, as each import
+line is, once per case after its last event: ``recompute_after_event``).
 
 Forms: every registration and action is a ``FormSpec``; the screens draw it and hand back raw strings;
 ``parse_values`` plus the kind's own checks turn them into values or raise ``FormInvalid``.
@@ -120,7 +121,7 @@ def register(uow, actor: Actor, kind: str, raw: dict) -> int:
             uow.session.add(InvitedPerson(invitation_case_id=case.id, person_id=pid))
         uow.session.flush()
     _derive_dates(uow, spec, case, detail)
-    deadline_service.recompute(uow, case, detail)
+    deadline_service.recompute_after_event(uow, case, detail)
     audit.record(uow, actor, "case.register", case_id=case.id, person_id=created.person_id, number=case.number,
                  kind=code, changes=audit.diff({}, _snapshot(case, detail)))
     return case.id
@@ -196,7 +197,7 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
     uow.session.add(case)
     uow.session.flush()
     _derive_dates(uow, spec, case, detail)
-    deadline_service.recompute(uow, case, detail)
+    deadline_service.recompute_after_event(uow, case, detail)
     after = _snapshot(case, detail)
     if case.closed_on is not None:
         after["closed_on"] = case.closed_on

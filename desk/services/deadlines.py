@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
@@ -28,13 +28,17 @@ def facts_for(uow, case: Case, detail=None):
 # --- storing ------------------------------------------------------------------------------------------------
 
 
-def _row(case_id: int, d, now) -> Deadline:
-    return Deadline(
+def _values(case_id: int, d, now) -> dict:
+    return dict(
         case_id=case_id, rule_id=d.rule_id, article=d.article, title_key=d.rule.title_key,
         anchor_event_key=d.anchor_event_key, anchor_date=d.anchor_date, due_on=d.due, state=str(d.state),
         done_on=d.done_on, consequence_key=d.consequence_key, note_key=d.note_key, verified=d.rule.verified,
         computed_at=now,
     )
+
+
+def _row(case_id: int, d, now) -> Deadline:
+    return Deadline(**_values(case_id, d, now))
 
 
 def compute(uow, case: Case, detail=None) -> list:
@@ -77,6 +81,42 @@ def recompute(uow, case: Case, detail=None) -> list[Deadline]:
     uow.session.flush()
     _set_next_due(uow, case, next_due_of(rows))
     return rows
+
+
+def recompute_after_event(uow, case: Case, detail=None) -> None:
+    """``recompute`` after a registration or an event: at once, or - in a ``uow.batched()`` block (an
+    import) - once per case at the end of the block, after the case's last event (``_recompute_all``)."""
+    batch = getattr(uow, "batch", None)
+    if batch is None:
+        recompute(uow, case, detail)
+    else:
+        batch.add("deadlines", _recompute_all, (case, detail), key=case.id)
+
+
+def _recompute_all(uow, items: list[tuple]) -> None:
+    """``recompute`` of every (case, detail) in three statements: one DELETE of their deadline rows, one
+    INSERT of the new rows, one UPDATE of the next due dates that changed; the same rows ``recompute``
+    writes case by case (but for their ids)."""
+    session = uow.session
+    session.flush()
+    now = uow.clock.now()
+    rows, moved = [], []
+    for case, detail in items:
+        computed = compute(uow, case, detail)
+        mine = [_values(case.id, d, now) for d in computed]
+        rows += mine
+        value = next_due_of(mine)
+        if case.next_due != value:
+            moved.append({"b_id": case.id, "b_next_due": value})
+        set_committed_value(case, "next_due", value)
+    session.execute(delete(Deadline).where(Deadline.case_id.in_([case.id for case, _d in items]))
+                    .execution_options(synchronize_session=False))
+    if rows:
+        session.execute(insert(Deadline.__table__), rows)
+    if moved:
+        table = Case.__table__
+        session.connection().execute(update(table).where(table.c.id == bindparam("b_id"))
+                                     .values(next_due=bindparam("b_next_due")), moved)
 
 
 def pending_due(case_id_column):
