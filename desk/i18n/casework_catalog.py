@@ -23,8 +23,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "The two persons have different personal codes: they are two persons."},
     "merge.not_found": {"lv": "Apvienošana {id} nav atrasta vai jau atsaukta.",
                         "en": "Merge {id} was not found or was already undone."},
-    "merge.changed_since": {"lv": "Kopš apvienošanas {id} ieraksts ir mainīts; to vairs nevar atsaukt automātiski.",
-                            "en": "The record changed since merge {id}; it can no longer be undone automatically."},
+    "merge.changed_since": {"lv": "Apvienošanu {id} vairs nevar atsaukt: kopš tās personas ierakstā ierakstīts kas "
+                                  "jauns. Ierakstus jāatdala ar roku, lietu pa lietai.",
+                            "en": "Merge {id} can no longer be undone: something new was written to the person's "
+                                  "record since. The records have to be told apart by hand, case by case."},
     "person.code_or_document_taken": {
         "lv": "Šis personas kods vai dokuments jau pieder citai reģistrētai personai; izvēlieties to personu.",
         "en": "This personal code or document already belongs to another registered person; pick that person."},
