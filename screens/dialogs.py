@@ -14,7 +14,7 @@ from screens.widgets.plain import Label, Option, OptionList
 
 from desk.errors import explain
 from desk.i18n import t
-from desk.services import auth
+from desk.services import auth, merge
 from screens.base import DeskModal
 
 
@@ -75,6 +75,16 @@ class PickDialog(DeskModal[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def merge_reason_dialog(survivor_id: int, duplicate_id: int | None = None) -> PickDialog:
+    """Why a record (this one, or ``duplicate_id``) is the person ``survivor_id`` (issue 19): the reasons a
+    merge is recorded with. The person file's merge and the duplicates report ask the same way; the answer
+    is a code of ``merge.MERGE_REASONS``."""
+    options = [(code, t(f"merge.reason.{code}")) for code in merge.MERGE_REASONS]
+    title = (t("ui.person.merge_why", survivor=survivor_id) if duplicate_id is None
+             else t("ui.duplicates.merge_why", duplicate=duplicate_id, survivor=survivor_id))
+    return PickDialog(title, options)
 
 
 class ChangePasswordDialog(DeskModal["auth.Actor | None"]):
