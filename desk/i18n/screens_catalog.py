@@ -306,8 +306,8 @@ MESSAGES.update({
                                    "dokumenti {documents}.",
                              "en": "Record {duplicate} merged into person {survivor}: cases moved {cases}, "
                                    "documents {documents}."},
-    "ui.duplicates.exported": {"lv": "{n} pāri ierakstīti (personas kodi maskēti): {path}",
-                               "en": "{n} pairs written (personal codes masked): {path}"},
+    "ui.duplicates.exported": {"lv": "Ierakstīti pāri: {n} (personas kodi maskēti): {path}",
+                               "en": "Pairs written: {n} (personal codes masked): {path}"},
     "ui.palette.duplicates": {"lv": "Iespējamie dublikāti", "en": "Probable duplicates"},
     "ui.palette.duplicates_help": {"lv": "Personu ieraksti, kas varētu būt viena persona: salīdzināt un apvienot.",
                                    "en": "Person records that may be one person: compare and merge."},
@@ -346,7 +346,7 @@ MESSAGES.update({
         "en": "Undo the merge? Record {duplicate} becomes a person of its own again, and its cases, documents "
               "and stays go back from person {survivor}."},
     "ui.person.unmerged": {"lv": "Apvienošana atsaukta: ieraksts {duplicate} atkal atsevišķs no {survivor} "
-                                 "(atgrieztas lietas {cases}).",
+                                 "(atgrieztas lietas: {cases}).",
                            "en": "Merge undone: record {duplicate} is separate from {survivor} again "
-                                 "({cases} cases moved back)."},
+                                 "(cases moved back: {cases})."},
 })
