@@ -217,3 +217,23 @@ def test_an_office_s_list_holds_the_pairs_one_of_whose_records_has_a_case_there(
         everyone = {(p.first.id, p.second.id) for p in merge.duplicate_pairs(uow, supervisor)}
     assert own == {(survivor, duplicate)}
     assert everyone == {(survivor, duplicate), tuple(other)}
+
+
+def test_the_cli_lists_and_exports_the_pairs_through_the_same_service(cw_sqlite, tmp_path, monkeypatch, capsys):
+    from desk.cli import main
+    from tests.conftest import PASSWORD
+
+    store, actors = cw_sqlite
+    survivor, duplicate, _case = _two_records(store, actors)
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
+    assert main(["persons", "duplicates", "--db", store.url, "--officer", "vaditajs"]) == 0
+    out = capsys.readouterr().out
+    assert f"{survivor} Ivanova Olga (12.03.1990)  ~  {duplicate} Ivanovs Olga (03.12.1990)" in out
+    target = tmp_path / "pairs.csv"
+    assert main(["persons", "duplicates", "--db", store.url, "--officer", "vaditajs", "--office", "RIG-CEN",
+                 "--csv", str(target)]) == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    row = lines[1].split(";")
+    assert len(lines) == 2 and (row[2], row[6]) == (str(survivor), str(duplicate))
+    with store.reader() as uow:
+        assert audit.entries(uow, limit=1)[0].action == "person.duplicates_export"
