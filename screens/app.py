@@ -101,6 +101,7 @@ class DeskApp(ServiceCalls, App):
         Binding("ctrl+f", "search", "-", id="app.search_ctrl_f", show=False, priority=True),
         Binding("f7", "report", "-", id="app.report"),
         Binding("f8", "stats", "-", id="app.stats"),
+        Binding("f6", "duplicates", "-", id="app.duplicates"),
         Binding("f9", "toggle_language", "-", id="app.language"),
         Binding("ctrl+q", "quit_desk", "-", id="app.quit", priority=True),
     ]
@@ -318,6 +319,8 @@ class DeskApp(ServiceCalls, App):
             return self.actor is not None and not self.locked and bool(self.actor.case_kinds)
         if action == "stats":
             return self.actor is not None and not self.locked and self.actor.can(_auth().Permission.REPORTS)
+        if action == "duplicates":  # the service refuses anyone else too
+            return self.actor is not None and not self.locked and self.actor.can(_auth().Permission.MERGE_PERSONS)
         return True
 
     def action_report(self) -> None:
@@ -325,6 +328,9 @@ class DeskApp(ServiceCalls, App):
 
     def action_stats(self) -> None:
         self.open_reporting("stats")
+
+    def action_duplicates(self) -> None:
+        self.open_duplicates()
 
     # --- help, palette, language ---------------------------------------------------------------
 
@@ -357,6 +363,9 @@ class DeskApp(ServiceCalls, App):
             if self.actor.can(_auth().Permission.REPORTS):
                 commands.append(PaletteCommand(t("ui.palette.stats"), t("ui.palette.stats_help"),
                                                lambda: self.open_reporting("stats")))
+            if self.actor.can(_auth().Permission.MERGE_PERSONS):
+                commands.append(PaletteCommand(t("ui.palette.duplicates"), t("ui.palette.duplicates_help"),
+                                               self.open_duplicates))
         commands.append(PaletteCommand(t("ui.palette.help"), t("ui.palette.help_help"), self.action_help))
         for lang in LANGUAGES:
             if lang != get_language():
@@ -422,6 +431,15 @@ class DeskApp(ServiceCalls, App):
         if self.actor is not None and not self.locked:
             screen_class = ReportScreen if which == "report" else StatsScreen
             self.push_screen(screen_class(self.store, self.actor))
+
+    def open_duplicates(self) -> None:
+        """The probable duplicate pairs, to work through (a supervisor)."""
+        from screens.duplicates import DuplicatesScreen
+        from screens.report import reports_dir
+
+        if self.actor is not None and not self.locked and self.actor.can(_auth().Permission.MERGE_PERSONS):
+            if not isinstance(self.screen, DuplicatesScreen):
+                self.push_screen(DuplicatesScreen(self.store, self.actor, reports_dir=reports_dir()))
 
     @on(CaseWanted)
     def case_wanted(self, message: CaseWanted) -> None:

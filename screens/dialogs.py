@@ -76,6 +76,18 @@ class PickDialog(DeskModal[str | None]):
         self.dismiss(None)
 
 
+def merge_reason_dialog(survivor_id: int, duplicate_id: int | None = None) -> PickDialog:
+    """Why a record (this one, or ``duplicate_id``) is the person ``survivor_id`` (issue 19): the reasons a
+    merge is recorded with. The person file's merge and the duplicates report ask the same way; the answer
+    is a code of ``merge.MERGE_REASONS``."""
+    from desk.services import merge  # when asked: the login screen draws before the services load
+
+    options = [(code, t(f"merge.reason.{code}")) for code in merge.MERGE_REASONS]
+    title = (t("ui.person.merge_why", survivor=survivor_id) if duplicate_id is None
+             else t("ui.duplicates.merge_why", duplicate=duplicate_id, survivor=survivor_id))
+    return PickDialog(title, options)
+
+
 class ChangePasswordDialog(DeskModal["auth.Actor | None"]):
     """After an administrator's reset the officer chooses their own password before anything else (issue
     15 point 3): the new one twice (masked), proving the one they were given; dismisses with the session."""

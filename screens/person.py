@@ -15,12 +15,14 @@ from rich.text import Text
 
 from screens.widgets.plain import DataTable, Label, Static, plain, styled
 
+from desk.clock import RIGA
+from desk.errors import explain
 from desk.i18n import label, t
 from desk.services import merge, stays, views
 from desk.services.auth import Permission
 from desk.services.labels import kind_label, status_label
 from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
-from screens.dialogs import PickDialog
+from screens.dialogs import ConfirmDialog, PickDialog, merge_reason_dialog
 from screens.navigation import CaseWanted, PersonWanted, SearchWanted
 from screens.widgets import KeyedTable, OfficerBar, sync_rows
 
@@ -34,6 +36,7 @@ class PersonScreen(DeskScreen):
         Binding("escape", "back", "-", id="person.back"),
         Binding("c", "copy_name", "-", id="person.copy_name"),
         Binding("m", "merge", "-", id="person.merge"),
+        Binding("u", "unmerge", "-", id="person.unmerge"),
         Binding("f5", "reload", "-", id="person.reload"),
     ]
 
@@ -43,6 +46,20 @@ class PersonScreen(DeskScreen):
         def __init__(self, result: merge.MergeResult) -> None:
             super().__init__()
             self.result = result
+
+    class Unmerged(Message):
+        """A merge this file took part in was undone: the two records are two persons again."""
+
+        def __init__(self, result: merge.MergeResult) -> None:
+            super().__init__()
+            self.result = result
+
+    class UnmergeRefused(Message):
+        """The merge cannot be undone (something was written since, or it was undone already)."""
+
+        def __init__(self, error: BaseException) -> None:
+            super().__init__()
+            self.error = error
 
     class FileLoaded(Message):
         """The person's file as the services read it (audited as "person.view")."""
@@ -60,6 +77,7 @@ class PersonScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield OfficerBar("ui.person.title")
         yield Static(t("ui.case.loading"), id="person-header")
+        yield Static("", id="person-merges")
         with VerticalScroll(id="person-body", can_focus=False):
             yield Label(t("ui.person.documents"), id="documents-title", classes="pane-title")
             yield KeyedTable(id="documents", cursor_type="none")
@@ -103,6 +121,7 @@ class PersonScreen(DeskScreen):
     def file_loaded(self, message: FileLoaded) -> None:
         self.file = message.file
         self.draw()
+        self.refresh_bindings()  # u (undo a merge) only where a merge can be undone
         if self.file.cases and not self.focused_once:
             self.focused_once = True
             self.query_one("#person-cases", KeyedTable).focus()  # the officer came for a case: Enter opens the first
@@ -119,6 +138,9 @@ class PersonScreen(DeskScreen):
                      f"{t('ui.person.citizenship')}: {s.citizenship}",
                      f"{t('ui.person.personal_code')}: {s.personal_code_masked or '—'}") if part)]
         self.query_one("#person-header", Static).update(Text("\n").join(plain(line) for line in lines))
+        merges = self.query_one("#person-merges", Static)
+        merges.update(Text("\n").join(plain(line) for line in self.merge_lines(file)))
+        merges.display = bool(file.merges or file.merged_away_id)
         sync_rows(self.query_one("#documents", KeyedTable), [
             (str(d.id), (label("person.document", d.kind), d.number, d.issuing_country, riga_date(d.valid_until)))
             for d in file.documents])
@@ -178,10 +200,69 @@ class PersonScreen(DeskScreen):
     # --- merging a duplicate record (a supervisor) ----------------------------------------------
 
     def check_action(self, action: str, parameters) -> bool | None:
-        if action == "merge":
+        if action in ("merge", "unmerge"):
             actor = self.app.actor
-            return actor is not None and actor.can(Permission.MERGE_PERSONS)
+            if actor is None or not actor.can(Permission.MERGE_PERSONS):
+                return False
+            if action == "unmerge":
+                return self.file is not None and bool(self.file.merges)
         return True
+
+    def merge_lines(self, file: views.PersonFile) -> list[str]:
+        """What the file says about merges: the record asked for went into this one; each merge with who,
+        when, why, and whether it can still be undone."""
+        lines = []
+        if file.merged_away_id is not None:
+            lines.append(t("ui.person.merged_away", asked=file.merged_away_id, survivor=file.summary.id))
+        may_undo = self.app.actor is not None and self.app.actor.can(Permission.MERGE_PERSONS)
+        for m in file.merges:
+            state = ("ui.person.merge_undo_key" if may_undo else "ui.person.merge_undoable") if m.undoable \
+                else "ui.person.merge_fixed"
+            lines.append(t("ui.person.merge_line", merge_id=m.merge_id, duplicate=m.duplicate_id,
+                           survivor=m.survivor_id, on=riga_date(m.at.astimezone(RIGA)), officer=m.officer_username,
+                           reason=t(f"merge.reason.{m.reason}")) + " " + t(state))
+        return lines
+
+    def action_unmerge(self) -> None:
+        """u: undo a merge this record took part in, while nothing new was written to it (asked first)."""
+        if self.file is None or not self.file.merges:
+            return
+        asked = self.file.merged_away_id
+        own = [m for m in self.file.merges if asked is not None and m.duplicate_id == asked]
+        choices = own or self.file.merges
+        if len(choices) == 1:
+            self.confirm_unmerge(choices[0])
+            return
+        by_id = {str(m.merge_id): m for m in choices}
+        options = [(str(m.merge_id), t("ui.person.unmerge_option", merge_id=m.merge_id, duplicate=m.duplicate_id,
+                                       survivor=m.survivor_id) + ("" if m.undoable else " " + t("ui.person.merge_fixed")))
+                   for m in choices]
+        self.app.push_screen(PickDialog(t("ui.person.unmerge_which"), options),
+                             lambda picked: picked and self.confirm_unmerge(by_id[picked]))
+
+    def confirm_unmerge(self, view: merge.MergeView) -> None:
+        if not view.undoable:  # written to since (for good: versions only grow): the service says why not
+            self.unmerge(view.merge_id)
+            return
+        self.app.push_screen(ConfirmDialog("ui.person.unmerge_confirm", duplicate=view.duplicate_id,
+                                           survivor=view.survivor_id),
+                             lambda yes: yes and self.unmerge(view.merge_id))
+
+    @work(thread=True, exclusive=True, group="person-merge", exit_on_error=False)
+    def unmerge(self, merge_id: int) -> None:
+        self.serve(self.Unmerged, merge.unmerge_persons, self.app.actor, merge_id, failed=self.UnmergeRefused)
+
+    @on(Unmerged)
+    @shows_result
+    def unmerged(self, message: Unmerged) -> None:
+        r = message.result
+        self.app.notify(t("ui.person.unmerged", duplicate=r.duplicate_id, survivor=r.survivor_id, cases=r.cases))
+        self.action_reload()
+
+    @on(UnmergeRefused)
+    def unmerge_refused(self, message: UnmergeRefused) -> None:
+        self.app.notify(explain(message.error), severity="error", timeout=12)
+        self.action_reload()  # the file as it is now (the merge may show as fixed)
 
     def action_merge(self) -> None:
         """m: this record is a duplicate of another person: pick the one that stays (the search), say why,
@@ -193,8 +274,7 @@ class PersonScreen(DeskScreen):
             if not result or result[0] != "person" or int(result[1]) == self.person_id:
                 return
             survivor = int(result[1])
-            options = [(code, t(f"merge.reason.{code}")) for code in merge.MERGE_REASONS]
-            self.app.push_screen(PickDialog(t("ui.person.merge_why", survivor=survivor), options),
+            self.app.push_screen(merge_reason_dialog(survivor),
                                  lambda reason: reason and self.merge_into(survivor, reason))
 
         self.post_message(SearchWanted(survivor_found))

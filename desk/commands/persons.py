@@ -7,9 +7,6 @@ codes masked; document numbers are not printed).
 """
 from __future__ import annotations
 
-import csv
-import io
-
 from desk.commands.common import add_command, add_officer_arguments, run_as_officer
 from desk.errors import ValidationError
 from desk.i18n import t
@@ -67,27 +64,22 @@ def _office_id(uow, code: str | None) -> int | None:
 def persons_duplicates(args) -> int:
     from desk.services import merge
 
+    if args.csv:
+        def export(uow, actor):
+            return merge.export_duplicates(uow, actor, args.csv, office_id=_office_id(uow, args.office))
+
+        written = run_as_officer(args, export)
+        print(t("merge.cli.written", n=written.pairs, path=written.path))
+        return 0
+
     def pairs(uow, actor):
         return merge.duplicate_pairs(uow, actor, office_id=_office_id(uow, args.office))
 
     found = run_as_officer(args, pairs)
-    rows = [(p.score, ",".join(p.reasons), p.first.id, p.first.full_name, _day(p.first.date_of_birth),
-             p.first.personal_code_masked, p.second.id, p.second.full_name, _day(p.second.date_of_birth),
-             p.second.personal_code_masked) for p in found]
-    if args.csv:
-        from desk.private import write_atomically
-
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";")
-        writer.writerow(["score", "reasons", "id", "name", "born", "code", "other_id", "other_name", "other_born",
-                         "other_code"])
-        writer.writerows(rows)
-        write_atomically(args.csv, out.getvalue().encode("utf-8"))
-        print(t("merge.cli.written", n=len(rows), path=args.csv))
-        return 0
-    for row in rows:
-        print(f"{row[0]:>3}  {row[2]} {row[3]} ({row[4]})  ~  {row[6]} {row[7]} ({row[8]})  [{row[1]}]")
-    print(t("merge.cli.pairs", n=len(rows)))
+    for p in found:
+        print(f"{p.score:>3}  {p.first.id} {p.first.full_name} ({_day(p.first.date_of_birth)})  ~  "
+              f"{p.second.id} {p.second.full_name} ({_day(p.second.date_of_birth)})  [{','.join(p.reasons)}]")
+    print(t("merge.cli.pairs", n=len(found)))
     return 0
 
 

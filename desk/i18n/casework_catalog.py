@@ -13,8 +13,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "{documents}, stays {stays}."},
     "merge.cli.unmerged": {"lv": "Apvienošana {merge_id} atsaukta: persona {duplicate} atkal atsevišķa no {survivor}.",
                            "en": "Merge {merge_id} undone: person {duplicate} is separate from {survivor} again."},
-    "merge.cli.pairs": {"lv": "Iespējamie dublikāti: {n} pāri.", "en": "Probable duplicates: {n} pairs."},
-    "merge.cli.written": {"lv": "{n} pāri ierakstīti: {path}", "en": "{n} pairs written: {path}"},
+    "merge.cli.pairs": {"lv": "Iespējamo dublikātu pāri: {n}.", "en": "Pairs of probable duplicates: {n}."},
+    "merge.cli.written": {"lv": "Ierakstīti pāri: {n}: {path}", "en": "Pairs written: {n}: {path}"},
     "merge.already_merged": {"lv": "Persona {id} jau ir apvienota ar personu {into}.",
                              "en": "Person {id} is already merged into person {into}."},
     "merge.reason_required": {"lv": "Norādiet, kāpēc tā ir viena persona.", "en": "Say why they are one person."},
@@ -23,8 +23,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "The two persons have different personal codes: they are two persons."},
     "merge.not_found": {"lv": "Apvienošana {id} nav atrasta vai jau atsaukta.",
                         "en": "Merge {id} was not found or was already undone."},
-    "merge.changed_since": {"lv": "Kopš apvienošanas {id} ieraksts ir mainīts; to vairs nevar atsaukt automātiski.",
-                            "en": "The record changed since merge {id}; it can no longer be undone automatically."},
+    "merge.changed_since": {"lv": "Apvienošanu {id} vairs nevar atsaukt: kopš tās personas ierakstā ierakstīts kas "
+                                  "jauns. Ierakstus jāatdala ar roku, lietu pa lietai.",
+                            "en": "Merge {id} can no longer be undone: something new was written to the person's "
+                                  "record since. The records have to be told apart by hand, case by case."},
     "person.code_or_document_taken": {
         "lv": "Šis personas kods vai dokuments jau pieder citai reģistrētai personai; izvēlieties to personu.",
         "en": "This personal code or document already belongs to another registered person; pick that person."},

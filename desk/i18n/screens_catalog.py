@@ -268,3 +268,85 @@ MESSAGES.update({
     "ui.key.case.dublin": {"lv": "Jauns Dublinas pieprasījums", "en": "New Dublin request"},
     "ui.palette.dublin_help": {"lv": "Dublinas pieprasījums lietā {number}", "en": "A Dublin request for {number}"},
 })
+
+# the probable duplicates and undoing a merge (issue 19 point 4 and point 3's unmerge)
+MESSAGES.update({
+    "ui.key.app.duplicates": {"lv": "Dublikāti", "en": "Duplicates"},
+    "ui.key.duplicates.merge": {"lv": "Apvienot", "en": "Merge"},
+    "ui.key.duplicates.open_first": {"lv": "1. persona", "en": "1st person"},
+    "ui.key.duplicates.open_second": {"lv": "2. persona", "en": "2nd person"},
+    "ui.key.duplicates.scope": {"lv": "Birojs/visi", "en": "Office/all"},
+    "ui.key.duplicates.export": {"lv": "Eksportēt", "en": "Export"},
+    "ui.key.duplicates.reload": {"lv": "Atjaunot", "en": "Reload"},
+    "ui.key.duplicates.close": {"lv": "Aizvērt", "en": "Close"},
+    "ui.duplicates.title": {"lv": "Iespējamie dublikāti", "en": "Probable duplicates"},
+    "ui.duplicates.loading": {"lv": "Meklē iespējamos dublikātus…", "en": "Looking for probable duplicates…"},
+    "ui.duplicates.all_offices": {"lv": "visi biroji", "en": "all offices"},
+    "ui.duplicates.summary": {
+        "lv": "Iespējamie dublikāti ({scope}): {n} pāris.|Iespējamie dublikāti ({scope}): {n} pāri."
+              "|Iespējamie dublikāti ({scope}): {n} pāru.",
+        "en": "Probable duplicates ({scope}): {n} pair.|Probable duplicates ({scope}): {n} pairs."},
+    "ui.duplicates.hint": {"lv": "Enter — apvienot pāri; 1 vai 2 — atvērt personas lietu.",
+                           "en": "Enter merges the pair; 1 or 2 opens a person's file."},
+    "ui.duplicates.col.score": {"lv": "Punkti", "en": "Score"},
+    "ui.duplicates.col.matched": {"lv": "Kas sakrīt", "en": "What matched"},
+    "ui.duplicates.col.first": {"lv": "1. persona", "en": "1st person"},
+    "ui.duplicates.col.first_born": {"lv": "Dzimis(-usi)", "en": "Born"},
+    "ui.duplicates.col.second": {"lv": "2. persona", "en": "2nd person"},
+    "ui.duplicates.col.second_born": {"lv": "Dzimis(-usi)", "en": "Born"},
+    "ui.duplicates.person_id": {"lv": "Personas Nr.", "en": "Person no."},
+    "ui.duplicates.which_stays": {"lv": "Kurš ieraksts paliek?", "en": "Which record stays?"},
+    "ui.duplicates.which_stays_hint": {
+        "lv": "Otra ieraksta lietas, dokumenti un uzturēšanās tiks pārcelti uz to; Esc — atcelt.",
+        "en": "The other record's cases, documents and stays move to it; Escape cancels."},
+    "ui.duplicates.keep": {"lv": "Paliek {id} {name}, dz. {born}", "en": "Keep {id} {name}, born {born}"},
+    "ui.duplicates.merge_why": {"lv": "Kāpēc ieraksts {duplicate} ir persona {survivor}?",
+                                "en": "Why is record {duplicate} person {survivor}?"},
+    "ui.duplicates.merged": {"lv": "Ieraksts {duplicate} apvienots ar personu {survivor}: pārceltas lietas {cases}, "
+                                   "dokumenti {documents}.",
+                             "en": "Record {duplicate} merged into person {survivor}: cases moved {cases}, "
+                                   "documents {documents}."},
+    "ui.duplicates.exported": {"lv": "Ierakstīti pāri: {n} (personas kodi maskēti): {path}",
+                               "en": "Pairs written: {n} (personal codes masked): {path}"},
+    "ui.palette.duplicates": {"lv": "Iespējamie dublikāti", "en": "Probable duplicates"},
+    "ui.palette.duplicates_help": {"lv": "Personu ieraksti, kas varētu būt viena persona: salīdzināt un apvienot.",
+                                   "en": "Person records that may be one person: compare and merge."},
+    "ui.palette.duplicates_scope": {"lv": "Dublikāti: mans birojs / visi biroji",
+                                    "en": "Duplicates: my office / all offices"},
+    "ui.palette.duplicates_scope_help": {"lv": "Pārslēgt, kuru biroju personas salīdzina.",
+                                         "en": "Switch whose office's persons are compared."},
+    "ui.palette.duplicates_export": {"lv": "Eksportēt dublikātu sarakstu (CSV)",
+                                     "en": "Export the list of duplicates (CSV)"},
+    "ui.palette.duplicates_export_help": {"lv": "Personas kodi maskēti; eksports tiek auditēts.",
+                                          "en": "Personal codes masked; the export is audited."},
+    "person.match.document": {"lv": "tas pats dokuments", "en": "same document"},
+    "person.match.personal_code": {"lv": "tas pats personas kods", "en": "same personal code"},
+    "person.match.name_same": {"lv": "tas pats vārds", "en": "same name"},
+    "person.match.name_similar": {"lv": "līdzīgs vārds", "en": "similar name"},
+    "person.match.born_same_day": {"lv": "tā pati dzimšanas diena", "en": "same date of birth"},
+    "person.match.born_day_month_swapped": {"lv": "diena un mēnesis samainīti", "en": "day and month swapped"},
+    "person.match.born_same_year": {"lv": "tas pats dzimšanas gads", "en": "same year of birth"},
+    "ui.key.person.unmerge": {"lv": "Atsaukt apvienošanu", "en": "Undo merge"},
+    "ui.person.merged_away": {"lv": "Ieraksts {asked} ir apvienots ar šo personu ({survivor}); rādīta šīs personas lieta.",
+                              "en": "Record {asked} was merged into this person ({survivor}); this person's file is shown."},
+    "ui.person.merge_line": {"lv": "Apvienošana {merge_id}: ieraksts {duplicate} → persona {survivor}, {on}, {officer}, "
+                                   "„{reason}”.",
+                             "en": "Merge {merge_id}: record {duplicate} → person {survivor}, {on}, {officer}, "
+                                   "\"{reason}\"."},
+    "ui.person.merge_undo_key": {"lv": "Atsaukt: u.", "en": "Undo: u."},
+    "ui.person.merge_undoable": {"lv": "Vadītājs to var atsaukt.", "en": "A supervisor can undo it."},
+    "ui.person.merge_fixed": {"lv": "Vairs nav atsaucama: kopš tās ierakstā ierakstīts kas jauns.",
+                              "en": "Can no longer be undone: something new was written to the record since."},
+    "ui.person.unmerge_which": {"lv": "Kuru apvienošanu atsaukt?", "en": "Which merge to undo?"},
+    "ui.person.unmerge_option": {"lv": "{merge_id}: ieraksts {duplicate} → persona {survivor}",
+                                 "en": "{merge_id}: record {duplicate} → person {survivor}"},
+    "ui.person.unmerge_confirm": {
+        "lv": "Atsaukt apvienošanu? Ieraksts {duplicate} atkal būs atsevišķa persona, un tā lietas, dokumenti un "
+              "uzturēšanās atgriezīsies no personas {survivor}.",
+        "en": "Undo the merge? Record {duplicate} becomes a person of its own again, and its cases, documents "
+              "and stays go back from person {survivor}."},
+    "ui.person.unmerged": {"lv": "Apvienošana atsaukta: ieraksts {duplicate} atkal atsevišķs no {survivor} "
+                                 "(atgrieztas lietas: {cases}).",
+                           "en": "Merge undone: record {duplicate} is separate from {survivor} again "
+                                 "(cases moved back: {cases})."},
+})

@@ -11,18 +11,25 @@ merge left, the duplicate is still merged into it).
 
 ``duplicate_pairs``: the probable duplicate pairs of the store or of one office, scored as the check at
 registration scores them (``persons.match_person``), blocked by date of birth (or day and month swapped)
-so that a million-person store is not compared pair by pair.
+so that a million-person store is not compared pair by pair; ``export_duplicates`` writes them to a
+semicolon CSV (personal codes masked, document numbers left out, audited). ``merges_of`` tells a person's
+file which merges it took part in and whether each can still be undone.
 """
 from __future__ import annotations
 
+import csv
+import errno
+import io
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import update
 from sqlmodel import select
 
-from desk.errors import ConflictError, ValidationError
+from desk.errors import ConflictError, DomainError, ValidationError
+from desk.private import UnsafeTarget, write_atomically
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
 from desk.services.persons import PersonSummary, match_person, summaries
@@ -113,6 +120,13 @@ def merge_persons(uow, actor: Actor, duplicate_id: int, survivor_id: int, reason
     return MergeResult(record.id, survivor.id, duplicate.id, **counts)
 
 
+def _undoable(record: PersonMerge, duplicate: Person, survivor: Person) -> bool:
+    """Nothing was written to either record since the merge: the survivor is at the version the merge left
+    and still live, the duplicate still points to it."""
+    return (record.undone_at is None and survivor.version == record.survivor_version
+            and duplicate.merged_into == survivor.id and survivor.merged_into is None)
+
+
 def unmerge_persons(uow, actor: Actor, merge_id: int) -> MergeResult:
     """Undo a merge: what moved goes back, the duplicate is a person of its own again. Refused once either
     record was written since (then the two are told apart by hand, case by case)."""
@@ -122,8 +136,7 @@ def unmerge_persons(uow, actor: Actor, merge_id: int) -> MergeResult:
         raise ValidationError("merge.not_found", field="merge_id", id=merge_id)
     duplicate = uow.session.get(Person, record.duplicate_id)
     survivor = uow.session.get(Person, record.survivor_id)
-    if survivor.version != record.survivor_version or duplicate.merged_into != survivor.id \
-            or survivor.merged_into is not None:
+    if not _undoable(record, duplicate, survivor):
         raise ConflictError("merge.changed_since", id=merge_id)
     moved = json.loads(record.moved)
     for model, key in ((Case, "cases"), (IdentityDocument, "documents"), (Stay, "stays"), (InvitedPerson, "invitations")):
@@ -150,6 +163,37 @@ def unmerge_persons(uow, actor: Actor, merge_id: int) -> MergeResult:
     return MergeResult(record.id, survivor.id, duplicate.id, **counts)
 
 
+@dataclass(frozen=True)
+class MergeView:
+    """One merge a person's file took part in (as the survivor or as the record merged away)."""
+
+    merge_id: int
+    duplicate_id: int
+    survivor_id: int
+    at: datetime
+    officer_username: str
+    reason: str  # one of MERGE_REASONS; its words: desk.i18n.t(f"merge.reason.{reason}")
+    undoable: bool  # nothing was written to either record since: unmerge_persons would undo it
+
+
+def merges_of(uow, person_ids) -> list[MergeView]:
+    """The merges not undone in which any of ``person_ids`` took part, newest first (read inside the
+    caller's permission check: the person's file)."""
+    ids = [pid for pid in person_ids if isinstance(pid, int)]
+    if not ids:
+        return []
+    records = uow.session.exec(select(PersonMerge).where(
+        PersonMerge.undone_at.is_(None),
+        PersonMerge.duplicate_id.in_(ids) | PersonMerge.survivor_id.in_(ids)).order_by(PersonMerge.id.desc())).all()
+    views = []
+    for record in records:
+        duplicate = uow.session.get(Person, record.duplicate_id)
+        survivor = uow.session.get(Person, record.survivor_id)
+        views.append(MergeView(record.id, record.duplicate_id, record.survivor_id, record.at,
+                               record.officer_username, record.reason, _undoable(record, duplicate, survivor)))
+    return views
+
+
 # --- the duplicates report --------------------------------------------------------------------------------
 
 
@@ -172,18 +216,42 @@ _COLUMNS = (Person.id, Person.surname, Person.given_names, Person.original_name,
             Person.surname_folded, Person.given_folded, Person.personal_code)
 
 
+def _rows_of_office(uow, query, office_id: int) -> tuple[list[tuple], set[int]]:
+    """The persons an office's pairs are drawn from: those born on a day one of its persons (a person with a
+    case there) was born, or on that day with day and month swapped; and the ids of the office's persons."""
+    of_office = select(Case.person_id).where(Case.office_id == office_id)
+    ids = set(uow.session.exec(of_office.distinct()).all())
+    days = set(uow.session.exec(select(Person.date_of_birth).where(
+        Person.id.in_(of_office), Person.merged_into.is_(None), Person.date_of_birth.is_not(None)).distinct()).all())
+    days |= {swapped for swapped in map(_swapped, list(days)) if swapped}
+    ordered, rows = sorted(days), []
+    for start in range(0, len(ordered), _DAYS_PER_QUERY):
+        rows += uow.session.exec(query.where(Person.date_of_birth.in_(ordered[start:start + _DAYS_PER_QUERY]))).all()
+    return rows, ids
+
+
+_DAYS_PER_QUERY = 500  # bound parameters per IN list (SQLite's limit is far above; PostgreSQL's too)
+
+
 def duplicate_pairs(uow, actor: Actor, *, office_id: int | None = None, min_score: int = MIN_SCORE,
                     limit: int = MAX_PAIRS) -> list[DuplicatePair]:
     """Probable duplicate pairs (best first), scored by ``match_person`` as at registration: persons born
     the same day, or on the day with day and month swapped, whose folded surnames begin alike (the block
-    that keeps a million persons from being compared pair by pair); of one office's persons (those with a
-    case there) when asked."""
+    that keeps a million persons from being compared pair by pair). Of one office when asked: the pairs in
+    which at least one record is the office's (has a case there); the other is often a record registered
+    again at the counter, with no case yet. One's own office needs the merge permission; another office or
+    every office the reporting one too."""
     require(uow, actor, Permission.MERGE_PERSONS)
+    if office_id is None or office_id != actor.office_id:  # beyond one's own office: a reporting supervisor
+        require(uow, actor, Permission.REPORTS, report="duplicates", office_id=office_id)
     query = select(*_COLUMNS).where(Person.merged_into.is_(None), Person.date_of_birth.is_not(None))
+    office_ids: set[int] | None = None
     if office_id is not None:
-        query = query.where(Person.id.in_(select(Case.person_id).where(Case.office_id == office_id)))
+        rows, office_ids = _rows_of_office(uow, query, office_id)
+    else:
+        rows = uow.session.exec(query).all()
     blocks: dict[tuple[date, str], list[tuple]] = {}
-    for row in uow.session.exec(query).all():
+    for row in rows:
         blocks.setdefault((row[4], (row[5] or "?")[:1]), []).append(row)
     found: dict[tuple[int, int], tuple[int, tuple[str, ...]]] = {}
     for (day, initial), group in blocks.items():
@@ -198,6 +266,8 @@ def duplicate_pairs(uow, actor: Actor, *, office_id: int | None = None, min_scor
             for b in people:
                 if b.id <= a.id or (a.id, b.id) in found:
                     continue
+                if office_ids is not None and a.id not in office_ids and b.id not in office_ids:
+                    continue
                 score, reasons = match_person(values, b)
                 if score >= min_score:
                     found[(a.id, b.id)] = (score, reasons)
@@ -208,5 +278,52 @@ def duplicate_pairs(uow, actor: Actor, *, office_id: int | None = None, min_scor
     return [DuplicatePair(score, reasons, by_id[a], by_id[b]) for (a, b), (score, reasons) in best]
 
 
-__all__ = ["MERGE_REASONS", "MergeResult", "DuplicatePair", "merge_persons", "unmerge_persons",
-           "duplicate_pairs"]
+CSV_HEADER = ("score", "reasons", "id", "name", "born", "code", "other_id", "other_name", "other_born",
+              "other_code")
+
+
+def _day(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def duplicates_csv(pairs: list[DuplicatePair]) -> bytes:
+    """The pairs as a semicolon CSV (UTF-8): scores, reason codes, ids, names, dates of birth and masked
+    personal codes; no document number."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(CSV_HEADER)
+    for p in pairs:
+        writer.writerow((p.score, ",".join(p.reasons), p.first.id, p.first.full_name, _day(p.first.date_of_birth),
+                         p.first.personal_code_masked, p.second.id, p.second.full_name,
+                         _day(p.second.date_of_birth), p.second.personal_code_masked))
+    return out.getvalue().encode("utf-8")
+
+
+@dataclass(frozen=True)
+class DuplicatesExport:
+    path: str
+    pairs: int
+    size: int
+
+
+def export_duplicates(uow, actor: Actor, path: str | Path, *, office_id: int | None = None) -> DuplicatesExport:
+    """The probable duplicate pairs (of ``office_id``, or of every office) written to ``path`` as
+    ``duplicates_csv`` (atomically, readable by its owner only: it names persons) and audited
+    ("person.duplicates_export": scope, number of pairs, the file's name)."""
+    pairs = duplicate_pairs(uow, actor, office_id=office_id)
+    data = duplicates_csv(pairs)
+    target = Path(path)
+    audit.record(uow, actor, "person.duplicates_export", office_id=office_id, pairs=len(pairs), format="csv",
+                 personal_codes="masked", file=target.name[:80])
+    try:  # 0600, all at once through an O_EXCL temporary file: never a device, a link or another's file
+        write_atomically(target, data)
+    except UnsafeTarget as refused:
+        raise DomainError(f"report.target_{refused.reason}", field="path", path=target.name[:80]) from None
+    except OSError as exc:
+        key = "report.disk_full" if exc.errno == errno.ENOSPC else "report.cannot_write"
+        raise DomainError(key, field="path", path=target.name[:80]) from None
+    return DuplicatesExport(str(target), len(pairs), len(data))
+
+
+__all__ = ["MERGE_REASONS", "MergeResult", "MergeView", "DuplicatePair", "DuplicatesExport", "merge_persons",
+           "unmerge_persons", "merges_of", "duplicate_pairs", "duplicates_csv", "export_duplicates"]

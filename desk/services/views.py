@@ -22,7 +22,7 @@ from desk.clock import riga
 from desk.i18n import get_language
 from desk.rules.common import DeadlineState
 from desk.text import fold
-from desk.services import audit, casework, notes, stays
+from desk.services import audit, casework, merge, notes, stays
 from desk.services.auth import CASE_ROLES, Actor, Permission, ensure_live, parse_roles, require, require_kind
 from desk.services.casecore import get_case
 from desk.services.forms import FormSpec
@@ -483,23 +483,29 @@ class PersonFile:
     stays: list[StayView]
     cases: list[CaseRow]
     schengen: SchengenView
+    # the id asked for when it was merged into this person (its file is the survivor's), else None
+    merged_away_id: int | None = None
+    merges: tuple[merge.MergeView, ...] = ()  # the merges this record took part in, not undone, newest first
 
 
 def person_file(uow, actor: Actor, person_id: int) -> PersonFile:
     """Everything on a person's file: identity, documents, stays, the cases the officer may see and the
     Schengen 90/180 position today. Audited as "person.view"."""
     require(uow, actor, Permission.VIEW_PERSONS, person_id=person_id)
-    person = get_person(uow, person_id)
+    person = get_person(uow, person_id)  # a merged record's id: the survivor, whose rows these are now
     summary = summaries(uow, [person])[0]
-    docs = uow.session.exec(select(IdentityDocument).where(IdentityDocument.person_id == person_id)
+    docs = uow.session.exec(select(IdentityDocument).where(IdentityDocument.person_id == person.id)
                             .order_by(IdentityDocument.id)).all()
     documents = [DocumentView(d.id, d.kind, d.number, d.issuing_country, d.valid_until) for d in docs]
     today = uow.clock.today()
+    merged_away = person_id if person.id != person_id else None
     file = PersonFile(
         summary=summary, sex=person.sex, documents=documents,
-        stays=stays.stays_of(uow, person_id),
-        cases=cases_of_person(uow, actor, person_id),
-        schengen=stays.schengen_view(uow, person_id, today),
+        stays=stays.stays_of(uow, person.id),
+        cases=cases_of_person(uow, actor, person.id),
+        schengen=stays.schengen_view(uow, person.id, today),
+        merged_away_id=merged_away,
+        merges=tuple(merge.merges_of(uow, [person.id] + ([merged_away] if merged_away else []))),
     )
-    audit.record(uow, actor, "person.view", person_id=person_id)
+    audit.record(uow, actor, "person.view", person_id=person.id, **({"asked_for": merged_away} if merged_away else {}))
     return file

@@ -109,3 +109,131 @@ def test_the_duplicates_report_lists_the_pair_scored(cw):
         pairs = merge.duplicate_pairs(uow, actors["supervisor"])
     assert [(p.first.id, p.second.id) for p in pairs] == [(survivor, duplicate)]
     assert "born_day_month_swapped" in pairs[0].reasons and pairs[0].score >= merge.MIN_SCORE
+
+
+def test_the_report_of_another_office_or_of_all_needs_a_reporting_supervisor(cw):
+    """Point 4's scope: a supervisor's own office, or every office (Permission.REPORTS); a case officer gets
+    neither, and the refusal is audited."""
+    store, actors = cw
+    survivor, duplicate, _case = _two_records(store, actors)
+    supervisor = actors["supervisor"]
+    with store.uow() as uow:
+        own = merge.duplicate_pairs(uow, supervisor, office_id=supervisor.office_id)
+        everyone = merge.duplicate_pairs(uow, supervisor)
+    assert [(p.first.id, p.second.id) for p in own] == [(survivor, duplicate)]
+    assert [(p.first.id, p.second.id) for p in everyone] == [(survivor, duplicate)]
+    for who in ("asylum", "reception"):
+        with pytest.raises(PermissionDenied), store.uow() as uow:
+            merge.duplicate_pairs(uow, actors[who], office_id=actors[who].office_id)
+    with store.reader() as uow:
+        assert "refused" in [e.action for e in audit.entries(uow, limit=3)]
+
+
+def test_the_export_masks_personal_codes_leaves_documents_out_and_is_audited(cw, tmp_path):
+    store, actors = cw
+    a = new_person(store, actors["reception"], doc="AB1234567", personal_code="010590-11113")
+    with store.uow() as uow:
+        b = persons.register_person(uow, actors["reception"], {
+            "surname": "Berzins", "given_names": "Janis", "date_of_birth": "1990-05-01", "citizenship": "UKR",
+            "document_number": "CD7654321"}, allow_duplicate=True, reason="other")
+    target = tmp_path / "out" / "duplicates.csv"
+    with store.uow() as uow:
+        written = merge.export_duplicates(uow, actors["supervisor"], target)
+    assert written.pairs == 1 and written.path == str(target)
+    text = target.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0].split(";") == list(merge.CSV_HEADER)
+    row = lines[1].split(";")
+    assert (row[2], row[6]) == (str(a), str(b)) and row[5] == "010590-*****"
+    assert "11113" not in text and "AB1234567" not in text and "CD7654321" not in text
+    assert target.stat().st_mode & 0o777 == 0o600  # it names persons: the owner's only
+    with store.reader() as uow:
+        entry = audit.entries(uow, limit=1)[0]
+    assert entry.action == "person.duplicates_export" and entry.detail["pairs"] == 1
+    with pytest.raises(PermissionDenied), store.uow() as uow:
+        merge.export_duplicates(uow, actors["asylum"], tmp_path / "no.csv")
+    assert not (tmp_path / "no.csv").exists()
+
+
+def test_a_merged_record_s_file_is_the_survivor_s_and_tells_the_merge(cw):
+    """The old id opens the survivor's file with what moved (the cases, documents and stays are the
+    survivor's now), says which record was asked for, and whether the merge can still be undone."""
+    from desk.services import views
+
+    store, actors = cw
+    survivor, duplicate, case_id = _two_records(store, actors)
+    with store.uow() as uow:
+        merged = merge.merge_persons(uow, actors["supervisor"], duplicate, survivor, "confirmed_by_documents")
+    with store.uow() as uow:
+        file = views.person_file(uow, actors["residence"], duplicate)
+    assert file.summary.id == survivor and file.merged_away_id == duplicate
+    assert case_id in [c.id for c in file.cases] and "FE7654321" in [d.number for d in file.documents]
+    assert len(file.stays) == 1
+    assert [(m.merge_id, m.duplicate_id, m.survivor_id, m.reason, m.undoable) for m in file.merges] == [
+        (merged.merge_id, duplicate, survivor, "confirmed_by_documents", True)]
+    with store.uow() as uow:
+        own = views.person_file(uow, actors["residence"], survivor)
+    assert own.merged_away_id is None and [m.merge_id for m in own.merges] == [merged.merge_id]
+    with store.uow() as uow:  # something new is written to the survivor: the merge stays
+        third = persons.register_person(uow, actors["reception"], {
+            "surname": "Ivanova", "given_names": "Olga", "date_of_birth": "1990-03-12", "citizenship": "UKR",
+            "document_number": "C7777777"}, allow_duplicate=True, reason="other")
+    with store.uow() as uow:
+        merge.merge_persons(uow, actors["supervisor"], third, survivor, "same_name_and_birth")
+    with store.uow() as uow:
+        again = views.person_file(uow, actors["residence"], duplicate)
+    assert {m.duplicate_id: m.undoable for m in again.merges} == {duplicate: False, third: True}
+    with store.uow() as uow:
+        merge.unmerge_persons(uow, actors["supervisor"], merged.merge_id + 1)
+    with store.uow() as uow:
+        restored = views.person_file(uow, actors["residence"], survivor)
+    assert [m.duplicate_id for m in restored.merges] == [duplicate]  # an undone merge is not told
+
+
+def test_an_office_s_list_holds_the_pairs_one_of_whose_records_has_a_case_there(cw):
+    """Office scope: a pair counts for the office of either record's case (the other record is often a
+    second registration with no case yet); a pair wholly of another office is in the all-offices list only."""
+    from desk.services import auth
+
+    store, actors = cw
+    survivor, duplicate, _case = _two_records(store, actors)  # the duplicate's case is at RIG-CEN
+    with store.uow() as uow:
+        auth.create_officer(uow, None, username="daugavpils", full_name="Daugavpils Demo", office_code="RIG-2",
+                            roles="residence", password="demo-pass-1", bootstrap=True)
+    with store.uow() as uow:
+        elsewhere = auth.login(uow, "daugavpils", "demo-pass-1")
+    other = []
+    for name, doc in (("Shevchenko", "FE1357913"), ("Sevcenko", "FE2468024")):
+        with store.uow() as uow:
+            other.append(persons.register_person(uow, actors["reception"], {
+                "surname": name, "given_names": "Taras", "date_of_birth": "1985-07-21", "citizenship": "UKR",
+                "document_number": doc}, allow_duplicate=True, reason="other"))
+    with store.uow() as uow:
+        casework.register(uow, elsewhere, "permit", {"person_id": str(other[0]), "permit_kind": "temporary",
+                                                     "purpose": "study", "applied_on": "2026-11-02"})
+    supervisor = actors["supervisor"]
+    with store.uow() as uow:
+        own = {(p.first.id, p.second.id) for p in merge.duplicate_pairs(uow, supervisor, office_id=supervisor.office_id)}
+        everyone = {(p.first.id, p.second.id) for p in merge.duplicate_pairs(uow, supervisor)}
+    assert own == {(survivor, duplicate)}
+    assert everyone == {(survivor, duplicate), tuple(other)}
+
+
+def test_the_cli_lists_and_exports_the_pairs_through_the_same_service(cw_sqlite, tmp_path, monkeypatch, capsys):
+    from desk.cli import main
+    from tests.conftest import PASSWORD
+
+    store, actors = cw_sqlite
+    survivor, duplicate, _case = _two_records(store, actors)
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
+    assert main(["persons", "duplicates", "--db", store.url, "--officer", "vaditajs"]) == 0
+    out = capsys.readouterr().out
+    assert f"{survivor} Ivanova Olga (12.03.1990)  ~  {duplicate} Ivanovs Olga (03.12.1990)" in out
+    target = tmp_path / "pairs.csv"
+    assert main(["persons", "duplicates", "--db", store.url, "--officer", "vaditajs", "--office", "RIG-CEN",
+                 "--csv", str(target)]) == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    row = lines[1].split(";")
+    assert len(lines) == 2 and (row[2], row[6]) == (str(survivor), str(duplicate))
+    with store.reader() as uow:
+        assert audit.entries(uow, limit=1)[0].action == "person.duplicates_export"

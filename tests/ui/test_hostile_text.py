@@ -70,6 +70,9 @@ async def _alive(pilot) -> None:
 
 async def test_markup_in_names_is_drawn_literally_on_every_screen(ui_store):
     actor, person_id, case_id = hostile_store(ui_store)
+    with ui_store.uow() as uow:  # the same record twice: the duplicates report pairs them
+        uow.session.add(Person(surname=SURNAME, given_names=GIVEN, original_name="[red]Тест", surname_folded=fold(SURNAME),
+                               given_folded=fold(GIVEN), date_of_birth=date(1990, 5, 1), citizenship="UKR"))
     app = DeskApp(store=ui_store, idle_minutes=600)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -134,6 +137,22 @@ async def test_markup_in_names_is_drawn_literally_on_every_screen(ui_store):
         await _alive(pilot)
         await pilot.press("escape")
         await pilot.press("f8")  # the charts
+        await _alive(pilot)
+        await pilot.press("escape")
+        await _alive(pilot)
+
+        await pilot.press("f6")  # the probable duplicates: the pair in the list and side by side
+        for _ in range(30):
+            await _alive(pilot)
+            if getattr(app.screen, "pairs", None) is not None:
+                break
+            await pilot.pause(0.1)
+        text = screen_text(app.screen)
+        assert f"{SURNAME} {GIVEN}" in text and "[red]Тест" in text and OFFICER_NAME in text
+        await pilot.press("enter")  # which record stays: the dialog names both
+        await _alive(pilot)
+        assert f"{SURNAME} {GIVEN}" in screen_text(app.screen)
+        await pilot.press("escape")
         await _alive(pilot)
 
 

@@ -138,3 +138,42 @@ def test_case_file_in_the_light_theme(snap_compare, snapshot_store):
         await settle(pilot)
 
     assert snap_compare(DeskApp(store=snapshot_store), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.fixture
+def duplicates_store(ui_store):
+    """Two pairs of records of one person: Olga Ivanova with day and month swapped (her second record has a
+    case), and Taras Shevchenko registered again as Ševčenko."""
+    from desk.services import persons
+
+    a = ui_store.actors["asylum"]
+    first = new_person(ui_store, a, surname="Ivanova", given_names="Olga", date_of_birth="12.03.1990",
+                       original_name="Иванова Ольга", document_number="C1234567")
+    ids = [first]
+    for surname, born, doc in (("Ivanovs", "03.12.1990", "FE7654321"), ("Shevchenko", "21.07.1985", "FE1357913"),
+                               ("Ševčenko", "21.07.1985", "FE2468024")):
+        with ui_store.uow() as uow:
+            ids.append(persons.register_person(uow, a, {
+                "surname": surname, "given_names": "Olga" if surname.startswith("Ivan") else "Taras",
+                "date_of_birth": born, "citizenship": "UKR", "document_number": doc},
+                allow_duplicate=True, reason="different_birth_date"))
+    new_asylum_case(ui_store, a, ids[1])
+    new_asylum_case(ui_store, a, ids[2])
+    return ui_store
+
+
+def test_duplicates_report(snap_compare, duplicates_store):
+    """Issue 19 point 4: the supervisor's list of probable duplicates, scored with what matched, the first
+    pair side by side below."""
+    async def run_before(pilot):
+        await log_in(pilot, "supervisor")
+        await pilot.press("f6")
+        for _ in range(40):  # until the pairs are read and drawn
+            await settle(pilot)
+            screen = pilot.app.screen
+            if getattr(screen, "pairs", None) is not None and screen.query_one("#duplicates").row_count:
+                break
+            await pilot.pause(0.1)
+        await settle(pilot)
+
+    assert snap_compare(DeskApp(store=duplicates_store), terminal_size=SIZE, run_before=run_before)
