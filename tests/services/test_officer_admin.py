@@ -7,7 +7,6 @@ import pytest
 
 from desk.errors import AuthError, PermissionDenied, ValidationError
 from desk.services import audit, auth
-from models import Officer
 from tests.conftest import PASSWORD
 
 
