@@ -129,3 +129,27 @@ def test_no_one_changes_their_own_roles_nor_leaves_no_administrator(store, actor
         auth.change_roles(uow, other, "admin", ["reception"])
     with store.reader() as uow:
         assert next(o for o in auth.list_officers(uow, other) if o.username == "admin").roles == ("reception",)
+
+
+def test_the_command_line_enables_and_unlocks_through_the_same_services(tmp_path, monkeypatch, capsys):
+    import io
+
+    from desk.cli import main
+
+    db = str(tmp_path / "s.db")
+    monkeypatch.delenv("DESK_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("first-admin-pass\n"))
+    assert main(["init", "--db", db, "--password-stdin"]) == 0
+    monkeypatch.setenv("DESK_PASSWORD", "first-admin-pass")
+    monkeypatch.setattr("sys.stdin", io.StringIO("temporary-pass-1\n"))
+    assert main(["user", "add", "liga", "--name", "Līga", "--office", "RIG-CEN", "--roles", "asylum",
+                 "--officer", "admin", "--password-stdin", "--db", db]) == 0
+    assert main(["user", "disable", "liga", "--officer", "admin", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["user", "enable", "liga", "--officer", "admin", "--db", db, "--lang", "en"]) == 0
+    assert "liga enabled again" in capsys.readouterr().out
+    assert main(["user", "unlock", "liga", "--officer", "admin", "--db", db, "--lang", "en"]) == 0
+    assert "liga was not locked" in capsys.readouterr().out
+    assert main(["user", "list", "--officer", "admin", "--db", db]) == 0
+    listed = capsys.readouterr().out
+    assert "liga" in listed and "atslēgts" not in listed  # enabled: listed without "(disabled)"
