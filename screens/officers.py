@@ -460,9 +460,9 @@ class OfficersScreen(DeskScreen):
                               riga_time(o.locked_until), yes if o.must_change_password else ""))
                 for o in data.officers]
         sync_rows(table, rows)
-        for key, cells in rows:  # a cell that grew (a role given, a lockout) widens its column
-            for column in ("roles", "locked_until"):
-                table.update_cell(key, column, cells[3 if column == "roles" else 5], update_width=True)
+        for key, cells in rows:  # a cell that grew (a role given, disabled, locked) widens its column
+            for index, column in ((3, "roles"), (4, "state"), (5, "locked_until"), (6, "must_change")):
+                table.update_cell(key, column, cells[index], update_width=True)
         sync_rows(self.query_one("#grants-table", KeyedTable), [
             (str(g.id), (str(g.id), g.username, t(f"role.{g.role}"), g.requested_by, riga_time(g.requested_at)))
             for g in data.grants])
