@@ -205,11 +205,26 @@ class DeskApp(ServiceCalls, App):
         self.push_screen(LoginScreen(demo=self.demo))
 
     def logged_in(self, actor: auth.Actor) -> None:
-        from screens.home import HomeScreen
-
+        """The officer's home: the worklist, or for an administrator (no case data) the officers."""
         self.actor = actor
         self.last_activity = desk_clock.now()
-        self.switch_screen(HomeScreen())
+        if actor.can(_auth().Permission.MANAGE_OFFICERS) and not actor.case_kinds:
+            from screens.officers import OfficersScreen
+
+            self.switch_screen(OfficersScreen())
+        else:
+            from screens.home import HomeScreen
+
+            self.switch_screen(HomeScreen())
+
+    def action_officers(self) -> None:
+        """The officer administration (administrators): the palette's "Officers" where it is not the home."""
+        from screens.officers import OfficersScreen
+
+        if self.actor is None or self.locked or not self.actor.can(_auth().Permission.MANAGE_OFFICERS):
+            return
+        if not isinstance(self.screen, OfficersScreen):
+            self.push_screen(OfficersScreen(as_home=False))
 
     class LoggedOut(Message):
         """The session ended (F10): back to the login screen."""
@@ -366,6 +381,9 @@ class DeskApp(ServiceCalls, App):
             if self.actor.can(_auth().Permission.MERGE_PERSONS):
                 commands.append(PaletteCommand(t("ui.palette.duplicates"), t("ui.palette.duplicates_help"),
                                                self.open_duplicates))
+            if self.actor.can(_auth().Permission.MANAGE_OFFICERS):
+                commands.append(PaletteCommand(t("ui.palette.officers"), t("ui.palette.officers_help"),
+                                               self.action_officers))
         commands.append(PaletteCommand(t("ui.palette.help"), t("ui.palette.help_help"), self.action_help))
         for lang in LANGUAGES:
             if lang != get_language():

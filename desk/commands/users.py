@@ -26,6 +26,13 @@ def register(sub) -> None:
     d = add_command(users, "disable", user_disable, "disable an officer")
     d.add_argument("username")
     add_officer_arguments(d)
+    en = add_command(users, "enable", user_enable, "let a disabled officer log in again")
+    en.add_argument("username")
+    add_officer_arguments(en)
+    ul = add_command(users, "unlock", user_unlock, "clear an officer's lockout (five wrong passwords lock for "
+                     "15 minutes)")
+    ul.add_argument("username")
+    add_officer_arguments(ul)
     ls = add_command(users, "list", user_list, "list officers")
     add_officer_arguments(ls)
     cp = add_command(users, "change-password", user_change_password,
@@ -161,6 +168,22 @@ def user_disable(args) -> int:
 
     run_as_officer(args, auth.disable_officer, args.username)
     print(t("cli.user_disabled", username=args.username))
+    return 0
+
+
+def user_enable(args) -> int:
+    from desk.services import auth
+
+    run_as_officer(args, auth.enable_officer, args.username)
+    print(t("cli.user_enabled", username=args.username))
+    return 0
+
+
+def user_unlock(args) -> int:
+    from desk.services import auth
+
+    locked = run_as_officer(args, auth.clear_lockout, args.username)
+    print(t("cli.lockout_cleared" if locked else "cli.not_locked", username=args.username))
     return 0
 
 

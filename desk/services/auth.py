@@ -460,6 +460,8 @@ class OfficerView:
     office_code: str
     roles: tuple[str, ...]
     active: bool
+    locked_until: datetime | None = None  # only while the lockout lasts (five wrong passwords)
+    must_change_password: bool = False    # an administrator set the password: the next login changes it
 
 
 def _check_password(password: str) -> None:
@@ -557,6 +559,29 @@ def disable_officer(uow, actor: Actor, username: str) -> None:
     audit.record(uow, actor, "officer.disable", officer=username)
 
 
+def enable_officer(uow, actor: Actor, username: str) -> None:
+    """Let a disabled officer log in again (their old sessions stay ended; the password is unchanged)."""
+    require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
+    officer = _officer_by_name(uow, username)
+    if officer.active:
+        return
+    officer.active = True
+    uow.session.add(officer)
+    audit.record(uow, actor, "officer.enable", officer=username)
+
+
+def clear_lockout(uow, actor: Actor, username: str) -> bool:
+    """End a lockout (MAX_FAILED_LOGINS wrong passwords lock for LOCKOUT) before it runs out, and forget the
+    wrong tries counted so far; the password is unchanged. True if the officer was locked."""
+    require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
+    officer = _officer_by_name(uow, username)
+    now = uow.clock.now()
+    locked = officer.locked_until is not None and _utc(officer.locked_until) > now
+    uow.session.execute(update(Officer).where(Officer.id == officer.id).values(failed_logins=0, locked_until=None))
+    audit.record(uow, actor, "officer.clear_lockout", officer=username, was_locked=locked)
+    return locked
+
+
 def end_sessions(uow, actor: Actor, username: str) -> int:
     """End every open session of ``username`` (a terminal left logged in, before a restore)."""
     require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
@@ -640,6 +665,25 @@ def revoke_role(uow, actor: Actor, username: str, role: str) -> None:
     audit.record(uow, actor, "officer.revoke", officer=username, role=role)
 
 
+def change_roles(uow, actor: Actor, username: str, roles) -> list[int]:
+    """Make ``username``'s roles ``roles`` at once (the officer screen's check boxes): every added role
+    through ``grant_role`` (supervisor waits for a second person), every removed one through
+    ``revoke_role``, in this one transaction - all or nothing. Returns the ids of the grants left waiting."""
+    require(uow, actor, Permission.MANAGE_OFFICERS, username=username)
+    wanted = parse_roles(roles)
+    officer = _officer_by_name(uow, username)
+    _not_oneself(uow, actor, officer)
+    current = parse_roles(officer.roles)
+    added, removed = wanted - current, current - wanted
+    if not (current | (added - CONFIRMED_ROLES)) - removed:  # nothing would be left before the confirmation
+        raise ValidationError("auth.confirmed_role_alone" if added & CONFIRMED_ROLES else "auth.no_role",
+                              field="roles")
+    waiting = [grant_role(uow, actor, username, role) for role in sorted(added)]
+    for role in sorted(removed):
+        revoke_role(uow, actor, username, role)
+    return [g for g in waiting if g is not None]
+
+
 def confirm_grant(uow, actor: Actor, grant_id: int) -> str:
     """A second administrator or a supervisor confirms a pending grant; returns the grantee's username."""
     ensure_live(uow, actor)
@@ -678,8 +722,20 @@ def list_officers(uow, actor: Actor, *, office_id: int | None = None) -> list[Of
     q = select(Officer, Office).join(Office, Office.id == Officer.office_id).order_by(Officer.username)
     if office_id is not None:
         q = q.where(Officer.office_id == office_id)
-    return [OfficerView(o.id, o.username, o.full_name, f.code, tuple(sorted(parse_roles(o.roles))), o.active)
+    now = uow.clock.now()
+    return [OfficerView(o.id, o.username, o.full_name, f.code, tuple(sorted(_shown_roles(o.roles))), o.active,
+                        _utc(o.locked_until) if o.locked_until and _utc(o.locked_until) > now else None,
+                        bool(o.must_change_password))
             for o, f in uow.session.exec(q).all()]
+
+
+def _shown_roles(text: str) -> frozenset[str]:
+    """An officer's roles for the list; a roles column nobody could have granted lists as none (the list
+    must still open, so that an administrator can put it right)."""
+    try:
+        return parse_roles(text or "")
+    except ValidationError:
+        return frozenset()
 
 
 def has_officers(uow) -> bool:
