@@ -27,7 +27,7 @@ import screens
 from desk import clock as desk_clock
 from desk import settings
 from desk.errors import explain
-from desk.i18n import LANGUAGES, get_language, set_language, t
+from desk.i18n import LANGUAGES, get_language, set_language, t, tn
 from screens.base import PaletteCommand, ServiceCalls, SessionLost, Translated, shows_result, translate_bindings
 from screens.dialogs import ConfirmDialog
 from screens.navigation import CaseChanged, CaseWanted, Found, PersonWanted, SearchWanted
@@ -332,6 +332,40 @@ class DeskApp(ServiceCalls, App):
     def action_duplicates(self) -> None:
         self.open_duplicates()
 
+    # --- a list on screen to a file ----------------------------------------------------------------
+
+    class ListWritten(Message):
+        """A list on screen is in a file (``desk.services.listexport.ListExported``)."""
+
+        def __init__(self, result) -> None:
+            super().__init__()
+            self.result = result
+
+    def export_list(self, asked) -> None:
+        """"Export this list…": the format picked in a dialog, then written in a worker into the reports
+        folder the report screen uses; the officer is told the path."""
+        from screens.dialogs import PickDialog
+        from screens.report import reports_dir
+
+        if self.actor is None or self.locked:
+            return
+        folder = reports_dir()
+        options = [(fmt, t(f"ui.list.format.{fmt}")) for fmt in ("xlsx", "csv")]
+        actor = self.actor
+        self.push_screen(PickDialog(t("ui.list.pick_format"), options, hint=t("ui.list.pick_hint", folder=str(folder))),
+                         lambda fmt: fmt and self.write_list(actor, asked, fmt, folder))
+
+    @work(thread=True, exclusive=True, group="list-export", exit_on_error=False)
+    def write_list(self, actor: auth.Actor, asked, fmt: str, folder: Path) -> None:
+        from desk.services import listexport
+
+        self.serve(self.ListWritten, listexport.export_list, actor, asked, fmt, folder, lang=get_language())
+
+    @on(ListWritten)
+    @shows_result
+    def list_written(self, message: ListWritten) -> None:
+        self.notify(tn("ui.list.exported", message.result.rows, path=message.result.path), timeout=15)
+
     # --- help, palette, language ---------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -353,6 +387,12 @@ class DeskApp(ServiceCalls, App):
             return commands
         if isinstance(screen, Translated):
             commands.extend(screen.palette_commands())
+            shown = getattr(screen, "shown_list", None)
+            asked = shown() if callable(shown) and self.actor is not None else None
+            if asked is not None:  # any table on screen to a file (issue 18 point 7)
+                commands.append(PaletteCommand(t("ui.palette.export_list"), t(
+                    "ui.palette.export_list_help", what=t(f"list.sheet.{asked.which}")),
+                    lambda asked=asked: self.export_list(asked)))
         if self.actor is not None:
             commands.append(PaletteCommand(t("ui.palette.lock"), t("ui.palette.lock_help"), self.action_lock))
             commands.append(PaletteCommand(t("ui.palette.logout"), t("ui.palette.logout_help"), self.action_logout))
