@@ -32,6 +32,7 @@ from screens.base import PaletteCommand, ServiceCalls, SessionLost, Translated, 
 from screens.dialogs import ConfirmDialog
 from screens.navigation import CaseChanged, CaseWanted, Found, PersonWanted, SearchWanted
 from screens.palette import DeskCommands
+from screens.textual_words import DeskCommandPalette
 
 if TYPE_CHECKING:
     from desk.services import auth
@@ -101,6 +102,10 @@ class DeskApp(ServiceCalls, App):
         Binding("ctrl+f", "search", "-", id="app.search_ctrl_f", show=False, priority=True),
         Binding("f7", "report", "-", id="app.report"),
         Binding("f8", "stats", "-", id="app.stats"),
+        # the same keys for an officer without the permission: they say why instead of doing nothing (issue 18
+        # point 3); hidden from the footer, moved with the keys above by the keymap (the same ids)
+        Binding("f7", "refused('report')", "-", id="app.report", show=False),
+        Binding("f8", "refused('stats')", "-", id="app.stats", show=False),
         Binding("f6", "duplicates", "-", id="app.duplicates"),
         Binding("f9", "toggle_language", "-", id="app.language"),
         Binding("ctrl+q", "quit_desk", "-", id="app.quit", priority=True),
@@ -319,6 +324,11 @@ class DeskApp(ServiceCalls, App):
             return self.actor is not None and not self.locked and bool(self.actor.case_kinds)
         if action == "stats":
             return self.actor is not None and not self.locked and self.actor.can(_auth().Permission.REPORTS)
+        if action == "refused":  # F7 / F8 where the ones above are not allowed
+            which = parameters[0] if parameters else ""
+            if self.actor is None or self.locked or which not in ("report", "stats"):
+                return False
+            return not self.check_action(which, ())
         if action == "duplicates":  # the service refuses anyone else too
             return self.actor is not None and not self.locked and self.actor.can(_auth().Permission.MERGE_PERSONS)
         return True
@@ -331,6 +341,10 @@ class DeskApp(ServiceCalls, App):
 
     def action_duplicates(self) -> None:
         self.open_duplicates()
+
+    def action_refused(self, which: str) -> None:
+        """F7 or F8 for an officer whose role may not: why, in their language."""
+        self.notify(t(f"ui.app.{which}_refused"), severity="warning", timeout=8)
 
     # --- a list on screen to a file ----------------------------------------------------------------
 
@@ -378,7 +392,34 @@ class DeskApp(ServiceCalls, App):
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self) and not self.locked:
-            self.push_screen(CommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette"))
+            self.push_screen(DeskCommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (Textual's ``search_themes``), in the officer's language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(DeskCommandPalette(providers=[ThemeProvider], placeholder=t("ui.textual_ui.theme_placeholder")))
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """The screenshot (the palette's system command) into the reports folder, owner-only (the screen
+        shows names), and told in the officer's language (Textual's own notice is English)."""
+        from desk.private import narrow, private_dir
+        from screens.report import reports_dir
+
+        try:
+            folder = path or str(private_dir(reports_dir()))
+            saved = self.save_screenshot(filename, folder)
+            narrow(saved)
+        except OSError:
+            self.notify(t("ui.textual_ui.screenshot_failed"), severity="error")
+            return
+        self.notify(t("ui.textual_ui.screenshot_saved", path=saved), timeout=10)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a field (Textual's hint): how desk quits, in the officer's language."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action == "quit_desk"]
+        if keys:
+            self.notify(t("ui.textual_ui.quit_hint", key=keys[0]))
 
     def palette_commands(self, screen):
         """The commands the palette offers on ``screen``: the screen's own first, then the global ones."""
