@@ -27,11 +27,12 @@ import screens
 from desk import clock as desk_clock
 from desk import settings
 from desk.errors import explain
-from desk.i18n import LANGUAGES, get_language, set_language, t
+from desk.i18n import LANGUAGES, get_language, set_language, t, tn
 from screens.base import PaletteCommand, ServiceCalls, SessionLost, Translated, shows_result, translate_bindings
 from screens.dialogs import ConfirmDialog
 from screens.navigation import CaseChanged, CaseWanted, Found, PersonWanted, SearchWanted
 from screens.palette import DeskCommands
+from screens.textual_words import DeskCommandPalette
 
 if TYPE_CHECKING:
     from desk.services import auth
@@ -101,6 +102,10 @@ class DeskApp(ServiceCalls, App):
         Binding("ctrl+f", "search", "-", id="app.search_ctrl_f", show=False, priority=True),
         Binding("f7", "report", "-", id="app.report"),
         Binding("f8", "stats", "-", id="app.stats"),
+        # the same keys for an officer without the permission: they say why instead of doing nothing (issue 18
+        # point 3); hidden from the footer, moved with the keys above by the keymap (the same ids)
+        Binding("f7", "refused('report')", "-", id="app.report", show=False),
+        Binding("f8", "refused('stats')", "-", id="app.stats", show=False),
         Binding("f6", "duplicates", "-", id="app.duplicates"),
         Binding("f9", "toggle_language", "-", id="app.language"),
         Binding("ctrl+q", "quit_desk", "-", id="app.quit", priority=True),
@@ -334,6 +339,11 @@ class DeskApp(ServiceCalls, App):
             return self.actor is not None and not self.locked and bool(self.actor.case_kinds)
         if action == "stats":
             return self.actor is not None and not self.locked and self.actor.can(_auth().Permission.REPORTS)
+        if action == "refused":  # F7 / F8 where the ones above are not allowed
+            which = parameters[0] if parameters else ""
+            if self.actor is None or self.locked or which not in ("report", "stats"):
+                return False
+            return not self.check_action(which, ())
         if action == "duplicates":  # the service refuses anyone else too
             return self.actor is not None and not self.locked and self.actor.can(_auth().Permission.MERGE_PERSONS)
         return True
@@ -347,6 +357,44 @@ class DeskApp(ServiceCalls, App):
     def action_duplicates(self) -> None:
         self.open_duplicates()
 
+    def action_refused(self, which: str) -> None:
+        """F7 or F8 for an officer whose role may not: why, in their language."""
+        self.notify(t(f"ui.app.{which}_refused"), severity="warning", timeout=8)
+
+    # --- a list on screen to a file ----------------------------------------------------------------
+
+    class ListWritten(Message):
+        """A list on screen is in a file (``desk.services.listexport.ListExported``)."""
+
+        def __init__(self, result) -> None:
+            super().__init__()
+            self.result = result
+
+    def export_list(self, asked) -> None:
+        """"Export this list…": the format picked in a dialog, then written in a worker into the reports
+        folder the report screen uses; the officer is told the path."""
+        from screens.dialogs import PickDialog
+        from screens.report import reports_dir
+
+        if self.actor is None or self.locked:
+            return
+        folder = reports_dir()
+        options = [(fmt, t(f"ui.list.format.{fmt}")) for fmt in ("xlsx", "csv")]
+        actor = self.actor
+        self.push_screen(PickDialog(t("ui.list.pick_format"), options, hint=t("ui.list.pick_hint", folder=str(folder))),
+                         lambda fmt: fmt and self.write_list(actor, asked, fmt, folder))
+
+    @work(thread=True, exclusive=True, group="list-export", exit_on_error=False)
+    def write_list(self, actor: auth.Actor, asked, fmt: str, folder: Path) -> None:
+        from desk.services import listexport
+
+        self.serve(self.ListWritten, listexport.export_list, actor, asked, fmt, folder, lang=get_language())
+
+    @on(ListWritten)
+    @shows_result
+    def list_written(self, message: ListWritten) -> None:
+        self.notify(tn("ui.list.exported", message.result.rows, path=message.result.path), timeout=15)
+
     # --- help, palette, language ---------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -359,7 +407,34 @@ class DeskApp(ServiceCalls, App):
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self) and not self.locked:
-            self.push_screen(CommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette"))
+            self.push_screen(DeskCommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (Textual's ``search_themes``), in the officer's language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(DeskCommandPalette(providers=[ThemeProvider], placeholder=t("ui.textual_ui.theme_placeholder")))
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """The screenshot (the palette's system command) into the reports folder, owner-only (the screen
+        shows names), and told in the officer's language (Textual's own notice is English)."""
+        from desk.private import narrow, private_dir
+        from screens.report import reports_dir
+
+        try:
+            folder = path or str(private_dir(reports_dir()))
+            saved = self.save_screenshot(filename, folder)
+            narrow(saved)
+        except OSError:
+            self.notify(t("ui.textual_ui.screenshot_failed"), severity="error")
+            return
+        self.notify(t("ui.textual_ui.screenshot_saved", path=saved), timeout=10)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a field (Textual's hint): how desk quits, in the officer's language."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action == "quit_desk"]
+        if keys:
+            self.notify(t("ui.textual_ui.quit_hint", key=keys[0]))
 
     def palette_commands(self, screen):
         """The commands the palette offers on ``screen``: the screen's own first, then the global ones."""
@@ -368,6 +443,12 @@ class DeskApp(ServiceCalls, App):
             return commands
         if isinstance(screen, Translated):
             commands.extend(screen.palette_commands())
+            shown = getattr(screen, "shown_list", None)
+            asked = shown() if callable(shown) and self.actor is not None else None
+            if asked is not None:  # any table on screen to a file (issue 18 point 7)
+                commands.append(PaletteCommand(t("ui.palette.export_list"), t(
+                    "ui.palette.export_list_help", what=t(f"list.sheet.{asked.which}")),
+                    lambda asked=asked: self.export_list(asked)))
         if self.actor is not None:
             commands.append(PaletteCommand(t("ui.palette.lock"), t("ui.palette.lock_help"), self.action_lock))
             commands.append(PaletteCommand(t("ui.palette.logout"), t("ui.palette.logout_help"), self.action_logout))

@@ -23,6 +23,7 @@ from textual.screen import ModalScreen, Screen
 
 from desk.errors import DomainError, explain
 from desk.i18n import has, t
+from screens.textual_words import OwnWords
 
 log = logging.getLogger("desk.screens")
 
@@ -170,7 +171,7 @@ class Translated:
         return ()
 
 
-class DeskScreen(ServiceCalls, Translated, Screen):
+class DeskScreen(OwnWords, ServiceCalls, Translated, Screen):
     """A full screen of desk."""
 
     def on_mount(self) -> None:
@@ -180,7 +181,7 @@ class DeskScreen(ServiceCalls, Translated, Screen):
 ResultType = TypeVar("ResultType")
 
 
-class DeskModal(ServiceCalls, Translated, ModalScreen[ResultType], Generic[ResultType]):
+class DeskModal(OwnWords, ServiceCalls, Translated, ModalScreen[ResultType], Generic[ResultType]):
     """A modal dialog of desk (returns a value with ``dismiss``)."""
 
     def on_mount(self) -> None:

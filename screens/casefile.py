@@ -24,6 +24,7 @@ from desk.i18n import t
 from desk.i18n.citations import shown, shown_with_flag
 from desk.services import casework, notes, views
 from desk.services.kinds import adapter
+from desk.services.listexport import ListAsked
 from desk.services.labels import (detail_text, history_action_label, history_summary, kind_label, label,
                                   status_label)
 from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
@@ -295,6 +296,10 @@ class CaseFileScreen(DeskScreen):
         above it, names who and when)."""
         self.kept[message.action_id] = message.typed
         self.action_reload()
+
+    def shown_list(self) -> ListAsked | None:
+        """The case's deadlines (the deadline panel), for "Export this list…"."""
+        return ListAsked("case_deadlines", case_id=self.case_id) if self.file is not None else None
 
     def palette_commands(self):
         out = [PaletteCommand(t(spec.title_key), t("ui.palette.action_help", number=self.file.number),

@@ -26,6 +26,7 @@ from desk.i18n import t, tn
 from desk.i18n.citations import shown_with_flag
 from desk.services import auth, casework, views
 from desk.services.labels import kind_label, label, status_label
+from desk.services.listexport import ListAsked
 from desk.services.views import WorklistFilter, WorklistOrder
 from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
 from screens.navigation import CaseWanted
@@ -444,6 +445,13 @@ class HomeScreen(DeskScreen):
         from screens.register import start_registration
 
         start_registration(self.app, kind)
+
+    def shown_list(self) -> ListAsked | None:
+        """The worklist as it is shown (scope, filter, order, the rows held), for "Export this list…"."""
+        if self.actor is None or not self.actor.case_kinds:
+            return None
+        return ListAsked("worklist", scope=self.scope, wanted=self.wanted,
+                         rows=max(self.query_one("#worklist", KeyedTable).row_count, 1))
 
     def palette_commands(self):
         out = []

@@ -21,6 +21,7 @@ from desk.i18n import label, t
 from desk.services import merge, stays, views
 from desk.services.auth import Permission
 from desk.services.labels import kind_label, status_label
+from desk.services.listexport import ListAsked
 from screens.base import DeskScreen, PaletteCommand, riga_date, shows_result
 from screens.dialogs import ConfirmDialog, PickDialog, merge_reason_dialog
 from screens.navigation import CaseWanted, PersonWanted, SearchWanted
@@ -290,6 +291,10 @@ class PersonScreen(DeskScreen):
         self.app.notify(t("ui.person.merged", cases=r.cases, documents=r.documents, survivor=r.survivor_id))
         self.app.pop_screen()
         self.post_message(PersonWanted(r.survivor_id))
+
+    def shown_list(self) -> ListAsked | None:
+        """The person's cases, for "Export this list…" (read again as the officer may see them)."""
+        return ListAsked("person_cases", person_id=self.person_id) if self.file is not None else None
 
     def palette_commands(self):
         return [PaletteCommand(t("ui.palette.record_entry"), t("ui.palette.record_entry_help"), self.action_record_entry),

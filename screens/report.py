@@ -120,7 +120,8 @@ class ReportScreen(DeskScreen):
                             disabled=own_only)
                 yield Input(self.actor.username if own_only else "", placeholder=t("report.screen.for_officer"),
                             id="report-for-officer", disabled=own_only)
-                yield Select([(f, f) for f in FORMATS], value="json", allow_blank=False, id="report-format")
+                yield Select([(f, f) for f in FORMATS], value="json", allow_blank=False, prompt=t("ui.form.choose"),
+                             id="report-format")
             with Horizontal():
                 yield Input(default_path(day, "json"), placeholder=t("report.screen.path"), id="report-path")
                 yield Checkbox(t("report.screen.show_codes"), id="report-codes")

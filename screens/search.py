@@ -26,6 +26,7 @@ from screens.widgets.plain import DataTable, Label, highlight, palette_help
 from desk.errors import DomainError, explain
 from desk.services.labels import status_label
 from desk.i18n import label, t
+from desk.services.listexport import ListAsked
 from desk.services.search import SearchHit, find_case_numbers, record_lookup, search
 from screens.base import DeskModal, riga_date
 from screens.navigation import CaseWanted
@@ -76,6 +77,7 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
         self.store = store
         self.actor = actor
         self.hits: list[SearchHit] = []
+        self.shown_query = ""  # the query of the results shown
         self._timer: Timer | None = None
         self._audit_timer: Timer | None = None
         self._unaudited: tuple[str, list[SearchHit]] | None = None  # shown but not yet in the trail
@@ -116,6 +118,10 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
         # no longer in the box is dropped when it lands (``found``)
         self.serve(partial(self.Found, text), search, self.actor, text, limit=LIMIT, audit=False, quick=True,
                    failed=partial(self.SearchFailed, text))
+
+    def shown_list(self) -> ListAsked | None:
+        """The results shown, for "Export this list…": the same query read again (personal codes masked)."""
+        return ListAsked("search", text=self.shown_query) if self.shown_query else None
 
     def current_query(self) -> str:
         return self.query_one("#query", Input).value.strip()
@@ -158,6 +164,7 @@ class SearchScreen(DeskModal[tuple[str, int] | None]):
 
     def show(self, hits: list[SearchHit], query: str) -> None:
         self.hits = list(hits)
+        self.shown_query = query
         table = self.query_one("#results", DataTable)
         with self.app.batch_update():
             table.clear()

@@ -204,8 +204,8 @@ def test_screens_draw_text_only_through_the_plain_widgets():
     screen cannot forget to escape stored text."""
     offenders = []
     for path in SCREENS.rglob("*.py"):
-        if path.name == "plain.py":
-            continue
+        if path.name in ("plain.py", "textual_words.py"):  # textual_words: Textual's "No matches found" in
+            continue  # desk's words, a rich Text built from the catalogue (screens/textual_words.py)
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual.widgets"):

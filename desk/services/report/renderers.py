@@ -161,15 +161,21 @@ def to_csv(report: DailyReport, lang: str, dialect: str = "semicolon", layout: L
     """UTF-8 with a byte-order mark, so that Excel reads the Latvian letters; ``;`` between fields by
     default, the list separator of Latvian (and most European) Excel, which then opens the file in columns
     with a double click; ``dialect="comma"`` gives the RFC 4180 form for other tools."""
+    return table_csv(CSV_COLUMNS, csv_rows(report, layout), dialect=dialect, banner=unmasked_banner(report, lang))
+
+
+def table_csv(header: Sequence[str], rows: Sequence[Sequence[Any]], *, dialect: str = "semicolon",
+              banner: str | None = None) -> bytes:
+    """One table as CSV the way ``to_csv`` writes it (UTF-8 with a byte-order mark, ``;`` by default), for
+    the report and for any list on screen (desk.services.listexport); ``banner`` is a line before the header."""
     if dialect not in CSV_DIALECTS:
         raise ValidationError("report.unknown_csv_dialect", field="csv_dialect", value=str(dialect)[:12])
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if dialect == "semicolon" else ",", lineterminator="\n")
-    banner = unmasked_banner(report, lang)
     if banner is not None:  # a line before the header; the columns start on the next one
         writer.writerow([banner])
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_rows(report, layout))
+    writer.writerow(header)
+    writer.writerows(rows)
     return "\ufeff".encode("utf-8") + buf.getvalue().encode("utf-8")
 
 
@@ -200,6 +206,17 @@ def to_xlsx(report: DailyReport, lang: str, layout: Layout = LAYOUT) -> bytes:
     """One sheet per section, named and headed in ``lang``; a bold, frozen header row; dates as real
     date cells shown DD.MM.YYYY (sortable and filterable in Excel); columns as wide as their longest value
     (within 8..60 characters)."""
+    fixed = datetime.combine(report.day, time(0))  # the same report gives the same workbook
+    return table_workbook(xlsx_sheets(report, lang, layout), lang=lang, when=fixed,
+                          banner=unmasked_banner(report, lang))
+
+
+def table_workbook(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]], *, lang: str,
+                   when: datetime, banner: str | None = None) -> bytes:
+    """The workbook ``to_xlsx`` writes, for the report and for any list on screen (desk.services.listexport):
+    one sheet per (name, header, rows); a bold, frozen header row; dates as real date cells shown DD.MM.YYYY;
+    columns as wide as their longest value (8..60); ``banner`` on a first sheet of its own; the document's
+    times fixed at ``when``."""
     # openpyxl is imported when a workbook is asked for, not when the app starts (a startup guard)
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -207,20 +224,17 @@ def to_xlsx(report: DailyReport, lang: str, layout: Layout = LAYOUT) -> bytes:
 
     wb = Workbook()
     wb.remove(wb.active)
-    # fixed document properties so that the same report gives the same workbook
-    fixed = datetime.combine(report.day, time(0))
     wb.properties.creator = "desk"
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
+    wb.properties.created = when
+    wb.properties.modified = when
     wb.properties.lastModifiedBy = "desk"
     wb.properties.language = lang
-    banner = unmasked_banner(report, lang)
     if banner is not None:  # the first sheet says it before any figure
         ws = wb.create_sheet("UNMASKED")
         ws.append([banner])
         ws["A1"].font = Font(bold=True)
         wb.properties.title = banner
-    for name, header, rows in xlsx_sheets(report, lang, layout):
+    for name, header, rows in sheets:
         ws = wb.create_sheet(_sheet_title(name))
         ws.append(list(header))
         for cell in ws[1]:
@@ -239,7 +253,7 @@ def to_xlsx(report: DailyReport, lang: str, layout: Layout = LAYOUT) -> bytes:
         ws.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)
-    return _fixed_zip_times(buf.getvalue(), fixed)
+    return _fixed_zip_times(buf.getvalue(), when)
 
 
 def _sheet_title(name: str) -> str:
