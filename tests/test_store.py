@@ -266,3 +266,26 @@ def test_migration_0017_sessions_goes_down_and_up_again(store_url):
             assert auth.login(uow, "admin", "long-enough-1").token
     finally:
         store.dispose()
+
+
+def test_the_head_read_off_the_file_names_is_alembics_head():
+    """Opening an up-to-date store compares its revision with ``head_revision`` (the newest migration file's
+    number) and imports no Alembic; that shortcut holds only while the files' numbers are the revision ids
+    of one linear chain."""
+    from desk.store import alembic_head
+
+    assert head_revision() == alembic_head()
+
+
+def test_opening_an_up_to_date_store_imports_no_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "desk.db"
+    open_store(db).dispose()
+    code = (f"import sys\nfrom desk.store import open_store\nopen_store({str(db)!r}).dispose()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": ":".join(p for p in sys.path if p)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
