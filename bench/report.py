@@ -78,9 +78,12 @@ def main(argv=None) -> int:
     from desk.store import open_store
     from registration import bench_officer
 
-    source = Path(args.db).resolve()
+    pg = args.db.startswith("postgresql")
+    source = Path(args.db).resolve() if not pg else None
     tmp = None
-    if args.in_place:
+    if pg:  # a database on a server: the busy day is written into it (there is no file to copy)
+        path = None
+    elif args.in_place:
         path = source
     else:
         tmp = tempfile.TemporaryDirectory(prefix="desk-report-", dir=source.parent)
@@ -90,7 +93,7 @@ def main(argv=None) -> int:
             src.backup(dst)
         print(f"copied the store in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     try:
-        store = open_store(str(path))
+        store = open_store(args.db if pg else str(path))
         actor = bench_officer(store)
         day = args.day or (today() - timedelta(days=1))
         if args.events:  # --events 0: the day is already busy (an earlier run's, with --in-place and --day)
@@ -113,11 +116,22 @@ def main(argv=None) -> int:
                     report.daily_report(uow, actor, day, office=office)
             finally:
                 event.remove(store.engine, "before_cursor_execute", capture)
-        raw_conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        if pg:
+            import psycopg
 
-        def replay(label):
-            for statement, parameters in statements[label]:
-                raw_conn.execute(statement, parameters).fetchall()
+            raw_conn = psycopg.connect(args.db.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+
+            def replay(label):
+                with raw_conn.cursor() as cur:
+                    for statement, parameters in statements[label]:
+                        cur.execute(statement, parameters)
+                        cur.fetchall()
+        else:
+            raw_conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+            def replay(label):
+                for statement, parameters in statements[label]:
+                    raw_conn.execute(statement, parameters).fetchall()
 
         timings: dict[str, list[float]] = {label: [] for label, _ in scopes}
         raw_timings: dict[str, list[float]] = {label: [] for label, _ in scopes}
@@ -133,11 +147,14 @@ def main(argv=None) -> int:
                     bucket.append(time.perf_counter() - t0)
         raw_conn.close()
         whole = []
-        env = {**os.environ, "DESK_PASSWORD": "bench-pass-1", "DESK_REPORTS_DIR": str(path.parent)}
+        out_dir = Path(tempfile.mkdtemp(prefix="desk-report-out-"))
+        env = {**os.environ, "DESK_PASSWORD": "bench-pass-1", "DESK_REPORTS_DIR": str(out_dir),
+               "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            done = subprocess.run(["desk", "report", "--db", str(path), "--date", day.isoformat(), "--office",
-                                   actor.office_code, "--format", "json", "--output", str(path.parent / "bench-report.json"),
+            done = subprocess.run([sys.executable, "-m", "desk.cli", "report", "--db", args.db if pg else str(path),
+                                   "--date", day.isoformat(), "--office",
+                                   actor.office_code, "--format", "json", "--output", str(out_dir / "bench-report.json"),
                                    "--officer", actor.username], env=env, capture_output=True)
             whole.append(time.perf_counter() - t0)
             if done.returncode != 0:

@@ -1,12 +1,17 @@
 """Run every benchmark and write the performance record, docs/performance.md.
 
-    python bench/run_all.py --db /tmp/big.db [--out docs/performance.md] [--quick]
+    python bench/run_all.py --db /tmp/big.db [--db /tmp/small.db] [--pg postgresql+psycopg://...] [--quick]
 
-``--db`` is the big store (``desk seed --persons 1000000 --db /tmp/big.db``). It is only read: the
-benchmarks that write (the busy day of the report; the login and audited search of the memory run)
-work on one copy made here with SQLite's backup API, next to the original, deleted at the end.
-``--quick`` uses smaller samples (for trying the script on a small store). Each figure is written with
-the exact command that produced it, as a ratio where a baseline exists. Never run from the tests.
+``--db`` names an SQLite store built by ``desk seed`` (give two, e.g. 100,000 and 1,000,000 persons, to see
+which costs grow with the store); each is only read: the benchmarks that write (the busy day of the report,
+the worklist's bench supervisor, the login and audited search of the memory run) work on a copy made here
+with SQLite's backup API next to the original, deleted at the end. ``--pg`` names a PostgreSQL database
+loaded by ``desk seed`` the same way; the lookup, the worklist and the report run there too (the report's
+busy day is written INTO that database). The store-independent figures (registration, import, cold start)
+run once. ``--quick`` uses smaller samples. Each figure is written with the exact command that produced it,
+as a ratio to a baseline measured in the same run; a benchmark that misses its target says so (exit 1).
+Whatever follows the line ``<!-- by hand -->`` in the existing record (figures run by hand, such as
+bench/stress.py's) is kept. Never run from the tests.
 """
 from __future__ import annotations
 
@@ -24,13 +29,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-BENCH = REPO / "bench"
+BY_HAND = "<!-- by hand -->"
 
 
 def run(args: list[str]) -> tuple[str, dict | None, float, int]:
     """Run one benchmark; (its output, its JSON line if any, seconds, exit status)."""
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, *args], cwd=REPO, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, *args], cwd=REPO, capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - t0
     out = done.stdout.strip()
     data = None
@@ -46,132 +52,171 @@ def run(args: list[str]) -> tuple[str, dict | None, float, int]:
     return out, data, elapsed, done.returncode
 
 
-def shown(args: list[str], path_names: dict[str, str]) -> str:
-    text = "python " + " ".join(args)
-    for real, name in path_names.items():
-        text = text.replace(real, name)
-    return text
+def count(url: str) -> tuple[int, int]:
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+            return (conn.execute("SELECT count(*) FROM person").fetchone()[0],
+                    conn.execute("SELECT count(*) FROM case_file").fetchone()[0])
+    with closing(sqlite3.connect(f"file:{url}?mode=ro", uri=True)) as conn:
+        return (conn.execute("SELECT count(*) FROM person").fetchone()[0],
+                conn.execute("SELECT count(*) FROM case_file").fetchone()[0])
+
+
+def summary_rows(title: str, data: dict | None) -> list[tuple[str, str, str, str]]:
+    """(figure, measured, baseline, ratio) lines of one benchmark's JSON."""
+    if not data:
+        return [(title, "see below", "", "")]
+    if title.startswith("Lookup"):
+        return [(f"lookup: {name}", f"p50 {t['svc_p50_ms']} ms, p95 {t['svc_p95_ms']} ms",
+                 f"raw p50 {t['raw_p50_ms']} ms, p95 {t['raw_p95_ms']} ms", f"{t['ratio_p50']}x / {t['ratio_p95']}x")
+                for name, t in data.get("types", {}).items()]
+    if title.startswith("Office worklist"):
+        return [(f"office worklist, first page + counts ({data['office_open_cases']:,} open cases)",
+                 f"p50 {data['service_p50_ms']} ms, p95 {data['service_p95_ms']} ms",
+                 f"raw p50 {data['raw_p50_ms']} ms, p95 {data['raw_p95_ms']} ms",
+                 f"{data['ratio_p50']}x / {data['ratio_p95']}x")]
+    if title.startswith("Registration"):
+        return [("one registration (person + case)", f"p50 {data['service_p50_ms']} ms, p95 {data['service_p95_ms']} ms",
+                 f"raw sqlite3: {data['raw_per_s']}/s", f"{data['ratio']}x the time")]
+    if title.startswith("Import"):
+        return [(f"import, {data['lines']:,} lines ({data['engine']})",
+                 f"{data['import_s']} s ({data['import_lines_per_s']} lines/s)",
+                 f"raw: {data['raw_s']} s", f"{data['ratio']}x")]
+    if title.startswith("The day's report"):
+        rows = [("day's report, all offices", f"median {data['all_median_s']} s",
+                 f"raw replay: {data.get('all_raw_median_s', '-')} s", f"{data.get('all_ratio', '-')}x"),
+                ("day's report, one office", f"median {data['office_median_s']} s",
+                 f"raw replay: {data.get('office_raw_median_s', '-')} s", f"{data.get('office_ratio', '-')}x")]
+        if "whole_process_median_s" in data:
+            rows.append(("`desk report`, whole process", f"median {data['whole_process_median_s']} s", "target 1 s", "-"))
+        return rows
+    if title.startswith("Cold start"):
+        return [(f"cold start to the first screen ({data.get('mode', 'headless')})", f"median {data['desk_median_s']} s",
+                 f"bare Textual app: {data['bare_median_s']} s", f"{data['ratio']}x")]
+    if title.startswith("Memory"):
+        return [("peak RSS, login (argon2id) + search + worklist", f"{data['search_and_worklist_mb']} MB",
+                 f"store open only: {data['store_open_mb']} MB; bare python {data['bare_python_mb']} MB",
+                 f"{data['ratio_to_open']}x")]
+    return [(title, json.dumps(data)[:120], "", "")]
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", required=True, help="the big SQLite store (read only)")
+    parser.add_argument("--db", action="append", required=True, help="an SQLite store (read only); repeatable")
+    parser.add_argument("--pg", action="append", default=[], help="a PostgreSQL store's URL; repeatable")
     parser.add_argument("--out", default=str(REPO / "docs" / "performance.md"))
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args(argv)
-    db = str(Path(args.db).resolve())
-    n_lookup, n_reg, runs, events, repeat = (50, 200, 3, 1000, 2) if args.quick else (200, 1000, 10, 5000, 3)
+    n_lookup, n_reg, runs, events, repeat = (50, 200, 3, 1000, 2) if args.quick else (200, 500, 10, 5000, 3)
     n_import = 1400 if args.quick else 10_000
+    dbs = [str(Path(d).resolve()) for d in args.db]
 
-    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
-        persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
-        cases = conn.execute("SELECT count(*) FROM case_file").fetchone()[0]
-    tmp = tempfile.TemporaryDirectory(prefix="desk-bench-", dir=Path(db).parent)
-    work = str(Path(tmp.name) / "work.db")
-    t0 = time.perf_counter()
-    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as src, closing(sqlite3.connect(work)) as dst:
-        src.backup(dst)
-    print(f"working copy made in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    names = {work: "COPY.db", db: args.db}
+    sections = []  # (store label, title, shown command, what, output, data, seconds, status)
+    stores = []  # (label, persons, cases, size)
+    missed = 0
 
-    steps = [
-        ("Lookup", ["bench/lookup.py", "--db", db, "--n", str(n_lookup)],
-         "Search service (a fresh store.lookup() per query, as the search screen) next to the nearest raw "
-         "sqlite3 query on the same file; p50/p95 in ms and their ratio."),
-        ("Office worklist", ["bench/worklist.py", "--db", work, "--n", str(n_lookup)],
-         "The supervisor's office worklist as the home screen reads it (first page of 50 + open cases per "
-         "kind, the busiest office) next to the same work on a plain sqlite3 connection; p50/p95 and ratio."),
-        ("Registration throughput", ["bench/registration.py", "--n", str(n_reg)],
+    def step(label, title, cmd, what, names):
+        nonlocal missed
+        print(f"running {title} on {label} ...", file=sys.stderr, flush=True)
+        out, data, elapsed, status = run(cmd)
+        missed += status != 0
+        shown = "python " + " ".join(cmd)
+        for real, name in names.items():
+            shown = shown.replace(real, name)
+        sections.append((label, title, shown, what, out, data, elapsed, status))
+
+    for db in dbs:
+        persons, cases = count(db)
+        label = f"SQLite, {persons:,} persons"
+        stores.append((label, persons, cases, f"{Path(db).stat().st_size / 1e9:.2f} GB"))
+        tmp = tempfile.TemporaryDirectory(prefix="desk-bench-", dir=Path(db).parent)
+        work = str(Path(tmp.name) / "work.db")
+        t0 = time.perf_counter()
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as src, closing(sqlite3.connect(work)) as dst:
+            src.backup(dst)
+        print(f"working copy of {db} made in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        names = {work: "COPY.db", db: Path(db).name}
+        try:
+            step(label, "Lookup", ["bench/lookup.py", "--db", db, "--n", str(n_lookup)],
+                 "The search service with the screen's limit (a fresh store.lookup() per query) next to the "
+                 "nearest raw sqlite3 query on the same file; p50/p95 in ms and their ratio.", names)
+            step(label, "Office worklist", ["bench/worklist.py", "--db", work, "--n", str(n_lookup)],
+                 "The supervisor's office worklist as the home screen reads it (first page of 50 + open cases "
+                 "per kind, the busiest office) next to the same work on a plain sqlite3 connection.", names)
+            step(label, "The day's report", ["bench/report.py", "--db", work, "--in-place", "--events", str(events),
+                                             "--repeat", str(repeat)],
+                 f"`daily_report` for a day given {events} audit events (registrations through the services on "
+                 "the working copy), all offices and one office, next to the raw replay of the SQL it sent; "
+                 "`desk report` as a whole process.", names)
+            step(label, "Memory", ["bench/memory.py", "--db", work],
+                 "Peak RSS of a child process: bare python, desk with the store open, and after a login with "
+                 "the real argon2id cost + a search + the worklist.", names)
+            if db == dbs[0]:
+                for mode in ([], ["--terminal"]):
+                    step(label, "Cold start", ["bench/startup.py", "--runs", str(runs), "--db", work, *mode],
+                         "From spawn to the first screen drawn, `desk --db` next to a bare Textual app started "
+                         "the same way (headless, and with --terminal in a tmux pane); medians and ratio.", names)
+        finally:
+            tmp.cleanup()
+
+    for url in args.pg:
+        persons, cases = count(url)
+        label = f"PostgreSQL, {persons:,} persons"
+        stores.append((label, persons, cases, "-"))
+        names = {url: "PG_URL"}
+        step(label, "Lookup", ["bench/lookup.py", "--db", url, "--n", str(n_lookup)],
+             "The search service with the screen's limit next to the nearest raw psycopg query.", names)
+        step(label, "Office worklist", ["bench/worklist.py", "--db", url, "--n", str(n_lookup)],
+             "The office worklist (first page + counts) next to the same work on a plain psycopg connection.", names)
+        step(label, "The day's report", ["bench/report.py", "--db", url, "--events", str(events),
+                                         "--repeat", str(repeat)],
+             f"`daily_report` for a day given {events} audit events (written into the database), next to the "
+             "raw psycopg replay of the SQL it sent; `desk report` as a whole process.", names)
+
+    step("a fresh store", "Registration", ["bench/registration.py", "--n", str(n_reg)],
          "A person plus an asylum case per registration through the services (two units of work, duplicate "
-         "check, numbering, deadlines, audit) on a fresh store, next to raw sqlite3 inserts of the same rows "
-         "into shadow tables of the same file, one transaction per registration."),
-        ("Import", ["bench/import_bench.py", "--n", str(n_import)],
-         f"`desk import` of {n_import:,} generated lines of the example file's mix (importer.import_file on a fresh "
-         "store) next to raw executemany of the rows it wrote into a second store of the same schema."),
-        ("The day's report", ["bench/report.py", "--db", work, "--in-place", "--events", str(events),
-                              "--repeat", str(repeat)],
-         f"`daily_report` for a day given {events} audit events (registrations made through the services "
-         "on the working copy), all offices and one office, next to the raw replay of the SQL it sent; `desk report` "
-         "as a whole process."),
-        ("Cold start", ["bench/startup.py", "--runs", str(runs), "--db", work],
-         "Wall time of a fresh process from spawn to the first screen drawn (headless), desk (opening the "
-         "big store) next to a bare Textual app started the same way; medians and their ratio."),
-        ("Memory", ["bench/memory.py", "--db", work],
-         "Peak RSS of a child process (resource.getrusage): bare python, desk with the big store open, and "
-         "after login + search + worklist."),
-    ]
-    sections = []
-    summary = []
-    try:
-        for title, cmd, what in steps:
-            print(f"running {title} ...", file=sys.stderr, flush=True)
-            out, data, elapsed, status = run(cmd)
-            sections.append((title, shown(cmd, names), what, out, data, elapsed, status))
-            summary.append((title, data))
-    finally:
-        tmp.cleanup()
+         "check, numbering, deadlines, audit), names and birth days drawn as applicants' are, next to raw "
+         "sqlite3 inserts of the same rows, one transaction per registration.", {})
+    step("a fresh store", "Import", ["bench/import_bench.py", "--n", str(n_import)],
+         f"`desk import` of {n_import:,} generated lines (importer.import_file on a fresh store) next to raw "
+         "executemany of the rows it wrote into a second store of the same schema.", {})
 
     lines = [
         "# Performance record",
         "",
-        f"Produced by `python bench/run_all.py --db {args.db}{' --quick' if args.quick else ''}` on "
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Do not edit by hand: run it again.",
+        f"Produced by `python bench/run_all.py {' '.join('--db ' + Path(d).name for d in dbs)}"
+        f"{' --pg PG_URL' * len(args.pg)}{' --quick' if args.quick else ''}` on "
+        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Do not edit above the by-hand line: run it again.",
         "",
-        f"* store: {persons:,} persons, {cases:,} cases, {Path(db).stat().st_size / 1e9:.2f} GB "
-        f"(`desk seed --persons {persons} --db {args.db}`)",
         f"* machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}",
-        "* `COPY.db` below is a working copy of the store made by run_all (SQLite backup API) so that the "
-        "benchmarks that write never touch the original.",
-        "",
-        "## Summary",
-        "",
-        "| figure | value | baseline | ratio |",
-        "|---|---|---|---|",
     ]
-    for title, data in summary:
-        if not data:
-            lines.append(f"| {title} | see below | | |")
-        elif title == "Office worklist":
-            lines.append(f"| office worklist, first page + counts ({data['office_open_cases']:,} open cases) | "
-                         f"p50 {data['service_p50_ms']} ms, p95 {data['service_p95_ms']} ms | raw: p50 "
-                         f"{data['raw_p50_ms']} ms, p95 {data['raw_p95_ms']} ms | {data['ratio_p50']}x / "
-                         f"{data['ratio_p95']}x |")
-        elif title == "Registration throughput":
-            lines.append(f"| registrations/s through the services | {data['service_per_s']} "
-                         f"({data['service_ms_each']} ms each) | raw sqlite3: {data['raw_per_s']}/s | "
-                         f"{data['ratio']}x the time |")
-        elif title == "Import":
-            lines.append(f"| `desk import`, {data['lines']:,} lines | {data['import_s']} s, "
-                         f"{data['import_lines_per_s']} lines/s | raw executemany of its rows: {data['raw_s']} s | "
-                         f"{data['ratio']}x |")
-        elif title == "The day's report":
-            lines.append(f"| day's report, {data['events']} events, all offices | median {data['all_median_s']} s "
-                         f"| raw replay of its SQL: {data.get('all_raw_median_s', '-')} s | "
-                         f"{data.get('all_ratio', '-')}x |")
-            lines.append(f"| day's report, one office | median {data['office_median_s']} s | raw replay of its SQL: "
-                         f"{data.get('office_raw_median_s', '-')} s | {data.get('office_ratio', '-')}x |")
-            if "whole_process_median_s" in data:
-                lines.append(f"| `desk report`, whole process, one office | median {data['whole_process_median_s']} s "
-                             f"| target 1 s | - |")
-        elif title == "Cold start":
-            lines.append(f"| cold start to the first screen | median {data['desk_median_s']} s | bare Textual "
-                         f"app: {data['bare_median_s']} s | {data['ratio']}x |")
-        elif title == "Memory":
-            lines.append(f"| peak RSS, store open + login + search + worklist | {data['search_and_worklist_mb']} MB "
-                         f"| store open only: {data['store_open_mb']} MB; bare python {data['bare_python_mb']} MB "
-                         f"| {data['ratio_to_open']}x |")
-    for title, cmd, what, out, data, elapsed, status in sections:
-        lines += ["", f"## {title}", "", what, "", "```", cmd, "```", "", "```", out or "(no output)", "```"]
+    for label, persons, cases, size in stores:
+        lines.append(f"* {label}: {cases:,} cases, {size} (`desk seed --persons {persons}`)")
+    lines += ["* `COPY.db` is a working copy of the store made by run_all, so that the benchmarks that write never "
+              "touch the original. Ratios are to a baseline measured in the same run on the same store.", "",
+              "## Summary", "", "| store | figure | measured | baseline | ratio | target |", "|---|---|---|---|---|---|"]
+    for label, title, _cmd, _what, _out, data, _s, status in sections:
+        for figure, measured, baseline, ratio in summary_rows(title, data):
+            lines.append(f"| {label} | {figure} | {measured} | {baseline} | {ratio} | "
+                         f"{'missed' if status == 1 else 'met' if status == 0 else 'FAILED'} |")
+    for label, title, cmd, what, out, data, elapsed, status in sections:
+        lines += ["", f"## {title} ({label})", "", what, "", "```", cmd, "```", "", "```", out or "(no output)", "```"]
         if status == 1:
             lines.append("\nThe benchmark reported a missed target (exit status 1).")
-        elif status not in (0,):
+        elif status != 0:
             lines.append(f"\nThe benchmark FAILED (exit status {status}); the figure above is not valid.")
         lines.append(f"\n({elapsed:.0f} s)")
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}", file=sys.stderr)
-    return 0
+    out_path = Path(args.out)
+    kept = ""
+    if out_path.exists() and BY_HAND in out_path.read_text(encoding="utf-8"):
+        kept = out_path.read_text(encoding="utf-8").split(BY_HAND, 1)[1]
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text("\n".join(lines) + "\n\n" + BY_HAND + kept.rstrip() + "\n", encoding="utf-8")
+    print(f"wrote {out_path}", file=sys.stderr)
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
