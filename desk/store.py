@@ -82,15 +82,31 @@ def default_path() -> Path:
     return Path(user_data_dir("desk", appauthor=False)) / "desk.db"
 
 
-def resolve_url(db: str | os.PathLike | None = None) -> str:
-    """``--db`` (a path or a URL) wins, then ``DESK_DATABASE_URL``, then the user's data directory."""
+def demo_store_path() -> Path:
+    """Where ``desk demo`` keeps its store (seed.accounts.demo_path: the same folder, demo.db)."""
+    return default_path().with_name("demo.db")
+
+
+def resolve_url(db: str | os.PathLike | None = None, *, create: bool = False) -> str:
+    """``--db`` (a path or a URL) wins, then ``DESK_DATABASE_URL``, then the user's store in their data
+    directory; when there is none but ``desk demo`` has made its store, the demo store (a newcomer's
+    ``desk find ...`` after ``desk demo`` finds the demo's persons; the command line says which store it
+    opened, ``falls_back_to_demo``)."""
     if db:
         db = str(db)
         return db if "://" in db else f"sqlite:///{Path(db).expanduser().resolve()}"
     env = os.environ.get("DESK_DATABASE_URL")
     if env:
         return env
+    if not create and falls_back_to_demo():  # never for desk init / desk seed: they make the user's store
+        return f"sqlite:///{demo_store_path()}"
     return f"sqlite:///{default_path()}"
+
+
+def falls_back_to_demo(db: str | os.PathLike | None = None) -> bool:
+    """No store was named, the user has no store of their own, and the demo store is there."""
+    return (not db and not os.environ.get("DESK_DATABASE_URL") and not default_path().exists()
+            and demo_store_path().exists())
 
 
 def is_sqlite(url: str) -> bool:
@@ -379,7 +395,7 @@ def open_store(db: str | os.PathLike | None = None, *, upgrade: bool = True, cre
     """``create=False`` (every command but ``desk init``/``seed``) refuses a store file that is not
     there yet (see ``check_target``). A store whose scale load never finished is refused
     (``store.seed_incomplete``) unless ``allow_incomplete_seed`` (for a look at what is there)."""
-    url = resolve_url(db)
+    url = resolve_url(db, create=create)
     check_target(url, create=create)
     try:
         engine = make_engine(url)

@@ -7,6 +7,7 @@ import os
 import sys
 
 from desk.errors import AuthError, DomainError, ValidationError, explain
+from desk.i18n import t
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -33,9 +34,12 @@ def add_officer_arguments(parser) -> None:
 
 def open_from_args(args, *, create: bool = False):
     """The store named by --db / DESK_DATABASE_URL / the default; it must exist unless ``create``."""
-    from desk.store import open_store
+    from desk.store import demo_store_path, falls_back_to_demo, open_store
 
-    return open_store(getattr(args, "db", None), create=create)
+    db = getattr(args, "db", None)
+    if not create and falls_back_to_demo(db):  # after `desk demo`, with no store of one's own: say so
+        print(f"desk: {t('cli.using_demo_store', path=str(demo_store_path()))}", file=sys.stderr)
+    return open_store(db, create=create)
 
 
 def read_password(prompt: str = "Password: ", *, stdin: bool = False) -> str:

@@ -104,6 +104,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update({
+    "cli.using_demo_store": {"lv": "nav norādīta --db un jums nav savas datu krātuves: izmanto demonstrācijas datu krātuvi {path}",
+                             "en": "no --db given and no store of your own: using the demo store {path}"},
     "cli.init_exists": {"lv": "Datu krātuvē jau ir darbinieki; izmantojiet desk user add.",
                         "en": "The store already has officers; use desk user add."},
     "cli.init_done": {"lv": "Datu krātuve {url} izveidota; administrators: {username}.",
