@@ -72,3 +72,15 @@ def test_a_store_that_is_not_there_is_said_before_anything_is_served(tmp_path, c
     monkeypatch.setattr(serve, "make_server", lambda *a, **k: pytest.fail("served a missing store"))
     assert cli.main(["serve", "--db", str(tmp_path / "missing.db")]) != 0
     assert capsys.readouterr().err.startswith("desk: ")
+
+
+def test_the_page_names_no_other_site():
+    """textual-serve's page links Google Fonts; desk serves it without (the browser test checks what it fetches)."""
+    from pathlib import Path
+
+    import textual_serve
+
+    page = (Path(textual_serve.__file__).parent / "templates" / "app_index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" in page  # if textual-serve drops the link, this test and the filter can go
+    served = serve.page_without_outside_requests(page)
+    assert "googleapis" not in served and "https://" not in served

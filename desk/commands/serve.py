@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -84,13 +85,35 @@ def _check_store(db: str, *, demo: bool) -> None:
     store.dispose()
 
 
+# textual-serve's page asks Google Fonts for its font: every officer's browser would tell Google when it opens
+# desk. Without that link the terminal uses the browser's own monospace font (the page names fallbacks).
+_FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.S)
+
+
+def page_without_outside_requests(html: str) -> str:
+    return _FONT_LINK.sub("", html)
+
+
 def make_server(command: str, *, host: str, port: int, public_url: str | None = None):
+    import aiohttp_jinja2
+    import jinja2
     from textual_serve.server import Server
 
     class DeskServer(Server):
         """textual-serve writes its own address into the page (and the page opens its websocket there): with
         ``--host 0.0.0.0`` that would be ws://0.0.0.0 in the officer's browser. Unless ``--public-url`` says
-        otherwise, the page names the address the browser used."""
+        otherwise, the page names the address the browser used. The page asks nothing of other sites."""
+
+        async def _make_app(self):
+            app = await super()._make_app()
+            pages = jinja2.FileSystemLoader(self.templates_path)
+
+            def page(name: str):
+                source, filename, uptodate = pages.get_source(jinja2.Environment(), name)
+                return page_without_outside_requests(source), filename, uptodate
+
+            aiohttp_jinja2.setup(app, loader=jinja2.FunctionLoader(page))
+            return app
 
         async def handle_index(self, request):
             if public_url is None:

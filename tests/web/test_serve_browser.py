@@ -204,6 +204,9 @@ def test_a_demo_officer_logs_in_through_the_browser_and_each_tab_has_its_own_ses
     _open(browser, url)
     _wait_for("the login screen in the browser", screen_shows(login_title), timeout=30, detail=what_is_on_screen)
     assert "recepcija" in _screen(browser)  # the demo's accounts are listed: the demo store is served
+    fetched = browser.execute_script("return performance.getEntriesByType('resource').map((r) => r.name)")
+    assert fetched and all(name.startswith(url) or name.startswith(url.replace("http", "ws", 1))
+                           for name in fetched), fetched  # the page asks nothing of other sites (Google Fonts)
 
     _type(browser, "recepcija" + Keys.ENTER)
     # Keys that arrive before the focus has moved on land in the field they were typed after (Textual moves the
