@@ -15,6 +15,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "--reset rebuilds only the demo's SQLite file, never a database on a server."},
     "demo.reset_not_demo": {"lv": "--reset dzēš tikai demonstrācijas datu krātuvi (demo.db); šī datu krātuve netika aiztikta.",
                             "en": "--reset deletes only the demo store (demo.db); this store was not touched."},
+    # desk serve (issue 18 point 5): the login is the only guard in front of the store
+    "serve.exposed": {"lv": "Uzmanību: desk ir sasniedzams no tīkla ({host}:{port}) bez šifrēšanas (TLS); "
+                            "datu krātuvi sargā tikai pieteikšanās. Novietojiet priekšā HTTPS starpniekserveri "
+                            "vai atstājiet --host 127.0.0.1.",
+                      "en": "Warning: desk can be reached from the network ({host}:{port}) without encryption "
+                            "(TLS); only the login guards the store. Put an HTTPS proxy in front or "
+                            "keep --host 127.0.0.1."},
     "ui.store.opening_wait": {"lv": "Datu krātuve vēl tiek atvērta; pieteikšanās notiks, tiklīdz tā būs gatava.",
                               "en": "The store is still opening; the login goes ahead as soon as it is ready."},
     "ops.backup_failed": {"lv": "Rezerves kopiju neizdevās izveidot; sīkāka informācija ir žurnālā.",
