@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -28,6 +28,36 @@ def demo_accounts() -> list[tuple[str, str, str]]:
     except Exception:  # the demo seed is optional
         return []
     return [(row[0], row[1], row[2]) for row in DEMO_OFFICERS]  # (username, password, role, full name)
+
+
+class UsernameInput(Input):
+    """The username field. Keys arrive in bursts (tmux, ssh, the browser seat) and Textual queues them all on
+    the field that has the focus, while Enter's binding runs only once the key has bubbled up: a password
+    typed right after Enter ran on into the username field, in clear text. So Enter is handled here, at once,
+    and the keys already queued behind it are passed on, in order, to the password field until this field
+    has the focus again."""
+
+    _passing_on = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        password = self.screen.query_one("#password", Input)
+        if self._passing_on:
+            event.prevent_default()
+            event.stop()
+            password.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            self._passing_on = True
+            self.screen.set_focus(password)
+            await self.action_submit()  # the screen's on_input_submitted, as before
+            return
+        await super()._on_key(event)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._passing_on = False
+        super()._on_focus(event)
 
 
 class LoginScreen(DeskScreen):
@@ -58,7 +88,7 @@ class LoginScreen(DeskScreen):
             with Vertical(id="login-box", classes="dialog"):
                 yield Label(t("ui.login.title"), classes="dialog-title", id="login-title")
                 yield Label(t("ui.login.username"), id="username-label")
-                yield Input(id="username", placeholder=t("ui.login.username"))
+                yield UsernameInput(id="username", placeholder=t("ui.login.username"))
                 yield Label(t("ui.login.password"), id="password-label")
                 yield Input(id="password", password=True, placeholder=t("ui.login.password"))
                 yield Label("", id="login-error", classes="field-error")

@@ -101,3 +101,19 @@ def test_the_first_screen_loads_no_database_code():
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": ":".join(p for p in sys.path if p)})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+async def test_a_password_typed_right_after_enter_goes_to_the_password_field(ui_store):
+    """Keys arrive in a burst (tmux, ssh, the browser seat): the password typed right after the username's Enter
+    lands in the password field, never in clear text in the username field."""
+    from textual import events
+
+    app = DeskApp(store=ui_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst = list(ROLE_USERS["asylum"]) + ["enter"] + list(PASSWORD) + ["enter"]
+        for key in burst:  # all posted before any is handled
+            app.post_message(events.Key(key, None if key == "enter" else key))
+        await _until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await settle(pilot)
+        assert app.actor is not None and app.actor.username == ROLE_USERS["asylum"]
