@@ -28,6 +28,15 @@ REPO = Path(__file__).resolve().parents[1]
 
 TARGET_RATIO = 1.5
 
+# both apps: the wall clock once the first screen is drawn; headless they end there, in a terminal a moment later
+DRAWN = """    def drawn(self):
+        print("FIRST-SCREEN", time.time(), flush=True)
+        if {headless}:
+            self.exit()
+        else:
+            self.set_timer(0.5, self.exit)
+"""
+
 BARE = """
 import time
 from textual.app import App
@@ -37,13 +46,7 @@ class Bare(App):
         yield Static("desk-bench-ready")
     def on_mount(self):
         self.call_after_refresh(self.drawn)
-    def drawn(self):
-        print("FIRST-SCREEN", time.time(), flush=True)
-        if {headless}:
-            self.exit()
-        else:
-            self.set_timer(0.5, self.exit)
-Bare().run(headless={headless})
+{drawn}Bare().run(headless={headless})
 """
 
 DESK = """
@@ -59,13 +62,7 @@ class FirstScreen(screens.app.DeskApp):
         if len(self.screen_stack) > 1 and screen.is_mounted and screen.children:
             self._probe.stop()
             self.call_after_refresh(self.drawn)
-    def drawn(self):
-        print("FIRST-SCREEN", time.time(), flush=True)
-        if {headless}:
-            self.exit()
-        else:
-            self.set_timer(0.5, self.exit)
-    def run(self, **kwargs):
+{drawn}    def run(self, **kwargs):
         super().run(headless={headless})
 screens.app.DeskApp = FirstScreen  # what `desk --db DB` starts (desk.commands.app.run_app), headless
 command.run_app(argparse.Namespace(db={db!r}, lang=None))
@@ -116,8 +113,9 @@ def main(argv=None) -> int:
             subprocess.run([sys.executable, "-c", f"from desk.store import open_store; open_store({db!r}).dispose()"],
                            cwd=REPO, check=True)
         headless = not args.terminal
-        desk_code = DESK.format(repo=str(REPO), db=db, headless=headless)
-        bare_code = BARE.format(headless=headless)
+        drawn = DRAWN.format(headless=headless)
+        desk_code = DESK.format(repo=str(REPO), db=db, headless=headless, drawn=drawn)
+        bare_code = BARE.format(headless=headless, drawn=drawn)
         if args.terminal:
             from desk.i18n import t
 

@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -74,9 +75,9 @@ def _pg_schema_url(schema: str) -> str:
     return pg_server.with_options(PG_URL, f"-csearch_path%3D{schema}")
 
 
-@pytest.fixture
-def pg_url():
-    """A fresh PostgreSQL schema for one test; dropped afterwards."""
+@contextmanager
+def fresh_pg_schema():
+    """The URL of a new schema of the test database, dropped on leaving (one store per schema)."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -87,6 +88,13 @@ def pg_url():
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL schema for one test; dropped afterwards."""
+    with fresh_pg_schema() as url:
+        yield url
 
 
 @pytest.fixture

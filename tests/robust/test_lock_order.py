@@ -67,22 +67,10 @@ def test_registrations_in_opposite_lock_order_never_deadlock(store, actors, fixe
 @pytest.fixture
 def second_pg_url():
     """Another fresh schema of the same test database (``pg_url`` gives one per test)."""
-    import uuid
+    from tests.conftest import fresh_pg_schema
 
-    from sqlalchemy import create_engine, text
-
-    from tests.conftest import PG_URL, _pg_schema_url
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield _pg_schema_url(schema)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_pg_schema() as url:
+        yield url
 
 
 @pytest.mark.pg
