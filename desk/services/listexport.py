@@ -15,17 +15,16 @@ It sits above the read models (desk.services.views): it writes what they read (p
 """
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from desk.clock import riga
-from desk.errors import DomainError, ValidationError
+from desk.errors import ValidationError
 from desk.i18n import has, label_in, t_in
 from desk.i18n.citations import shown_with_flag
-from desk.private import UnsafeTarget, write_atomically
+from desk.services.report.exporting import write_export
 from desk.services import audit, views
 from desk.services.auth import Actor, Permission, ensure_live, require, require_kind
 from desk.services.casecore import get_case
@@ -156,11 +155,5 @@ def export_list(uow, actor: Actor, asked: ListAsked, fmt: str, folder: str | Pat
     target = Path(folder) / file_name(asked.which, fmt, at)
     audit.record(uow, actor, "list.export", case_id=asked.case_id, person_id=asked.person_id, list=asked.which,
                  rows=len(rows), format=fmt, file=target.name)
-    try:  # 0600, all at once through an O_EXCL temporary file: never a device, a link or another's file
-        write_atomically(target, data)
-    except UnsafeTarget as refused:
-        raise DomainError(f"report.target_{refused.reason}", field="path", path=target.name[:80]) from None
-    except OSError as exc:
-        key = "report.disk_full" if exc.errno == errno.ENOSPC else "report.cannot_write"
-        raise DomainError(key, field="path", path=target.name[:80]) from None
+    write_export(target, data)
     return ListExported(str(target), len(rows), fmt)

@@ -18,7 +18,6 @@ file which merges it took part in and whether each can still be undone.
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import json
 from dataclasses import dataclass
@@ -28,8 +27,8 @@ from pathlib import Path
 from sqlalchemy import update
 from sqlmodel import select
 
-from desk.errors import ConflictError, DomainError, ValidationError
-from desk.private import UnsafeTarget, write_atomically
+from desk.errors import ConflictError, ValidationError
+from desk.services.report.exporting import write_export
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
 from desk.services.persons import PersonSummary, match_person, summaries
@@ -315,13 +314,7 @@ def export_duplicates(uow, actor: Actor, path: str | Path, *, office_id: int | N
     target = Path(path)
     audit.record(uow, actor, "person.duplicates_export", office_id=office_id, pairs=len(pairs), format="csv",
                  personal_codes="masked", file=target.name[:80])
-    try:  # 0600, all at once through an O_EXCL temporary file: never a device, a link or another's file
-        write_atomically(target, data)
-    except UnsafeTarget as refused:
-        raise DomainError(f"report.target_{refused.reason}", field="path", path=target.name[:80]) from None
-    except OSError as exc:
-        key = "report.disk_full" if exc.errno == errno.ENOSPC else "report.cannot_write"
-        raise DomainError(key, field="path", path=target.name[:80]) from None
+    write_export(target, data)
     return DuplicatesExport(str(target), len(pairs), len(data))
 
 

@@ -38,11 +38,17 @@ def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | 
                  personal_codes="shown" if report.personal_codes_shown else "masked")
     if path is not None:
         target = export_target(report, path)
-        try:  # 0600, all at once through an O_EXCL temporary file: never a device, a link or another's file
-            write_atomically(target, data)
-        except UnsafeTarget as refused:
-            raise DomainError(f"report.target_{refused.reason}", field="path", path=target.name[:80]) from None
-        except OSError as exc:
-            key = "report.disk_full" if exc.errno == errno.ENOSPC else "report.cannot_write"
-            raise DomainError(key, field="path", path=target.name[:80]) from None
+        write_export(target, data)
     return data
+
+
+def write_export(target: Path, data: bytes) -> None:
+    """Write an export to ``target``: 0600, all at once through an O_EXCL temporary file, never onto a
+    device, a link or another user's file; what stops it is said as a DomainError naming the file only."""
+    try:
+        write_atomically(target, data)
+    except UnsafeTarget as refused:
+        raise DomainError(f"report.target_{refused.reason}", field="path", path=target.name[:80]) from None
+    except OSError as exc:
+        key = "report.disk_full" if exc.errno == errno.ENOSPC else "report.cannot_write"
+        raise DomainError(key, field="path", path=target.name[:80]) from None
