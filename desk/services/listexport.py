@@ -24,7 +24,7 @@ from desk.clock import riga
 from desk.errors import ValidationError
 from desk.i18n import has, label_in, t_in
 from desk.i18n.citations import shown_with_flag
-from desk.services.report.exporting import write_export
+from desk.services.files import write_export
 from desk.services import audit, views
 from desk.services.auth import Actor, Permission, ensure_live, require, require_kind
 from desk.services.casecore import get_case

@@ -28,7 +28,7 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from desk.errors import ConflictError, ValidationError
-from desk.services.report.exporting import write_export
+from desk.services.files import write_export
 from desk.services import audit
 from desk.services.auth import Actor, Permission, require
 from desk.services.persons import PersonSummary, match_person, summaries

@@ -2,11 +2,9 @@
 persons) and audit who exported what, in the caller's transaction."""
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
-from desk.errors import DomainError
-from desk.private import UnsafeTarget, write_atomically
+from desk.services.files import write_export
 from desk.services import audit
 from desk.services.auth import Actor, ensure_live
 from desk.services.report.figures import ALL_OFFICES, DailyReport
@@ -41,14 +39,3 @@ def export(uow, actor: Actor, report: DailyReport, fmt: str, path: str | Path | 
         write_export(target, data)
     return data
 
-
-def write_export(target: Path, data: bytes) -> None:
-    """Write an export to ``target``: 0600, all at once through an O_EXCL temporary file, never onto a
-    device, a link or another user's file; what stops it is said as a DomainError naming the file only."""
-    try:
-        write_atomically(target, data)
-    except UnsafeTarget as refused:
-        raise DomainError(f"report.target_{refused.reason}", field="path", path=target.name[:80]) from None
-    except OSError as exc:
-        key = "report.disk_full" if exc.errno == errno.ENOSPC else "report.cannot_write"
-        raise DomainError(key, field="path", path=target.name[:80]) from None
