@@ -81,7 +81,7 @@ class AsylumApplication(SQLModel, table=True):
 
     case_id: int = Field(primary_key=True, foreign_key="case_file.id")
     application_type: str = Field(default="first", max_length=10)  # first, repeat
-    procedure: str = Field(default="regular", max_length=12)  # regular, accelerated
+    procedure: str = Field(default="regular", max_length=20)  # regular, accelerated, admissibility, border (0019)
     lodged_on: date  # Dublin III counts from lodging
     registered_on: date  # AMMR counts from registration
     accepted_for_examination_on: date | None = None
@@ -142,7 +142,7 @@ class DublinRequest(SQLModel, table=True):
     transfer_scheduled_on: date | None = None
     transfer_done_on: date | None = None
     suspensive_appeal_final_on: date | None = None
-    extension: str | None = Field(default=None, max_length=20)  # imprisonment, absconding, ...
+    extension: str | None = Field(default=None, max_length=40)  # imprisonment, absconding, ... (0019)
     extension_notified_on: date | None = None
     out_of_time: bool = Field(default=False)
     # 0009
