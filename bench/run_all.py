@@ -64,42 +64,49 @@ def count(url: str) -> tuple[int, int]:
                 conn.execute("SELECT count(*) FROM case_file").fetchone()[0])
 
 
-def summary_rows(title: str, data: dict | None) -> list[tuple[str, str, str, str]]:
-    """(figure, measured, baseline, ratio) lines of one benchmark's JSON."""
+def _met(missed: bool | None) -> str:
+    return "-" if missed is None else "missed" if missed else "met"
+
+
+def summary_rows(title: str, data: dict | None) -> list[tuple[str, str, str, str, str]]:
+    """(figure, measured, baseline, ratio, target met) lines of one benchmark's JSON."""
     if not data:
-        return [(title, "see below", "", "")]
+        return [(title, "see below", "", "", "-")]
     if title.startswith("Lookup"):
         return [(f"lookup: {name}", f"p50 {t['svc_p50_ms']} ms, p95 {t['svc_p95_ms']} ms",
-                 f"raw p50 {t['raw_p50_ms']} ms, p95 {t['raw_p95_ms']} ms", f"{t['ratio_p50']}x / {t['ratio_p95']}x")
-                for name, t in data.get("types", {}).items()]
+                 f"raw p50 {t['raw_p50_ms']} ms, p95 {t['raw_p95_ms']} ms", f"{t['ratio_p50']}x / {t['ratio_p95']}x",
+                 _met(bool(t["missed"]))) for name, t in data.get("types", {}).items()]
     if title.startswith("Office worklist"):
         return [(f"office worklist, first page + counts ({data['office_open_cases']:,} open cases)",
                  f"p50 {data['service_p50_ms']} ms, p95 {data['service_p95_ms']} ms",
                  f"raw p50 {data['raw_p50_ms']} ms, p95 {data['raw_p95_ms']} ms",
-                 f"{data['ratio_p50']}x / {data['ratio_p95']}x")]
+                 f"{data['ratio_p50']}x / {data['ratio_p95']}x", _met(bool(data["missed"])))]
     if title.startswith("Registration"):
         return [("one registration (person + case)", f"p50 {data['service_p50_ms']} ms, p95 {data['service_p95_ms']} ms",
-                 f"raw sqlite3: {data['raw_per_s']}/s", f"{data['ratio']}x the time")]
+                 f"raw sqlite3: {data['raw_per_s']}/s", f"{data['ratio']}x the time", _met(bool(data["missed"])))]
     if title.startswith("Import"):
         return [(f"import, {data['lines']:,} lines ({data['engine']})",
                  f"{data['import_s']} s ({data['import_lines_per_s']} lines/s)",
-                 f"raw: {data['raw_s']} s", f"{data['ratio']}x")]
+                 f"raw: {data['raw_s']} s", f"{data['ratio']}x", _met(bool(data["missed"])))]
     if title.startswith("The day's report"):
         rows = [("day's report, all offices", f"median {data['all_median_s']} s",
-                 f"raw replay: {data.get('all_raw_median_s', '-')} s", f"{data.get('all_ratio', '-')}x"),
+                 f"raw replay: {data.get('all_raw_median_s', '-')} s", f"{data.get('all_ratio', '-')}x",
+                 _met(data.get("all_ratio", 0) > 3)),
                 ("day's report, one office", f"median {data['office_median_s']} s",
-                 f"raw replay: {data.get('office_raw_median_s', '-')} s", f"{data.get('office_ratio', '-')}x")]
+                 f"raw replay: {data.get('office_raw_median_s', '-')} s", f"{data.get('office_ratio', '-')}x",
+                 _met(data.get("office_ratio", 0) > 3))]
         if "whole_process_median_s" in data:
-            rows.append(("`desk report`, whole process", f"median {data['whole_process_median_s']} s", "target 1 s", "-"))
+            rows.append(("`desk report`, whole process", f"median {data['whole_process_median_s']} s", "target 1 s",
+                         "-", _met(data["whole_process_median_s"] > 1.0)))
         return rows
     if title.startswith("Cold start"):
         return [(f"cold start to the first screen ({data.get('mode', 'headless')})", f"median {data['desk_median_s']} s",
-                 f"bare Textual app: {data['bare_median_s']} s", f"{data['ratio']}x")]
+                 f"bare Textual app: {data['bare_median_s']} s", f"{data['ratio']}x", _met(data["ratio"] > 1.5))]
     if title.startswith("Memory"):
         return [("peak RSS, login (argon2id) + search + worklist", f"{data['search_and_worklist_mb']} MB",
                  f"store open only: {data['store_open_mb']} MB; bare python {data['bare_python_mb']} MB",
-                 f"{data['ratio_to_open']}x")]
-    return [(title, json.dumps(data)[:120], "", "")]
+                 f"{data['ratio_to_open']}x", "-")]
+    return [(title, json.dumps(data)[:120], "", "", "-")]
 
 
 def main(argv=None) -> int:
@@ -199,9 +206,9 @@ def main(argv=None) -> int:
               "touch the original. Ratios are to a baseline measured in the same run on the same store.", "",
               "## Summary", "", "| store | figure | measured | baseline | ratio | target |", "|---|---|---|---|---|---|"]
     for label, title, _cmd, _what, _out, data, _s, status in sections:
-        for figure, measured, baseline, ratio in summary_rows(title, data):
+        for figure, measured, baseline, ratio, met in summary_rows(title, data):
             lines.append(f"| {label} | {figure} | {measured} | {baseline} | {ratio} | "
-                         f"{'missed' if status == 1 else 'met' if status == 0 else 'FAILED'} |")
+                         f"{met if status in (0, 1) else 'FAILED'} |")
     for label, title, cmd, what, out, data, elapsed, status in sections:
         lines += ["", f"## {title} ({label})", "", what, "", "```", cmd, "```", "", "```", out or "(no output)", "```"]
         if status == 1:
