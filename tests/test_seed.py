@@ -198,6 +198,24 @@ def test_scale_bulk_path_on_postgresql(pg_url, fixed_clock):
         report = scale.build(store, persons=800, progress=lambda _m: None)
         _check_scale(store, report, 800)
         assert report.deadline_failures == 0
+        with store.engine.connect() as conn:  # planned by statistics from the start, not after autovacuum
+            analysed = conn.exec_driver_sql("SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL "
+                                            "AND schemaname = current_schema()").scalars().all()
+        assert {"person", "case_file", "deadline"} <= set(analysed)
+        # the ids' sequences moved past the loaded rows: an officer's first registration is not refused
+        from desk.services import casework, persons
+
+        with store.uow() as uow:
+            office = uow.session.execute(select(Office.code).order_by(Office.id)).scalars().first()
+            auth.create_officer(uow, None, username="pec.ieladi", full_name="Pēc Ielādes", office_code=office,
+                                roles="asylum", password="after-the-load-1", bootstrap=True)
+        with store.uow() as uow:
+            actor = auth.login(uow, "pec.ieladi", "after-the-load-1")
+        with store.uow() as uow:
+            pid = persons.register_person(uow, actor, {"surname": "Pēc", "given_names": "Ielādes", "citizenship": "AFG",
+                                                       "date_of_birth": "1990-01-01"}, allow_duplicate=True)
+            casework.register(uow, actor, "asylum", {"person_id": str(pid), "lodged_on": "2026-11-20",
+                                                     "registered_on": "2026-11-20", "made_on": "2026-11-20"})
     finally:
         store.dispose()
 
