@@ -206,7 +206,22 @@ class OfficerDialog(DeskModal[Any]):
     def checked_roles(self) -> list[str]:
         return [r for r in ROLES if self.query_one(f"#role-{r}", Checkbox).value]
 
+    def compose(self) -> ComposeResult:
+        """Every officer dialog: its title, its own fields (``body``), the error line and the hint."""
+        with Vertical(classes="dialog officer-dialog"):
+            yield Label(self.title_text(), classes="dialog-title", id="dialog-title")
+            yield from self.body()
+            yield from self.footer_part()
+        yield Footer(show_command_palette=False)
+
+    def title_text(self) -> str:
+        raise NotImplementedError
+
+    def body(self) -> ComposeResult:
+        raise NotImplementedError
+
     def redraw_texts(self) -> None:
+        self.query_one("#dialog-title", Label).update(self.title_text())
         for label in self.query(".field-label"):
             label.update(t(f"ui.officers.f.{label.id.removeprefix('label-')}"))
         for role in ROLES:
@@ -232,31 +247,26 @@ class AddOfficerDialog(OfficerDialog):
         self.offices = offices
         self.office_code = office_code
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog officer-dialog"):
-            yield Label(t("ui.officers.add_title"), classes="dialog-title", id="dialog-title")
-            with VerticalScroll(id="officer-fields", can_focus=False):
-                yield Label(t("ui.officers.f.username"), classes="field-label", id="label-username")
-                yield Input(id="field-username", classes="officer-field", max_length=auth.MAX_USERNAME, compact=True)
-                yield self.field_error("username")
-                yield Label(t("ui.officers.f.full_name"), classes="field-label", id="label-full_name")
-                yield Input(id="field-full_name", classes="officer-field", max_length=auth.MAX_FULL_NAME,
-                            compact=True)
-                yield self.field_error("full_name")
-                yield Label(t("ui.officers.f.office"), classes="field-label", id="label-office")
-                codes = {code for code, _ in self.offices}
-                yield Select([(f"{code} · {name}", code) for code, name in self.offices],
-                             value=self.office_code if self.office_code in codes else Select.NULL,
-                             prompt=t("ui.form.choose"), id="field-office", classes="officer-field", compact=True)
-                yield self.field_error("office")
-                yield from self.role_boxes(frozenset())
-                yield from self.password_inputs()
-            yield from self.footer_part()
-        yield Footer(show_command_palette=False)
+    def title_text(self) -> str:
+        return t("ui.officers.add_title")
 
-    def redraw_texts(self) -> None:
-        super().redraw_texts()
-        self.query_one("#dialog-title", Label).update(t("ui.officers.add_title"))
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="officer-fields", can_focus=False):
+            yield Label(t("ui.officers.f.username"), classes="field-label", id="label-username")
+            yield Input(id="field-username", classes="officer-field", max_length=auth.MAX_USERNAME, compact=True)
+            yield self.field_error("username")
+            yield Label(t("ui.officers.f.full_name"), classes="field-label", id="label-full_name")
+            yield Input(id="field-full_name", classes="officer-field", max_length=auth.MAX_FULL_NAME,
+                        compact=True)
+            yield self.field_error("full_name")
+            yield Label(t("ui.officers.f.office"), classes="field-label", id="label-office")
+            codes = {code for code, _ in self.offices}
+            yield Select([(f"{code} · {name}", code) for code, name in self.offices],
+                         value=self.office_code if self.office_code in codes else Select.NULL,
+                         prompt=t("ui.form.choose"), id="field-office", classes="officer-field", compact=True)
+            yield self.field_error("office")
+            yield from self.role_boxes(frozenset())
+            yield from self.password_inputs()
 
     def service_call(self):
         password = self.passwords()
@@ -282,20 +292,15 @@ class ResetPasswordDialog(OfficerDialog):
         super().__init__()
         self.officer = officer
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog officer-dialog"):
-            yield Label(self.title_text(), classes="dialog-title", id="dialog-title")
-            yield Label(t("ui.officers.reset_why"), id="reset-why")
-            yield from self.password_inputs()
-            yield from self.footer_part()
-        yield Footer(show_command_palette=False)
+    def body(self) -> ComposeResult:
+        yield Label(t("ui.officers.reset_why"), id="reset-why")
+        yield from self.password_inputs()
 
     def title_text(self) -> str:
         return t("ui.officers.reset_title", username=self.officer.username, name=self.officer.full_name)
 
     def redraw_texts(self) -> None:
         super().redraw_texts()
-        self.query_one("#dialog-title", Label).update(self.title_text())
         self.query_one("#reset-why", Label).update(t("ui.officers.reset_why"))
 
     def service_call(self):
@@ -318,19 +323,11 @@ class RolesDialog(OfficerDialog):
         super().__init__()
         self.officer = officer
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog officer-dialog"):
-            yield Label(self.title_text(), classes="dialog-title", id="dialog-title")
-            yield from self.role_boxes(frozenset(self.officer.roles))
-            yield from self.footer_part()
-        yield Footer(show_command_palette=False)
+    def body(self) -> ComposeResult:
+        yield from self.role_boxes(frozenset(self.officer.roles))
 
     def title_text(self) -> str:
         return t("ui.officers.roles_title", username=self.officer.username, name=self.officer.full_name)
-
-    def redraw_texts(self) -> None:
-        super().redraw_texts()
-        self.query_one("#dialog-title", Label).update(self.title_text())
 
     def service_call(self):
         return auth.change_roles, (self.app.actor, self.officer.username, self.checked_roles()), {}
