@@ -27,6 +27,7 @@ from sqlmodel import Session, create_engine
 
 from desk import clock as _clock
 from desk.errors import StoreError
+from desk.places import default_path, demo_store_path
 from desk.private import narrow, private_dir
 
 log = logging.getLogger(__name__)
@@ -74,17 +75,6 @@ def check_target(url: str, *, create: bool) -> None:
         raise StoreError("store.cannot_open") from None
     if head != SQLITE_HEADER and not (head == b"" and create):
         raise StoreError("store.not_a_store")
-
-
-def default_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("desk", appauthor=False)) / "desk.db"
-
-
-def demo_store_path() -> Path:
-    """Where ``desk demo`` keeps its store (seed.accounts.demo_path: the same folder, demo.db)."""
-    return default_path().with_name("demo.db")
 
 
 def resolve_url(db: str | os.PathLike | None = None, *, create: bool = False) -> str:

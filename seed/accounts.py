@@ -18,7 +18,7 @@ DEMO_OFFICE = "RIG-CEN"
 
 
 def demo_path() -> Path:
-    """Where ``desk demo`` keeps its store: the user's data directory."""
-    from platformdirs import user_data_dir
+    """Where ``desk demo`` keeps its store: the user's data directory (desk.places)."""
+    from desk.places import demo_store_path
 
-    return Path(user_data_dir("desk", appauthor=False)) / "demo.db"
+    return demo_store_path()

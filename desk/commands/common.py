@@ -34,7 +34,8 @@ def add_officer_arguments(parser) -> None:
 
 def open_from_args(args, *, create: bool = False):
     """The store named by --db / DESK_DATABASE_URL / the default; it must exist unless ``create``."""
-    from desk.store import demo_store_path, falls_back_to_demo, open_store
+    from desk.places import demo_store_path
+    from desk.store import falls_back_to_demo, open_store
 
     db = getattr(args, "db", None)
     if not create and falls_back_to_demo(db):  # after `desk demo`, with no store of one's own: say so
