@@ -160,14 +160,12 @@ class DeskApp(ServiceCalls, App):
     # --- the store, opened behind the first screen -------------------------------------------------
 
     class StoreProgress(Message):
-        """How far the store's opening (the demo's build) has come: a step's catalogue key and 0..1."""
+        """How far the store's opening (the demo's build) has come: a step's catalogue key and 0..1; the step
+        None once the store is open (the login screen hides its progress)."""
 
-        def __init__(self, step: str, fraction: float) -> None:
+        def __init__(self, step: str | None, fraction: float) -> None:
             super().__init__()
             self.step, self.fraction = step, fraction
-
-    class StoreOpened(Message):
-        """The store is open: the login screen hides its progress."""
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_store_behind(self) -> None:
@@ -180,7 +178,7 @@ class DeskApp(ServiceCalls, App):
             return
         self.store = store
         self.store_ready.set()
-        self.post_message(self.StoreOpened())
+        self.post_message(self.StoreProgress(None, 1.0))
 
     def open_store_or_wait(self):
         """The store, waiting (in a worker thread) while it is still being opened."""
@@ -194,12 +192,6 @@ class DeskApp(ServiceCalls, App):
         show = getattr(self.screen, "show_store_progress", None)
         if show is not None:
             show(message.step, message.fraction)
-
-    @on(StoreOpened)
-    def store_opened(self) -> None:
-        show = getattr(self.screen, "show_store_progress", None)
-        if show is not None:
-            show(None, 1.0)
 
     def show_login(self) -> None:
         from screens.login import LoginScreen
