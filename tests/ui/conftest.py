@@ -28,7 +28,22 @@ async def settle(pilot, rounds: int = 3) -> None:
 
 
 async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+    """Type ``text`` as a terminal delivers fast typing or a paste: every key is queued before the first is
+    handled, then the app is let to settle once. Pilot's ``press`` waits for idle twice after each key (about
+    40 ms a key), which made typing most of the UI suite's time; bursts are also what tmux, ssh and the browser
+    seat deliver (the login screen's burst fix, screens/login.py), so this is the harder case, not an easier
+    one. Keys that move focus or submit (Enter, Tab) go through ``pilot.press`` between bursts."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for ch in text:
+        key = "space" if ch == " " else (ch if ch.isalnum() else _character_to_key(ch))
+        event = events.Key(key, ch)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
 
 
 async def log_in(pilot, role: str = "asylum", password: str = PASSWORD) -> None:
