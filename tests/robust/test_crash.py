@@ -111,7 +111,7 @@ def test_kill_in_the_middle_of_desk_import_saves_none_of_the_file(sqlite_store, 
     with sqlite_store.reader() as uow:
         entries_before = uow.session.exec(select(func.count()).select_from(AuditEntry)).one()
     extract = tmp_path / "extract.jsonl"
-    _import_file(extract, 3000)
+    _import_file(extract, 900)
     env = {**worker_env(), "DESK_PASSWORD": PASSWORD, "DESK_LANG": "en"}
     path = sqlite_store.url.removeprefix("sqlite:///")
     proc = subprocess.Popen([sys.executable, "-m", "desk.cli", "import", str(extract), "--officer", "importer",
@@ -124,7 +124,7 @@ def test_kill_in_the_middle_of_desk_import_saves_none_of_the_file(sqlite_store, 
         if not line:
             break
         seen.append(line.strip())
-        if line.startswith("import: line 1000 "):
+        if line.startswith("import: line 300 "):  # a third of the way
             proc.send_signal(signal.SIGKILL)
             break
     proc.wait(timeout=30)

@@ -21,18 +21,21 @@ from desk.store import open_store
 
 from robust_helpers import REPO
 
-PERSONS = 25_000  # a little over one batch (seed.scale.BATCH = 20,000 cases)
+# seed.scale.BATCH is 20,000 cases; the child loads in batches of 2,000 so that the same path (a batch
+# written, the load not finished) is reached in a second instead of ten
+BATCH = 2_000
+PERSONS = 5_000  # a little over one batch of cases
 
 
 def test_a_seed_killed_after_its_first_batch_leaves_a_store_refused_on_open(tmp_path):
     db = tmp_path / "killed.db"
-    code = ("import sys; from desk.cli import main; sys.exit(main(['seed', '--persons', '%d', '--db', %r]))"
-            % (PERSONS, str(db)))
+    code = ("import sys; import seed.scale; seed.scale.BATCH = %d; from desk.cli import main; "
+            "sys.exit(main(['seed', '--persons', '%d', '--db', %r]))" % (BATCH, PERSONS, str(db)))
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     try:
         for line in proc.stderr:  # the first batch is in once the loader reports 20,000 cases
-            if "seed: cases 20,000/" in line:
+            if f"seed: cases {BATCH:,}/" in line:
                 break
         else:
             pytest.fail("the seed ended before its first batch")
@@ -42,7 +45,7 @@ def test_a_seed_killed_after_its_first_batch_leaves_a_store_refused_on_open(tmp_
     raw = sqlite3.connect(db)
     try:
         cases, = raw.execute("SELECT count(*) FROM case_file").fetchone()
-        assert cases >= 20_000  # the first batch was in
+        assert cases >= BATCH  # the first batch was in
         behind = raw.execute(
             "SELECT c.kind, c.year FROM case_file c LEFT JOIN case_counter k ON k.kind = c.kind AND k.year = c.year "
             "GROUP BY c.kind, c.year HAVING max(c.seq) > coalesce(max(k.last_seq), 0)").fetchall()
