@@ -115,6 +115,27 @@ def test_a_short_prefix_shows_surnames_that_begin_with_it_first(store, actors, f
     assert hits[0] == abele and len(hits) == 3
 
 
+@pytest.mark.parametrize("typed,first,crowd", [
+    # the word as typed before its Latvian forms (desk.names: Ivanovs is also indexed as ivanov)
+    ("ivanovs", ("Ivanovs", "Pēteris"), [("Ivanov", f"Ab{c}") for c in "cdefghij"]),
+    # a surname's whole word before given names that are the same word
+    ("ozols", ("Ozols", "Jānis"), [("Kalns", f"Ozols {c}") for c in "cdefghij"]),
+    # a surname's whole word before surnames it only begins
+    ("lapa", ("Lapa", "Anna"), [(f"Lapainis{c}", "Anna") for c in "cdefghij"]),
+])
+def test_the_best_match_is_first_even_when_weaker_ones_fill_the_page(store, actors, fixed_clock, typed, first,
+                                                                     crowd):
+    """The index is asked in turn for the rows shown (issue 19): the surname's word as typed, then its
+    forms, then anywhere, then prefixes. A page filled by weaker matches registered earlier (the index's
+    first rows) does not crowd out the best one, registered last."""
+    with store.uow() as uow:
+        for i, (surname, given) in enumerate(crowd):
+            add_person(uow, surname, given, born=date(1990, 1, 1 + i))
+        best = add_person(uow, *first, born=date(1991, 1, 1))
+    hits = persons(find(store, actors["reception"], typed, limit=3))
+    assert hits[0] == best and len(hits) == 3
+
+
 def test_date_of_birth_narrows(store, actors, people):
     assert set(persons(find(store, actors["reception"], "ivan"))) >= {people["petrov"], people["petrovs"],
                                                                         people["ivanov"], people["ozola"]}
