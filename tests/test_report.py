@@ -461,8 +461,13 @@ def test_only_a_supervisor_reports_on_the_office_and_the_refusal_is_audited(day_
     assert [a.username for a in own.activity] == ["patverums"]
     everyone = make(store, actors["supervisor"], office="all")
     assert everyone.office_code is None
+    home = make(store, actors["supervisor"])  # the supervisor's own office
     other = make(store, actors["supervisor"], office="DAU")
     assert all(k.open_end_of_day == 0 for k in other.kinds) and other.activity == ()
+    # the report's statements are built once per shape and kept (queries._built): each office's report
+    # still gets its own figures, whichever office was asked for first
+    again = make(store, actors["supervisor"])
+    assert home.kind("asylum").open_end_of_day > 0 and again.kinds == home.kinds and again.activity == home.activity
 
 
 def test_personal_codes_masked_unless_asked_and_the_choice_is_audited(day_store, report_clock):

@@ -21,7 +21,6 @@ from desk.services.report.queries import (
     return_figures,
     transfer_extensions,
 )
-from models import Deadline
 
 
 def daily_report(uow, actor: Actor, day: date, *, office: str | None = None, for_officer: str | None = None,
@@ -43,13 +42,12 @@ def daily_report(uow, actor: Actor, day: date, *, office: str | None = None, for
     dublin = dublin_figures(uow, scope, day, transfer_extensions(uow, scope, day))
     returns = return_figures(uow, scope, day)
     tick(3, steps)
-    missed = deadline_items(uow, scope, day, Deadline.due_on == day, show_codes=show_personal_codes)
+    missed = deadline_items(uow, scope, day, due_after=None, due_by=day, show_codes=show_personal_codes)
     nwd = next_working_day(day + timedelta(days=1))
-    due_next = deadline_items(uow, scope, day, Deadline.due_on > day, Deadline.due_on <= nwd,
-                              show_codes=show_personal_codes)
+    due_next = deadline_items(uow, scope, day, due_after=day, due_by=nwd, show_codes=show_personal_codes)
     tick(4, steps)
-    due_week = deadline_items(uow, scope, day, Deadline.due_on > day,
-                              Deadline.due_on <= day + timedelta(days=WITHIN_DAYS), show_codes=show_personal_codes)
+    due_week = deadline_items(uow, scope, day, due_after=day, due_by=day + timedelta(days=WITHIN_DAYS),
+                              show_codes=show_personal_codes)
     tick(5, steps)
     acts = activity(uow, scope, day)
     tick(6, steps)
