@@ -373,6 +373,8 @@ def _name_passes(dialect: str, words: tuple[str, ...]) -> list[str]:
     whole, prefix = _fts_query(dialect, words, False), _fts_query(dialect, words, True)
     if dialect != "sqlite" or len(words) != 1:  # two words are rarely both in the surname
         return [whole, prefix]
+    if len(words[0]) <= SHORT_PREFIX:  # a few letters: a whole-word match is rare, found in one pass
+        return [whole, _fts_query(dialect, words, True, column="surname"), prefix]
     passes = []
     if len(query_alternatives(words[0])) > 1:  # the word as typed before its forms
         passes.append(_fts_query(dialect, words, False, column="surname", as_typed=True))
@@ -526,6 +528,13 @@ def _whole_identifier(source, actor: Actor, query: str, limit: int, reveal: bool
     return _ranked(found, limit)
 
 
+def _person_order(scored_row) -> tuple:
+    """A scored person row's place among persons: ``_ranked``'s order (best score, then by name, the
+    newest record first)."""
+    score, row = scored_row
+    return -score, (row[1] or "").lower(), (row[2] or "").lower(), -row[0]
+
+
 def _adder(found: dict):
     """add(hit): keep the best-scored hit per person or case."""
     def add(hit: SearchHit) -> None:
@@ -587,7 +596,11 @@ def _search(source, actor: Actor, parsed: ParsedQuery, limit: int, reveal: bool)
         scored = _names(source, parsed.names, limit, born)
         # only the best ``limit`` become hits (in _ranked's order for persons): a short prefix brings back
         # many candidates, and the officer is shown ``limit`` of them
-        scored.sort(key=lambda sr: (-sr[0], (sr[1][1] or "").lower(), (sr[1][2] or "").lower()))
+        if not found:  # names alone, the officer typing: ranked once, in _ranked's order for persons
+            scored.sort(key=_person_order)
+            return [_person_hit(row, score, reveal) for score, row in scored[:limit]]
+        if len(scored) > limit:  # a date's candidates (DOB_CANDIDATES) or PostgreSQL's
+            scored.sort(key=_person_order)
         for score, row in scored[:limit]:
             add(_person_hit(row, score, reveal))
     elif see_persons and born is not None and not (parsed.codes or parsed.code_prefixes or parsed.documents
