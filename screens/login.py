@@ -102,11 +102,18 @@ class LoginScreen(DeskScreen):
                         lines = [t("ui.login.demo_accounts")] + [
                             f"  {u:<14} {p:<19} {t('role.' + r) if r else ''}" for u, p, r in accounts]
                         yield Static("\n".join(lines), id="demo-accounts")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#username", Input).focus()
+        # the key line comes a frame after the box the officer types into: Textual's Footer fills itself
+        # only once the screen's bindings are known anyway, and building it (a widget per key) was a sixth
+        # of the time to the first screen (bench/startup.py)
+        self.call_after_refresh(self._add_footer)
+
+    async def _add_footer(self) -> None:
+        await self.mount(Footer(show_command_palette=False))
+        self.refresh_bindings()  # the footer fills itself when the bindings are announced: again, for it
 
     def show_store_progress(self, step: str | None, fraction: float) -> None:
         """The app's store is opening: ``step`` (a catalogue key) and how far; ``None`` once it is open."""
