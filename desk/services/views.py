@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, or_
+from sqlalchemy import Date, Integer, bindparam, func, or_
 from sqlmodel import select
 
 from desk.clock import riga
@@ -141,8 +141,23 @@ def due_state(due: date | None, today: date) -> DueState:
 # --- case rows ------------------------------------------------------------------------------------------
 
 
+# The worklist's statements are built once per shape (scope, kinds, filters, order) and kept, the
+# officer's ids and the dates as bound parameters: building one with SQLAlchemy's expression language
+# took longer than SQLite takes to read a page of an office's cases (bench/worklist.py).
+_BUILT: dict[tuple, object] = {}
+
+
+def _built(key: tuple, build):
+    stmt = _BUILT.get(key)
+    if stmt is None:
+        stmt = _BUILT[key] = build()
+    return stmt
+
+
 def _row_query():
-    return (select(Case, Person.surname, Person.given_names, Officer.username, Office.code)
+    """What a worklist line shows, as columns (no Case objects to build and track for a list)."""
+    return (select(Case.id, Case.number, Case.kind, Case.status, Case.person_id, Case.opened_on, Case.next_due,
+                   Case.version, Person.surname, Person.given_names, Officer.username, Office.code)
             .join(Person, Person.id == Case.person_id)
             .join(Office, Office.id == Case.office_id)
             .outerjoin(Officer, Officer.id == Case.owner_id))
@@ -150,20 +165,18 @@ def _row_query():
 
 def _rows(uow, result) -> list[CaseRow]:
     today = uow.clock.today()
-    out = []
-    for case, surname, given, username, office_code in result:
-        next_due = case.next_due
-        out.append(CaseRow(case.id, case.number, case.kind, case.status, case.person_id, f"{surname} {given}".strip(),
-                           case.opened_on, username or "", office_code, next_due, due_state(next_due, today),
-                           case.version))
-    return out
+    return [CaseRow(case_id, number, kind, status, person_id, f"{surname} {given}".strip(), opened_on,
+                    username or "", office_code, next_due, due_state(next_due, today), version)
+            for case_id, number, kind, status, person_id, opened_on, next_due, version, surname, given, username,
+            office_code in result]
 
 
 def case_rows(uow, case_ids: list[int]) -> list[CaseRow]:
     """Rows for the given cases, in the given order (no permission check: callers filter)."""
     if not case_ids:
         return []
-    rows = {r.id: r for r in _rows(uow, uow.session.exec(_row_query().where(Case.id.in_(case_ids))).all())}
+    q = _built(("case_rows",), lambda: _row_query().where(Case.id.in_(bindparam("ids", expanding=True))))
+    rows = {r.id: r for r in _rows(uow, uow.session.execute(q, {"ids": list(case_ids)}).all())}
     return [rows[i] for i in case_ids if i in rows]
 
 
@@ -192,10 +205,11 @@ class WorklistFilter:
                 "due": self.due, "officer": self.officer, "order": self.order}
 
 
-def _due_window(due: DueState, today: date):
+def _due_window(due: DueState):
     """The stored ``next_due`` of the cases in ``due`` (as ``due_state`` tells them apart): a range on
-    the worklist indexes, which hold ``next_due`` after the owner or office and ``closed_on``."""
-    soon = today + timedelta(days=DUE_SOON_DAYS)
+    the worklist indexes, which hold ``next_due`` after the owner or office and ``closed_on``.
+    ``:today`` and ``:soon`` come from ``_params``."""
+    today, soon = bindparam("today", type_=Date), bindparam("soon", type_=Date)
     return {DueState.OVERDUE: Case.next_due < today,
             DueState.TODAY: Case.next_due == today,
             DueState.SOON: (Case.next_due > today) & (Case.next_due <= soon),
@@ -207,37 +221,50 @@ def _owner_id(uow, username: str) -> int | None:
     return uow.session.exec(select(Officer.id).where(Officer.username == username)).first()
 
 
-def _scoped(q, actor: Actor, scope: str, kinds, open_only: bool, *, statuses=None, owner_id: int | None = None):
+def _shape(actor: Actor, scope: str, kinds, open_only: bool, *, statuses=None, owner_id: int | None = None,
+           due: DueState | None = None) -> tuple:
+    """What a worklist statement depends on besides its parameters: the key it is kept under."""
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}")
+    return (scope, owner_id is not None, tuple(_visible_kinds(actor, kinds)), bool(open_only),
+            tuple(sorted(set(statuses))) if statuses else (), DueState(due) if due is not None else None)
+
+
+def _where(shape: tuple) -> list:
+    scope, by_owner, kinds, open_only, statuses, due = shape
     if scope == "mine":
-        q = q.where(Case.owner_id == actor.id)
-    elif owner_id is None:
-        q = q.where(Case.office_id == actor.office_id)
+        conds = [Case.owner_id == bindparam("me")]
+    elif not by_owner:
+        conds = [Case.office_id == bindparam("office")]
     else:  # one officer's cases within the office (the supervisor's filter): read off the owner's index;
         # "+ 0" keeps SQLite from walking the whole office's index instead (PostgreSQL plans it the same)
-        q = q.where((Case.office_id + 0) == actor.office_id)
-    if owner_id is not None:
-        q = q.where(Case.owner_id == owner_id)
-    q = q.where(Case.kind.in_(_visible_kinds(actor, kinds)))
+        conds = [(Case.office_id + 0) == bindparam("office")]
+    if by_owner:
+        conds.append(Case.owner_id == bindparam("owner"))
+    conds.append(Case.kind.in_(kinds))
     if open_only:
-        q = q.where(Case.closed_on.is_(None))
+        conds.append(Case.closed_on.is_(None))
     if statuses:
-        q = q.where(Case.status.in_(sorted(set(statuses))))
-    return q
+        conds.append(Case.status.in_(statuses))
+    if due is not None:
+        conds.append(_due_window(due))
+    return conds
 
 
-def _filtered(uow, q, actor: Actor, scope: str, kinds, open_only: bool, statuses, due, officer):
-    """``_scoped`` with the worklist's filters; None when the named officer does not exist (no rows)."""
+def _params(uow, actor: Actor, owner_id: int | None = None, **more) -> dict:
+    today = uow.clock.today()
+    return {"me": actor.id, "office": actor.office_id, "owner": owner_id, "today": today,
+            "soon": today + timedelta(days=DUE_SOON_DAYS), **more}
+
+
+def _filter_shape(uow, actor: Actor, scope: str, kinds, open_only: bool, statuses, due, officer):
+    """The worklist's filters as (shape, owner id); None when the named officer does not exist (no rows)."""
     owner_id = None
     if officer:
         owner_id = _owner_id(uow, officer)
         if owner_id is None:
             return None
-    q = _scoped(q, actor, scope, kinds, open_only, statuses=statuses, owner_id=owner_id)
-    if due is not None:
-        q = q.where(_due_window(due, uow.clock.today()))
-    return q
+    return _shape(actor, scope, kinds, open_only, statuses=statuses, owner_id=owner_id, due=due), owner_id
 
 
 def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int = 0, limit: int = 50,
@@ -259,20 +286,28 @@ def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int 
     if limit == 0:
         return []
     wanted = offset + limit
-    base = _filtered(uow, select(Case.id), actor, scope, kinds, open_only, statuses, due, officer)
-    if base is None:
+    found = _filter_shape(uow, actor, scope, kinds, open_only, statuses, due, officer)
+    if found is None:
         return []
+    shape, owner_id = found
+    params = _params(uow, actor, owner_id, offset=offset, limit=limit, wanted=wanted)
+    n = bindparam("n", type_=Integer)
+
+    def ids(key: str, build, **more) -> list[int]:
+        q = _built(("worklist", key, shape), lambda: build(select(Case.id).where(*_where(shape))))
+        return list(uow.session.execute(q, {**params, **more}).scalars().all())
+
     if WorklistOrder(order) is WorklistOrder.WAITING:
-        ids = list(uow.session.exec(base.order_by(Case.opened_on, Case.number).offset(offset).limit(limit)).all())
-        return case_rows(uow, ids)
-    ids = []
+        return case_rows(uow, ids("waiting", lambda q: q.order_by(Case.opened_on, Case.number)
+                                  .offset(bindparam("offset", type_=Integer)).limit(n), n=limit))
+    found_ids: list[int] = []
     if due is None or DueState(due) is not DueState.NONE:
-        dated = base.where(Case.next_due.is_not(None)).order_by(Case.next_due, Case.number).limit(wanted)
-        ids = list(uow.session.exec(dated).all())
-    if len(ids) < wanted and (due is None or DueState(due) is DueState.NONE):
-        undated = base.where(Case.next_due.is_(None)).order_by(Case.number).limit(wanted - len(ids))
-        ids += list(uow.session.exec(undated).all())
-    return case_rows(uow, ids[offset:wanted])
+        found_ids = ids("dated", lambda q: q.where(Case.next_due.is_not(None)).order_by(Case.next_due, Case.number)
+                        .limit(n), n=wanted)
+    if len(found_ids) < wanted and (due is None or DueState(due) is DueState.NONE):
+        found_ids += ids("undated", lambda q: q.where(Case.next_due.is_(None)).order_by(Case.number).limit(n),
+                         n=wanted - len(found_ids))
+    return case_rows(uow, found_ids[offset:wanted])
 
 
 def count_worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, open_only: bool = True, statuses=None,
@@ -281,16 +316,22 @@ def count_worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, open_o
     """How many cases ``worklist`` reaches with the same filters (``order`` is accepted and ignored, so
     both take ``WorklistFilter.arguments()``)."""
     ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
-    q = _filtered(uow, select(func.count(Case.id)), actor, scope, kinds, open_only, statuses, due, officer)
-    return 0 if q is None else int(uow.session.exec(q).one())
+    found = _filter_shape(uow, actor, scope, kinds, open_only, statuses, due, officer)
+    if found is None:
+        return 0
+    shape, owner_id = found
+    q = _built(("count", shape), lambda: select(func.count(Case.id)).where(*_where(shape)))
+    return int(uow.session.execute(q, _params(uow, actor, owner_id)).scalar_one())
 
 
 def counts_per_kind(uow, actor: Actor, *, scope: str = "mine") -> dict[str, int]:
     """Open cases per kind the officer may see (kinds with none are 0)."""
     ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
-    q = _scoped(select(Case.kind, func.count(Case.id)), actor, scope, None, True).group_by(Case.kind)
+    shape = _shape(actor, scope, None, True)
+    q = _built(("per_kind", shape),
+               lambda: select(Case.kind, func.count(Case.id)).where(*_where(shape)).group_by(Case.kind))
     counts = {k: 0 for k in _visible_kinds(actor, None)}
-    for kind, n in uow.session.exec(q).all():
+    for kind, n in uow.session.execute(q, _params(uow, actor)).all():
         counts[kind] = int(n)
     return counts
 
@@ -315,8 +356,9 @@ def deadlines_due(uow, actor: Actor, *, today: date, within_days: int = DUE_SOON
          .where(or_((Deadline.state == DeadlineState.OPEN.value) & (Deadline.due_on <= horizon),
                     (Deadline.state == DeadlineState.MISSED.value) & Deadline.done_on.is_(None)
                     & (Deadline.due_on >= today - timedelta(days=RECENTLY_MISSED_DAYS)))))
-    q = _scoped(q, actor, scope, None, True).order_by(Deadline.due_on, Case.number, Deadline.id)
-    return [deadline_row(d, number, kind) for d, number, kind in uow.session.exec(q.limit(limit)).all()]
+    q = q.where(*_where(_shape(actor, scope, None, True))).order_by(Deadline.due_on, Case.number, Deadline.id)
+    return [deadline_row(d, number, kind)
+            for d, number, kind in uow.session.execute(q.limit(limit), _params(uow, actor)).all()]
 
 
 def deadlines_of(uow, case: Case) -> list[DeadlineRow]:

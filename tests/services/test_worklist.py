@@ -76,6 +76,16 @@ def test_kind_and_status_filters(office):
     assert _ids(store, a, kinds=["permit"]) == []
 
 
+def test_each_officer_reads_their_own_list_with_the_same_filters(office):
+    """The worklist's statements are built once per shape and kept (views._built), the officer and the day
+    as parameters: the second officer asking the very same thing gets their own cases, not the first's."""
+    store, actors, ids = office
+    a, b = actors["asylum"], actors["asylum2"]
+    assert _ids(store, a) == [ids[k] for k in ("overdue", "today", "soon", "open", "none")]
+    assert _ids(store, b) == [ids["other"]]
+    assert _ids(store, a, due=DueState.SOON) == [ids["soon"]] and _ids(store, b, due=DueState.SOON) == [ids["other"]]
+
+
 def test_officer_filter_in_the_office_scope(office):
     store, actors, ids = office
     boss = actors["supervisor"]
