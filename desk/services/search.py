@@ -221,24 +221,27 @@ _BEST = _WEIGHTS["surname"][EXACT]  # nothing outranks the surname's own word
 def name_score(words: tuple[str, ...], surname: str, given: str, original: str, alias: str = "") -> int:
     """How well the query words match a person's folded names: 0 if any word matches nothing,
     else 100..400 (whole words beat Latvian forms and other spellings, which beat prefixes; the surname
-    beats given names; fewer extra words win)."""
+    beats given names; fewer extra words win). Called for every row a name search shows: kept lean."""
     surnames, givens = surname.split(), given.split()
-    fields = tuple(zip(_BY_FIELD, (surnames, givens, original.split(), alias.split())))
+    fields = ((_BY_FIELD[0], surnames), (_BY_FIELD[1], givens), (_BY_FIELD[2], original.split() if original else ()),
+              (_BY_FIELD[3], alias.split() if alias else ()))
     total = 0
     for word in words:
         best = 0
         for weights, tokens in fields:
             for token in tokens:
                 level = match_level(word, token)
-                if level is not None and weights[level] > best:
-                    best = weights[level]
+                if level is not None:
+                    weight = weights[level]
+                    if weight > best:
+                        best = weight
             if best == _BEST:
                 break
         if not best:
             return 0
         total += best
-    extra = max(0, len(surnames) + len(givens) - len(words))
-    return 100 + (total * 10) // len(words) - min(extra * 5, 50)
+    extra = len(surnames) + len(givens) - len(words)
+    return 100 + (total * 10) // len(words) - (min(extra * 5, 50) if extra > 0 else 0)
 
 
 # --- the search ---------------------------------------------------------------------------------
@@ -367,20 +370,17 @@ def _spellings(name: str | None, folded: str = "") -> str:
 def _name_passes(dialect: str, words: tuple[str, ...]) -> list[str]:
     """The full-text queries a name search asks in turn, in order of merit, each broader than the ones
     before it: whole words before prefixes, and on SQLite (whose index has columns) a single word in the
-    surname before anywhere - the surname outranks given names (_WEIGHTS), and a typed word outranks its
-    Latvian forms ("ivanovs" before "ivanov"). Ranking the first ``limit`` rows the passes bring then
-    gives what ranking many more would: the rows a later pass adds are the ones scored lower."""
+    surname before anywhere - the surname outranks given names (_WEIGHTS). The Latvian forms and keys of
+    all of a person's names share one column (``forms``), so a form is asked for anywhere: "ivanovs" is
+    the surname Ivanovs first, then (ivanovs | ivanov) in any name. Ranking the first ``limit`` rows the
+    passes bring then gives what ranking many more would: a later pass adds rows that score lower."""
     whole, prefix = _fts_query(dialect, words, False), _fts_query(dialect, words, True)
     if dialect != "sqlite" or len(words) != 1:  # two words are rarely both in the surname
         return [whole, prefix]
+    surname_prefix = _fts_query(dialect, words, True, column="surname")
     if len(words[0]) <= SHORT_PREFIX:  # a few letters: a whole-word match is rare, found in one pass
-        return [whole, _fts_query(dialect, words, True, column="surname"), prefix]
-    passes = []
-    if len(query_alternatives(words[0])) > 1:  # the word as typed before its forms
-        passes.append(_fts_query(dialect, words, False, column="surname", as_typed=True))
-    passes += [_fts_query(dialect, words, False, column="surname"), whole,
-               _fts_query(dialect, words, True, column="surname"), prefix]
-    return passes
+        return [whole, surname_prefix, prefix]
+    return [_fts_query(dialect, words, False, column="surname", as_typed=True), whole, surname_prefix, prefix]
 
 
 def _names(source, words: tuple[str, ...], limit: int, born: date | None):
@@ -401,13 +401,15 @@ def _names(source, words: tuple[str, ...], limit: int, born: date | None):
             # every row found so far matches this broader pass too and may come back first: ask for
             # ``want`` and keep the new ones
             for r in source.rows(sql, (query, want)):
-                if r[0] not in seen and len(rows) < want:
+                if r[0] not in seen:
                     seen.add(r[0])
                     rows.append(r)
+                    if len(rows) == want:
+                        break
     scored = []
     for row in rows:
-        score = name_score(words, _spellings(row[1], row[7]), _spellings(row[2], row[8]), _spellings(row[3]),
-                           _spellings(row[9]))
+        score = name_score(words, _spellings(row[1], row[7]), _spellings(row[2], row[8]),
+                           _spellings(row[3]) if row[3] else "", _spellings(row[9]) if row[9] else "")
         if score:
             scored.append((score, row))
     return scored
