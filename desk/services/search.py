@@ -45,7 +45,6 @@ from models import CaseKind
 
 MAX_QUERY = 200          # characters of a query that are looked at (and audited)
 MAX_LIMIT = 200
-NAME_CANDIDATES = 4      # candidates fetched per result row wanted, before ranking names in Python
 SHORT_PREFIX = 3         # query words this short begin very many names: no extra candidates (_names)
 DOB_CANDIDATES = 2000    # persons born on one day looked at when a date narrows a name search
 CASES_PER_PERSON = 10    # cases shown under a person found by an exact identifier
@@ -344,18 +343,20 @@ def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool, *, column: st
                as_typed: bool = False) -> str:
     """Every word (as a whole word, or a prefix) or one of its Latvian forms (desk.names: the index
     holds the forms of every name): "ivanovs" is ``(ivanovs | ivanov)``; ``as_typed``: the words alone.
-    ``column``: in that column of SQLite's index only (PostgreSQL's has no columns)."""
+    ``column``: in that column of SQLite's index only; on PostgreSQL only "surname", the lexemes of weight A
+    (migration 0020)."""
     terms = []
+    weight = "A" if column == "surname" else ""
     for w in words:
         forms = (w,) if as_typed else prefix_alternatives(w) if prefix else query_alternatives(w)
         if dialect == "postgresql":
-            alts = [f"{f}:*" if prefix else f for f in forms]
+            alts = [f"{f}:*{weight}" if prefix else (f"{f}:{weight}" if weight else f) for f in forms]
             terms.append(alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")")
         else:
             alts = [f'"{f}"*' if prefix else f'"{f}"' for f in forms]
             terms.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
     query = (" & " if dialect == "postgresql" else " AND ").join(terms)
-    return f"{{{column}}} : ({query})" if column is not None else query
+    return f"{{{column}}} : ({query})" if column is not None and dialect == "sqlite" else query
 
 
 @lru_cache(maxsize=1 << 16)
@@ -369,13 +370,14 @@ def _spellings(name: str | None, folded: str = "") -> str:
 
 def _name_passes(dialect: str, words: tuple[str, ...]) -> list[str]:
     """The full-text queries a name search asks in turn, in order of merit, each broader than the ones
-    before it: whole words before prefixes, and on SQLite (whose index has columns) a single word in the
-    surname before anywhere - the surname outranks given names (_WEIGHTS). The Latvian forms and keys of
+    before it: whole words before prefixes, and a single word in the surname before anywhere - the surname
+    outranks given names (_WEIGHTS); SQLite's index has a surname column, PostgreSQL's marks the surname's
+    lexemes with weight A (migration 0020). The Latvian forms and keys of
     all of a person's names share one column (``forms``), so a form is asked for anywhere: "ivanovs" is
     the surname Ivanovs first, then (ivanovs | ivanov) in any name. Ranking the first ``limit`` rows the
     passes bring then gives what ranking many more would: a later pass adds rows that score lower."""
     whole, prefix = _fts_query(dialect, words, False), _fts_query(dialect, words, True)
-    if dialect != "sqlite" or len(words) != 1:  # two words are rarely both in the surname
+    if len(words) != 1:  # two words are rarely both in the surname
         return [whole, prefix]
     surname_prefix = _fts_query(dialect, words, True, column="surname")
     if len(words[0]) <= SHORT_PREFIX:  # a few letters: a whole-word match is rare, found in one pass
@@ -389,10 +391,9 @@ def _names(source, words: tuple[str, ...], limit: int, born: date | None):
         rows = source.rows(_PERSONS_BORN.replace(_P, _PN, 1) + " LIMIT ?", (born, DOB_CANDIDATES))
     else:
         sql = _NAMES[source.dialect]
-        # SQLite asks its passes for the ``limit`` shown: each pass is narrower than the next (in merit
-        # order), so the first ``limit`` rows found are the best. PostgreSQL's index has no columns to
-        # ask for surnames first: there a pass brings NAME_CANDIDATES times the limit to rank from.
-        want = limit if source.dialect == "sqlite" else limit * NAME_CANDIDATES
+        # the passes are asked for the ``limit`` shown: each pass is narrower than the next (in merit
+        # order), so the first ``limit`` rows found are the best
+        want = limit
         rows: list = []
         seen: set = set()
         for query in _name_passes(source.dialect, words):
@@ -634,8 +635,9 @@ def find_case_numbers(source, actor: Actor, fragment: str, *, limit: int = 10) -
 # --- maintenance --------------------------------------------------------------------------------
 
 def _migration():
-    """The 0008 migration holds the index's SQL (triggers and rebuild share one definition)."""
-    return importlib.import_module("desk.migrations.versions.0008_name_forms")
+    """The newest migration of the index holds its SQL (triggers and rebuild share one definition): 0008's
+    on SQLite, 0020's on PostgreSQL."""
+    return importlib.import_module("desk.migrations.versions.0020_surname_weight")
 
 
 def rebuild_index(uow) -> int:
