@@ -30,6 +30,7 @@ from desk.services.kinds import adapter, rules_module
 from desk.services.labels import (BecauseOf, CausedBy, DeadlineMoved, DetailLine, FieldChanged, HistoryPart,
                                   NoteWritten, OwnerChanged)
 from desk.services.persons import PersonSummary, get_person, summaries, summary_of
+from desk.services.statements import kept
 from desk.services.stays import SchengenView, StayView
 from models import AuditEntry, Case, Country, Deadline, IdentityDocument, InvitedPerson, Office, Officer, Person
 
@@ -141,17 +142,12 @@ def due_state(due: date | None, today: date) -> DueState:
 # --- case rows ------------------------------------------------------------------------------------------
 
 
-# The worklist's statements are built once per shape (scope, kinds, filters, order) and kept, the
-# officer's ids and the dates as bound parameters: building one with SQLAlchemy's expression language
-# took longer than SQLite takes to read a page of an office's cases (bench/worklist.py).
-_BUILT: dict[tuple, object] = {}
+# The worklist's statements are built once per shape (scope, kinds, filters, order) and kept
+# (desk.services.statements), the officer's ids and the dates as bound parameters.
 
 
 def _built(key: tuple, build):
-    stmt = _BUILT.get(key)
-    if stmt is None:
-        stmt = _BUILT[key] = build()
-    return stmt
+    return kept(("views",) + key, build)
 
 
 def _row_query():

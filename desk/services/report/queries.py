@@ -17,6 +17,7 @@ from desk.errors import NotFound
 from desk.rules.common import DeadlineState
 from desk.services.auth import Actor, Permission, ensure_live, require
 from desk.services.kinds import adapter
+from desk.services.statements import kept
 from desk.services.report.figures import (
     ALL_OFFICES,
     KINDS,
@@ -105,20 +106,14 @@ def _on_days(column, first, last, *, one_day: bool):
 
 # --- statements built once ----------------------------------------------------------------------
 #
-# A report sends some thirty statements. Building one with SQLAlchemy's expression language takes ten
-# times as long as SQLite takes to answer it on a day's rows (0.9 ms against 0.1), so each is built once
-# per shape - which scope, which kind, one day or a span - with its dates and the scope's ids as bound
-# parameters, and kept: a report then costs what its queries cost. ``:office`` and ``:officer`` are the
-# scope's; the other names are each statement's own.
-
-_BUILT: dict[tuple, object] = {}
+# A report sends some thirty statements; each is built once per shape - which scope, which kind, one day
+# or a span - with its dates and the scope's ids as bound parameters, and kept (desk.services.statements):
+# a report then costs what its queries cost. ``:office`` and ``:officer`` are the scope's; the other names
+# are each statement's own.
 
 
 def _built(key: tuple, build):
-    stmt = _BUILT.get(key)
-    if stmt is None:
-        stmt = _BUILT[key] = build()
-    return stmt
+    return kept(("report",) + key, build)
 
 
 def _shape(scope: Scope) -> tuple[bool, bool]:
