@@ -41,7 +41,8 @@ class Case(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("kind", "year", "seq", name="uq_case_kind_year_seq"),
         Index("ix_case_office_kind", "office_id", "kind"),
-        # the worklist: an owner's or an office's open cases in next-due order, and their counts (0007)
+        # the worklist: an owner's or an office's open cases in next-due order, and their counts (0007);
+        # PostgreSQL also has partial indexes of the open cases only, made by migration 0021 alone
         Index("ix_case_owner_worklist", "owner_id", "closed_on", "next_due", "number"),
         Index("ix_case_office_worklist", "office_id", "closed_on", "next_due", "number"),
         Index("ix_case_office_open_kind", "office_id", "closed_on", "kind"),

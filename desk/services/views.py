@@ -301,8 +301,10 @@ def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int 
         found_ids = ids("dated", lambda q: q.where(Case.next_due.is_not(None)).order_by(Case.next_due, Case.number)
                         .limit(n), n=wanted)
     if len(found_ids) < wanted and (due is None or DueState(due) is DueState.NONE):
-        found_ids += ids("undated", lambda q: q.where(Case.next_due.is_(None)).order_by(Case.number).limit(n),
-                         n=wanted - len(found_ids))
+        # ordered by (next_due, number) though next_due is NULL throughout: the index's own order, which
+        # PostgreSQL does not see from "next_due IS NULL" alone (it would sort the run; migration 0021)
+        found_ids += ids("undated", lambda q: q.where(Case.next_due.is_(None)).order_by(Case.next_due, Case.number)
+                         .limit(n), n=wanted - len(found_ids))
     return case_rows(uow, found_ids[offset:wanted])
 
 
@@ -316,7 +318,7 @@ def count_worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, open_o
     if found is None:
         return 0
     shape, owner_id = found
-    q = _built(("count", shape), lambda: select(func.count(Case.id)).where(*_where(shape)))
+    q = _built(("count", shape), lambda: select(func.count()).select_from(Case).where(*_where(shape)))
     return int(uow.session.execute(q, _params(uow, actor, owner_id)).scalar_one())
 
 
@@ -325,7 +327,7 @@ def counts_per_kind(uow, actor: Actor, *, scope: str = "mine") -> dict[str, int]
     ensure_live(uow, actor)  # issue 15: a live session, not just an Actor
     shape = _shape(actor, scope, None, True)
     q = _built(("per_kind", shape),
-               lambda: select(Case.kind, func.count(Case.id)).where(*_where(shape)).group_by(Case.kind))
+               lambda: select(Case.kind, func.count()).where(*_where(shape)).group_by(Case.kind))
     counts = {k: 0 for k in _visible_kinds(actor, None)}
     for kind, n in uow.session.execute(q, _params(uow, actor)).all():
         counts[kind] = int(n)
