@@ -200,7 +200,9 @@ def test_scale_bulk_path_on_postgresql(pg_url, fixed_clock):
         assert report.deadline_failures == 0
         with store.engine.connect() as conn:  # planned by statistics from the start, not after autovacuum
             analysed = conn.exec_driver_sql("SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL "
-                                            "AND schemaname = current_schema()").scalars().all()
+                                            "AND last_vacuum IS NOT NULL AND schemaname = current_schema()"
+                                            ).scalars().all()
+        # ... and vacuumed, so that the worklist's counts read their partial index alone (migration 0021)
         assert {"person", "case_file", "deadline"} <= set(analysed)
         # the ids' sequences moved past the loaded rows: an officer's first registration is not refused
         from desk.services import casework, persons
