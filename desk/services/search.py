@@ -272,6 +272,11 @@ _NAMES = {  # persons whose folded names match a full-text query, with their col
     "postgresql": f"SELECT {_PN} FROM person p WHERE p.id IN "
                   "(SELECT person_id FROM person_search WHERE names @@ to_tsquery('simple', ?) LIMIT ?)",
 }
+# PostgreSQL's surname passes ask the surname's own column (migration 0020); SQLite's query names the column
+_NAMES_IN_SURNAME = {
+    "sqlite": _NAMES["sqlite"],
+    "postgresql": _NAMES["postgresql"].replace("WHERE names @@", "WHERE surname @@"),
+}
 
 
 def _day(value) -> date | None:
@@ -343,14 +348,13 @@ def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool, *, column: st
                as_typed: bool = False) -> str:
     """Every word (as a whole word, or a prefix) or one of its Latvian forms (desk.names: the index
     holds the forms of every name): "ivanovs" is ``(ivanovs | ivanov)``; ``as_typed``: the words alone.
-    ``column``: in that column of SQLite's index only; on PostgreSQL only "surname", the lexemes of weight A
-    (migration 0020)."""
+    ``column``: in that column of SQLite's index only (on PostgreSQL the column is the statement's:
+    ``_NAMES_IN_SURNAME``)."""
     terms = []
-    weight = "A" if column == "surname" else ""
     for w in words:
         forms = (w,) if as_typed else prefix_alternatives(w) if prefix else query_alternatives(w)
         if dialect == "postgresql":
-            alts = [f"{f}:*{weight}" if prefix else (f"{f}:{weight}" if weight else f) for f in forms]
+            alts = [f"{f}:*" if prefix else f for f in forms]
             terms.append(alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")")
         else:
             alts = [f'"{f}"*' if prefix else f'"{f}"' for f in forms]
@@ -368,21 +372,22 @@ def _spellings(name: str | None, folded: str = "") -> str:
     return " ".join(dict.fromkeys((*folded.split(), *variants)))
 
 
-def _name_passes(dialect: str, words: tuple[str, ...]) -> list[str]:
+def _name_passes(dialect: str, words: tuple[str, ...]) -> list[tuple[str, bool]]:
     """The full-text queries a name search asks in turn, in order of merit, each broader than the ones
     before it: whole words before prefixes, and a single word in the surname before anywhere - the surname
-    outranks given names (_WEIGHTS); SQLite's index has a surname column, PostgreSQL's marks the surname's
-    lexemes with weight A (migration 0020). The Latvian forms and keys of
+    outranks given names (_WEIGHTS); both indexes have a surname column (PostgreSQL's since migration 0020).
+    Each pass is (query, in the surname only). The Latvian forms and keys of
     all of a person's names share one column (``forms``), so a form is asked for anywhere: "ivanovs" is
     the surname Ivanovs first, then (ivanovs | ivanov) in any name. Ranking the first ``limit`` rows the
     passes bring then gives what ranking many more would: a later pass adds rows that score lower."""
-    whole, prefix = _fts_query(dialect, words, False), _fts_query(dialect, words, True)
+    whole, prefix = (_fts_query(dialect, words, False), False), (_fts_query(dialect, words, True), False)
     if len(words) != 1:  # two words are rarely both in the surname
         return [whole, prefix]
-    surname_prefix = _fts_query(dialect, words, True, column="surname")
+    surname_prefix = (_fts_query(dialect, words, True, column="surname"), True)
     if len(words[0]) <= SHORT_PREFIX:  # a few letters: a whole-word match is rare, found in one pass
         return [whole, surname_prefix, prefix]
-    return [_fts_query(dialect, words, False, column="surname", as_typed=True), whole, surname_prefix, prefix]
+    return [(_fts_query(dialect, words, False, column="surname", as_typed=True), True), whole, surname_prefix,
+            prefix]
 
 
 def _names(source, words: tuple[str, ...], limit: int, born: date | None):
@@ -390,18 +395,18 @@ def _names(source, words: tuple[str, ...], limit: int, born: date | None):
     if born is not None:  # a date is the sharpest filter: the persons born that day, matched in Python
         rows = source.rows(_PERSONS_BORN.replace(_P, _PN, 1) + " LIMIT ?", (born, DOB_CANDIDATES))
     else:
-        sql = _NAMES[source.dialect]
+        sql, in_surname = _NAMES[source.dialect], _NAMES_IN_SURNAME[source.dialect]
         # the passes are asked for the ``limit`` shown: each pass is narrower than the next (in merit
         # order), so the first ``limit`` rows found are the best
         want = limit
         rows: list = []
         seen: set = set()
-        for query in _name_passes(source.dialect, words):
+        for query, surname_only in _name_passes(source.dialect, words):
             if len(rows) >= want:
                 break
             # every row found so far matches this broader pass too and may come back first: ask for
             # ``want`` and keep the new ones
-            for r in source.rows(sql, (query, want)):
+            for r in source.rows(in_surname if surname_only else sql, (query, want)):
                 if r[0] not in seen:
                     seen.add(r[0])
                     rows.append(r)
@@ -637,7 +642,7 @@ def find_case_numbers(source, actor: Actor, fragment: str, *, limit: int = 10) -
 def _migration():
     """The newest migration of the index holds its SQL (triggers and rebuild share one definition): 0008's
     on SQLite, 0020's on PostgreSQL."""
-    return importlib.import_module("desk.migrations.versions.0020_surname_weight")
+    return importlib.import_module("desk.migrations.versions.0020_surname_index")
 
 
 def rebuild_index(uow) -> int:
