@@ -12,7 +12,7 @@ from desk.errors import DomainError
 from desk.i18n import label
 from desk.services.kinds import adapter
 from desk.services.report.figures import KindFigures, Scope
-from desk.services.report.queries import case_scope, counted
+from desk.services.report.queries import case_scope, counted, scope_params
 from models import Case
 
 
@@ -63,8 +63,9 @@ def reconcile_statuses(uow, scope: Scope, day: date, figures: tuple[KindFigures,
         live = [s for s in _statuses_stored(uow, f.kind) if s not in terminal]
 
         def count(*conds) -> int:
-            return int(uow.session.exec(select(counted(Case.opened_on <= day, *case_scope(scope)))
-                                        .select_from(Case).where(Case.kind == f.kind, *conds)).one())
+            return int(uow.session.execute(select(counted(Case.opened_on <= day, *case_scope(scope)))
+                                           .select_from(Case).where(Case.kind == f.kind, *conds),
+                                           scope_params(scope)).scalar_one())
 
         # two ranges of the index (an OR of them would walk every final case of the kind)
         final_but_open = (count(Case.status.in_(terminal), Case.closed_on.is_(None))

@@ -77,12 +77,20 @@ def resolve_scope(uow, actor: Actor, *, office: str | None = None, for_officer: 
 
 
 def case_scope(scope: Scope) -> list:
-    conds = []
-    if scope.office_id is not None:
-        conds.append(Case.office_id == scope.office_id)
-    if scope.officer_id is not None:
-        conds.append(Case.owner_id == scope.officer_id)
-    return conds
+    """The scope's conditions on a case, its ids as bound parameters (``scope_params`` gives them), so that
+    a statement holding them can be kept (``_built``) and serve every office and officer."""
+    by_office, by_officer = _shape(scope)
+    return ([Case.office_id == bindparam("office")] if by_office else []) + (
+        [Case.owner_id == bindparam("officer")] if by_officer else [])
+
+
+def scope_params(scope: Scope, **more) -> dict:
+    """The parameters of ``case_scope`` (and of ``activity``'s scope), with ``more`` of a statement's own."""
+    return {"office": scope.office_id, "officer": scope.officer_id, **more}
+
+
+def _shape(scope: Scope) -> tuple[bool, bool]:
+    return scope.office_id is not None, scope.officer_id is not None
 
 
 # --- the figures ----------------------------------------------------------------------------------
@@ -116,21 +124,6 @@ def _built(key: tuple, build):
     return kept(("report",) + key, build)
 
 
-def _shape(scope: Scope) -> tuple[bool, bool]:
-    return scope.office_id is not None, scope.officer_id is not None
-
-
-def _scoped(scope: Scope) -> list:
-    """``case_scope`` with the scope's ids as parameters (``_params``), for statements that are kept."""
-    by_office, by_officer = _shape(scope)
-    return ([Case.office_id == bindparam("office")] if by_office else []) + (
-        [Case.owner_id == bindparam("officer")] if by_officer else [])
-
-
-def _params(scope: Scope, **more) -> dict:
-    return {"office": scope.office_id, "officer": scope.officer_id, **more}
-
-
 def _run(uow, key: tuple, build, params: dict):
     return uow.session.execute(_built(key, build), params)
 
@@ -146,20 +139,20 @@ def _kinds_in_range(uow, scope: Scope, which: str, day: date) -> dict[str, int]:
             "closed_after": (Case.closed_on > d, (Case.opened_on <= d,)),
             "closed_on": (Case.closed_on == d, (Case.opened_on <= d,)),
         }[which]
-        return select(*[counted(Case.kind == kind, *when, *_scoped(scope)) for kind in KINDS]).where(narrow)
-    row = _run(uow, ("kinds_in_range", which, _shape(scope)), build, _params(scope, day=day)).one()
+        return select(*[counted(Case.kind == kind, *when, *case_scope(scope)) for kind in KINDS]).where(narrow)
+    row = _run(uow, ("kinds_in_range", which, _shape(scope)), build, scope_params(scope, day=day)).one()
     return dict(zip(KINDS, (int(n) for n in row)))
 
 
 def registrations(uow, scope: Scope, first: date, last: date) -> dict[tuple[str, date], int]:
     """Cases registered (``opened_on``) per (kind, day) from ``first`` to ``last``, in the scope."""
     def build():
-        return (select(Case.kind, Case.opened_on, counted(*_scoped(scope)))
+        return (select(Case.kind, Case.opened_on, counted(*case_scope(scope)))
                 .where(_on_days(Case.opened_on, bindparam("first", type_=Date),
                                 bindparam("last", type_=Date), one_day=first == last))
                 .group_by(Case.kind, Case.opened_on))
-    rows = _run(uow, ("registrations", first == last, _shape(scope)), build, _params(scope, first=first, last=last))
-    return {(str(kind), _as_date(day)): int(n) for kind, day, n in rows.all() if n}
+    rows = _run(uow, ("registrations", first == last, _shape(scope)), build, scope_params(scope, first=first, last=last))
+    return {(str(kind), day): int(n) for kind, day, n in rows.all() if n}
 
 
 def decisions(uow, scope: Scope, kind: str, first: date, last: date) -> dict[str, int]:
@@ -168,7 +161,7 @@ def decisions(uow, scope: Scope, kind: str, first: date, last: date) -> dict[str
     def build():
         spec = adapter(kind)
         outcome = spec.outcome()
-        q = (select(outcome.value, counted(*_scoped(scope))).select_from(spec.model)
+        q = (select(outcome.value, counted(*case_scope(scope))).select_from(spec.model)
              .join(Case, Case.id == spec.model.case_id)
              .where(_on_days(outcome.day, bindparam("first", type_=Date), bindparam("last", type_=Date),
                              one_day=first == last)))
@@ -177,7 +170,7 @@ def decisions(uow, scope: Scope, kind: str, first: date, last: date) -> dict[str
         return q.group_by(outcome.value)
     counts: dict[str, int] = {}
     rows = _run(uow, ("decisions", kind, first == last, _shape(scope)), build,
-                _params(scope, first=first, last=last))
+                scope_params(scope, first=first, last=last))
     for value, n in rows.all():
         if n:
             counts[str(value or "unknown")] = counts.get(str(value or "unknown"), 0) + int(n)
@@ -200,8 +193,8 @@ def _open_by_kind(uow, scope: Scope, days: tuple[date, ...]) -> dict[date, dict[
     worth of cases (the opened_on and closed_on indexes) for the days a report is asked for."""
     open_now = {kind: n for kind, n in _run(
         uow, ("open_now", _shape(scope)),
-        lambda: select(Case.kind, func.count()).where(Case.closed_on.is_(None), *_scoped(scope)).group_by(Case.kind),
-        _params(scope)).all()}
+        lambda: select(Case.kind, func.count()).where(Case.closed_on.is_(None), *case_scope(scope)).group_by(Case.kind),
+        scope_params(scope)).all()}
     out = {}
     for day in days:
         later = _kinds_in_range(uow, scope, "later", day)
@@ -227,12 +220,12 @@ def kind_figures(uow, scope: Scope, day: date) -> tuple[KindFigures, ...]:
 def _dublin_scope_query(scope: Scope, *cols):
     """The requests' figures, the scope counted (``counted``) rather than planned on: the requests of a
     day are a few rows of their own table, an office's cases are a hundred thousand."""
-    return select(*cols, counted(*_scoped(scope))).select_from(DublinRequest).join(
+    return select(*cols, counted(*case_scope(scope))).select_from(DublinRequest).join(
         Case, Case.id == DublinRequest.case_id)
 
 
 def dublin_figures(uow, scope: Scope, day: date, extensions: int) -> DublinFigures:
-    params = _params(scope, day=day)
+    params = scope_params(scope, day=day)
     d = bindparam("day", type_=Date)
 
     def by_kind_regime(direction: str, day_col) -> tuple[tuple[str, str, int], ...]:
@@ -271,10 +264,10 @@ def dublin_figures(uow, scope: Scope, day: date, extensions: int) -> DublinFigur
 
 
 def return_figures(uow, scope: Scope, day: date) -> ReturnFigures:
-    params = _params(scope, day=day)
+    params = scope_params(scope, day=day)
 
     def base(*cols):
-        return (select(*cols, counted(*_scoped(scope))).select_from(ReturnDecision)
+        return (select(*cols, counted(*case_scope(scope))).select_from(ReturnDecision)
                 .join(Case, Case.id == ReturnDecision.case_id)
                 .where(ReturnDecision.issued_on == bindparam("day", type_=Date)))
     rows = _run(uow, ("returns", _shape(scope)),
@@ -300,10 +293,10 @@ def deadline_items(uow, scope: Scope, day: date, *, due_after: date | None, due_
                 .join(Person, Person.id == Case.person_id)
                 .join(Officer, Officer.id == Case.owner_id, isouter=True)
                 .where(Deadline.state.in_((DeadlineState.OPEN, DeadlineState.MET, DeadlineState.MISSED)),
-                       _not_done_by(bindparam("day", type_=Date)), *due, *_scoped(scope))
+                       _not_done_by(bindparam("day", type_=Date)), *due, *case_scope(scope))
                 .order_by(Deadline.due_on, Case.number, Deadline.rule_id))
     rows = _run(uow, ("deadline_items", due_after is None, _shape(scope)), build,
-                _params(scope, day=day, due_by=due_by, due_after=due_after))
+                scope_params(scope, day=day, due_by=due_by, due_after=due_after))
     out = []
     for d, number, kind, owner, code in rows.all():
         shown = (format_personal_code(code) if show_codes else mask_personal_code(code)) if code else ""
@@ -317,18 +310,13 @@ def _not_done_by(day):
     return or_(Deadline.done_on.is_(None), Deadline.done_on > day)
 
 
-def _as_date(value) -> date:
-    """A DATE column grouped by in a kept statement: SQLite may hand it back as its ISO text."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
 def deadlines_done(uow, scope: Scope, first: date, last: date, kinds: list[str]) -> dict[tuple[date, str], int]:
     """Deadlines met and missed per (due day, state) from ``first`` to ``last``, of cases of ``kinds``."""
     q = (select(Deadline.due_on, Deadline.state, func.count()).join(Case, Case.id == Deadline.case_id)
          .where(Deadline.state.in_((DeadlineState.MET, DeadlineState.MISSED)), Deadline.due_on >= first, Deadline.due_on <= last,
                 Case.kind.in_(kinds), *case_scope(scope))
          .group_by(Deadline.due_on, Deadline.state))
-    return {(d, s): n for d, s, n in uow.session.exec(q).all()}
+    return {(d, s): n for d, s, n in uow.session.execute(q, scope_params(scope)).all()}
 
 
 def _riga_day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -345,7 +333,7 @@ def _audit_of_day(*conds):
 
 def _day_params(scope: Scope, day: date) -> dict:
     start, end = _riga_day_bounds(day)
-    return _params(scope, start=start, end=end)
+    return scope_params(scope, start=start, end=end)
 
 
 def activity(uow, scope: Scope, day: date) -> tuple[OfficerActivity, ...]:
@@ -376,7 +364,7 @@ def transfer_extensions(uow, scope: Scope, day: date) -> int:
     """Dublin transfer extensions recorded that day (the detail row keeps the reason, not the day:
     the day comes from the audit trail's case.extend_transfer entries)."""
     def build():
-        return (select(counted(Case.kind == CaseKind.DUBLIN, *_scoped(scope))).select_from(AuditEntry)
+        return (select(counted(Case.kind == CaseKind.DUBLIN, *case_scope(scope))).select_from(AuditEntry)
                 .join(Case, Case.id == AuditEntry.case_id)
                 .where(*_audit_of_day(AuditEntry.action == "case.extend_transfer")))
     return int(_run(uow, ("transfer_extensions", _shape(scope)), build, _day_params(scope, day)).scalar_one())
