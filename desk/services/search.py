@@ -45,7 +45,7 @@ from models import CaseKind
 
 MAX_QUERY = 200          # characters of a query that are looked at (and audited)
 MAX_LIMIT = 200
-SHORT_PREFIX = 3         # query words this short begin very many names: no extra candidates (_names)
+SHORT_PREFIX = 3         # query words this short are rarely a whole name: one whole-word pass (_name_passes)
 DOB_CANDIDATES = 2000    # persons born on one day looked at when a date narrows a name search
 CASES_PER_PERSON = 10    # cases shown under a person found by an exact identifier
 
@@ -373,21 +373,21 @@ def _spellings(name: str | None, folded: str = "") -> str:
 
 
 def _name_passes(dialect: str, words: tuple[str, ...]) -> list[tuple[str, bool]]:
-    """The full-text queries a name search asks in turn, in order of merit, each broader than the ones
-    before it: whole words before prefixes, and a single word in the surname before anywhere - the surname
-    outranks given names (_WEIGHTS); both indexes have a surname column (PostgreSQL's since migration 0020).
-    Each pass is (query, in the surname only). The Latvian forms and keys of
-    all of a person's names share one column (``forms``), so a form is asked for anywhere: "ivanovs" is
-    the surname Ivanovs first, then (ivanovs | ivanov) in any name. Ranking the first ``limit`` rows the
-    passes bring then gives what ranking many more would: a later pass adds rows that score lower."""
-    whole, prefix = (_fts_query(dialect, words, False), False), (_fts_query(dialect, words, True), False)
+    """The full-text queries a name search asks in turn, each as (query, in the surname only), in order of
+    merit and each broader than the ones before it: whole words before prefixes, and a single word in the
+    surname before anywhere - the surname outranks given names (_WEIGHTS); both indexes have a surname
+    column (PostgreSQL's since migration 0020). The Latvian forms and keys of all of a person's names share
+    one column (``forms``), so a form is asked for anywhere: "ivanovs" is the surname Ivanovs first, then
+    (ivanovs | ivanov) in any name. Ranking the first ``limit`` rows the passes bring then gives what
+    ranking many more would: a later pass adds rows that score lower."""
+    def ask(prefix: bool, *, surname: bool = False, as_typed: bool = False) -> tuple[str, bool]:
+        return _fts_query(dialect, words, prefix, column="surname" if surname else None, as_typed=as_typed), surname
+
     if len(words) != 1:  # two words are rarely both in the surname
-        return [whole, prefix]
-    surname_prefix = (_fts_query(dialect, words, True, column="surname"), True)
+        return [ask(False), ask(True)]
     if len(words[0]) <= SHORT_PREFIX:  # a few letters: a whole-word match is rare, found in one pass
-        return [whole, surname_prefix, prefix]
-    return [(_fts_query(dialect, words, False, column="surname", as_typed=True), True), whole, surname_prefix,
-            prefix]
+        return [ask(False), ask(True, surname=True), ask(True)]
+    return [ask(False, surname=True, as_typed=True), ask(False), ask(True, surname=True), ask(True)]
 
 
 def _names(source, words: tuple[str, ...], limit: int, born: date | None):
@@ -398,19 +398,18 @@ def _names(source, words: tuple[str, ...], limit: int, born: date | None):
         sql, in_surname = _NAMES[source.dialect], _NAMES_IN_SURNAME[source.dialect]
         # the passes are asked for the ``limit`` shown: each pass is narrower than the next (in merit
         # order), so the first ``limit`` rows found are the best
-        want = limit
         rows: list = []
         seen: set = set()
         for query, surname_only in _name_passes(source.dialect, words):
-            if len(rows) >= want:
+            if len(rows) >= limit:
                 break
             # every row found so far matches this broader pass too and may come back first: ask for
-            # ``want`` and keep the new ones
-            for r in source.rows(in_surname if surname_only else sql, (query, want)):
+            # ``limit`` and keep the new ones
+            for r in source.rows(in_surname if surname_only else sql, (query, limit)):
                 if r[0] not in seen:
                     seen.add(r[0])
                     rows.append(r)
-                    if len(rows) == want:
+                    if len(rows) == limit:
                         break
     scored = []
     for row in rows:
@@ -556,9 +555,6 @@ def _ranked(found: dict, limit: int) -> list[SearchHit]:
     """Best score first; then persons before cases, persons by name, cases newest first."""
     if len(found) < 2:
         return list(found.values())
-    if all(h.kind is HitKind.PERSON for h in found.values()):  # a name search: one sort, the same order
-        return sorted(found.values(), key=lambda h: (-h.score, h.surname.lower(), h.given_names.lower(),
-                                                     -h.id))[:limit]
     newest_first = sorted(found.values(), key=lambda h: (h.number or "", h.id), reverse=True)
     ranked = sorted(newest_first, key=lambda h: (-h.score, h.kind is not HitKind.PERSON,
                                                  (h.surname.lower(), h.given_names.lower()) if h.kind is HitKind.PERSON
@@ -607,7 +603,7 @@ def _search(source, actor: Actor, parsed: ParsedQuery, limit: int, reveal: bool)
         if not found:  # names alone, the officer typing: ranked once, in _ranked's order for persons
             scored.sort(key=_person_order)
             return [_person_hit(row, score, reveal) for score, row in scored[:limit]]
-        if len(scored) > limit:  # a date's candidates (DOB_CANDIDATES) or PostgreSQL's
+        if len(scored) > limit:  # a date's candidates (DOB_CANDIDATES)
             scored.sort(key=_person_order)
         for score, row in scored[:limit]:
             add(_person_hit(row, score, reveal))

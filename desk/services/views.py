@@ -286,7 +286,7 @@ def worklist(uow, actor: Actor, *, scope: str = "mine", kinds=None, offset: int 
     if found is None:
         return []
     shape, owner_id = found
-    params = _params(uow, actor, owner_id, offset=offset, limit=limit, wanted=wanted)
+    params = _params(uow, actor, owner_id, offset=offset)
     n = bindparam("n", type_=Integer)
 
     def ids(key: str, build, **more) -> list[int]:
