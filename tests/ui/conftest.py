@@ -56,6 +56,19 @@ async def log_in(pilot, role: str = "asylum", password: str = PASSWORD) -> None:
     await settle(pilot)
 
 
+def lock_out(store, username: str) -> None:
+    """As many wrong passwords for ``username`` as lock the account (auth.MAX_FAILED_LOGINS)."""
+    from desk.errors import AuthError
+    from desk.services import auth
+
+    for _ in range(auth.MAX_FAILED_LOGINS):
+        try:
+            with store.uow() as uow:
+                auth.login(uow, username, "wrong-password")
+        except AuthError:
+            pass
+
+
 def new_person(store, actor, **over) -> int:
     from desk.services import persons
 

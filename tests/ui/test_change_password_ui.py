@@ -9,7 +9,7 @@ from screens.app import DeskApp
 from screens.dialogs import ChangePasswordDialog
 from screens.home import HomeScreen
 from tests.conftest import PASSWORD
-from tests.ui.conftest import settle, type_text
+from tests.ui.conftest import log_in, settle, type_text
 
 NEW = "my-own-pass-42"
 
@@ -20,12 +20,7 @@ async def test_a_password_set_by_an_administrator_is_changed_at_first_login(ui_s
                             office_code="RIG-CEN", roles="asylum", password=PASSWORD)
     app = DeskApp(store=ui_store)
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await type_text(pilot, "jauna")
-        await pilot.press("enter")
-        await type_text(pilot, PASSWORD)
-        await pilot.press("enter")
-        await settle(pilot)
+        await log_in(pilot, "jauna", PASSWORD)
         dialog = app.screen
         assert isinstance(dialog, ChangePasswordDialog)
         assert all(i.password for i in dialog.query(Input))  # masked

@@ -13,7 +13,7 @@ from screens.dialogs import ChangePasswordDialog, ConfirmDialog
 from screens.home import HomeScreen
 from screens.officers import AddOfficerDialog, OfficersScreen, ResetPasswordDialog, RolesDialog
 from tests.conftest import PASSWORD
-from tests.ui.conftest import log_in, settle, type_text
+from tests.ui.conftest import lock_out, log_in, settle, type_text
 
 SIZE = (160, 48)
 NEW_PASSWORD = "pagaidu-parole-7"
@@ -107,12 +107,7 @@ async def test_an_officer_added_on_screen_logs_in_and_must_change_the_password(u
         assert (new.full_name, new.office_code, new.roles, new.active, new.must_change_password) == (
             "Jauna Ozola", "RIG-CEN", ("asylum",), True, True)
         await pilot.press("f10")
-        await settle(pilot)
-        await type_text(pilot, "jauna.ozola")
-        await pilot.press("enter")
-        await type_text(pilot, NEW_PASSWORD)
-        await pilot.press("enter")
-        await settle(pilot)
+        await log_in(pilot, "jauna.ozola", NEW_PASSWORD)
         assert isinstance(app.screen, ChangePasswordDialog)  # the password was the administrator's
         await type_text(pilot, "mana-parole-42")
         await pilot.press("enter")
@@ -176,12 +171,7 @@ async def test_a_reset_makes_the_officer_change_the_password_and_ends_their_sess
         row = app.screen.query_one("#officers-table").get_row("patverums")
         assert str(row[-1]) == t("ui.person.yes")
         await pilot.press("f10")
-        await settle(pilot)
-        await type_text(pilot, "patverums")
-        await pilot.press("enter")
-        await type_text(pilot, NEW_PASSWORD)
-        await pilot.press("enter")
-        await settle(pilot)
+        await log_in(pilot, "patverums", NEW_PASSWORD)
         assert isinstance(app.screen, ChangePasswordDialog)
     try:
         with ui_store.uow() as uow:
@@ -220,12 +210,7 @@ async def test_disabling_the_last_administrator_is_refused_with_the_services_wor
 
 
 async def test_a_lockout_shows_and_is_cleared(ui_store):
-    for _ in range(auth.MAX_FAILED_LOGINS):
-        try:
-            with ui_store.uow() as uow:
-                auth.login(uow, "recepcija", "wrong-password")
-        except AuthError:
-            pass
+    lock_out(ui_store, "recepcija")
     app = DeskApp(store=ui_store, idle_minutes=600)
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "administrator")

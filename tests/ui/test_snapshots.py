@@ -9,7 +9,7 @@ from textual.widgets import TabbedContent
 
 from desk.services import casework
 from screens.app import DeskApp
-from tests.ui.conftest import log_in, new_asylum_case, new_person, settle, type_text
+from tests.ui.conftest import lock_out, log_in, new_asylum_case, new_person, settle, type_text
 
 SIZE = (160, 48)
 
@@ -179,19 +179,13 @@ def test_duplicates_report(snap_compare, duplicates_store):
     assert snap_compare(DeskApp(store=duplicates_store), terminal_size=SIZE, run_before=run_before)
 def test_officers_screen(snap_compare, ui_store):
     """The administrator's home: the officers (one locked out, one to change the password) and a grant waiting."""
-    from desk.errors import AuthError
     from desk.services import auth
 
     admin = ui_store.actors["administrator"]
     with ui_store.uow() as uow:
         auth.grant_role(uow, admin, "patverums2", "supervisor")
         auth.set_password(uow, admin, "atgriesana", "pagaidu-parole-7")
-    for _ in range(auth.MAX_FAILED_LOGINS):
-        try:
-            with ui_store.uow() as uow:
-                auth.login(uow, "recepcija", "wrong-password")
-        except AuthError:
-            pass
+    lock_out(ui_store, "recepcija")
 
     async def run_before(pilot):
         await log_in(pilot, "administrator")
