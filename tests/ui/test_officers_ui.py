@@ -3,6 +3,7 @@ disabling, resetting a password, changing roles and confirming a supervisor gran
 whose refusals are shown in the officer's language while nothing is saved."""
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Checkbox, Input
 
 from desk.errors import AuthError
@@ -173,13 +174,9 @@ async def test_a_reset_makes_the_officer_change_the_password_and_ends_their_sess
         await pilot.press("f10")
         await log_in(pilot, "patverums", NEW_PASSWORD)
         assert isinstance(app.screen, ChangePasswordDialog)
-    try:
-        with ui_store.uow() as uow:
-            auth.ensure_live(uow, ui_store.actors["asylum"])
-    except AuthError as exc:
-        assert exc.key == "auth.session_ended"  # ended by the reset (end_reason "password")
-    else:
-        raise AssertionError("the officer's session outlived the reset")
+    with pytest.raises(AuthError) as ended, ui_store.uow() as uow:  # the officer's session ended with the reset
+        auth.ensure_live(uow, ui_store.actors["asylum"])
+    assert ended.value.key == "auth.session_ended"  # ended by the reset (end_reason "password")
 
 
 async def test_disabling_the_last_administrator_is_refused_with_the_services_words(ui_store):
