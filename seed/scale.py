@@ -189,8 +189,7 @@ class _Loader:
             for model in order:
                 rows = self.rows.pop(model.__tablename__, None)
                 if rows:
-                    template = _template(model)
-                    conn.execute(insert(model.__table__), [{**template, **row} for row in rows])
+                    _write(conn, model, rows)
             if self.counters:  # in the same transaction: the counters always cover the numbers stored
                 _save_counters(conn, self.counters)
         self.rows.clear()
@@ -217,6 +216,30 @@ def _template(model) -> dict:
             out[name] = None if default is PydanticUndefined else default
         _TEMPLATES[model.__tablename__] = out
     return out
+
+
+def _write(conn, model, rows: list[dict]) -> None:
+    """``rows`` into ``model``'s table with one ``executemany`` of the driver in ``conn``'s transaction,
+    every column's value converted by its SQLAlchemy type as ``conn.execute(insert(table), rows)`` would
+    (a date to SQLite's text, a JSON column to its text ...). Through SQLAlchemy's executemany, building
+    each row's parameters cost as much as the driver's own writing (issue 17: seed near its write floor)."""
+    table = model.__table__
+    names = list(table.columns.keys())
+    template = _template(model)
+    dialect = conn.dialect  # the dialect's own type (SQLite's DATETIME text), as the compiler binds it
+    processors = [table.columns[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    quote = dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+           f"VALUES ({', '.join([mark] * len(names))})")
+    pairs = list(zip(names, processors))
+    params = [tuple(row.get(name, template[name]) if proc is None else proc(row.get(name, template[name]))
+                    for name, proc in pairs) for row in rows]
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.executemany(sql, params)
+    finally:
+        cursor.close()
 
 
 def _max_id(conn, model) -> int:

@@ -267,3 +267,41 @@ def test_reset_rebuilds_the_demo_and_touches_no_other_store(tmp_path, fixed_cloc
     with pytest.raises(StoreError) as refused:
         demo.ensure_demo_store("postgresql+psycopg://127.0.0.1/test", reset=True)
     assert refused.value.key == "demo.reset_sqlite_only"
+
+
+def test_the_bulk_writer_stores_what_sqlalchemy_would(store_url, fixed_clock):
+    """``scale._write`` puts rows through the driver's executemany with each column type's own conversion.
+    What it stores must be what ``conn.execute(insert(table), rows)`` stores: the same text for an aware
+    datetime in SQLite (no "+00:00" suffix the ORM would not read back as written), dates, flags,
+    JSON-ish text and NULLs, so that a seeded store is read exactly as one typed in on the screens."""
+    from datetime import date, datetime, timezone
+
+    from sqlalchemy import insert
+
+    from desk.clock import now
+
+    store = open_store(store_url)
+    try:
+        with store.uow() as uow:
+            load_reference(uow.session)
+        at = datetime(2026, 11, 22, 8, 0, 0, tzinfo=timezone.utc)  # microsecond 0: isoformat would drop it
+        people = [{"id": 9001 + i, "surname": s, "given_names": "Līga", "surname_folded": s.lower(),
+                   "given_folded": "liga", "date_of_birth": date(1990, 1, 2 + i), "sex": "F",
+                   "citizenship": "UKR", "created_at": at if i == 0 else now(), "version": 1}
+                  for i, s in enumerate(("Bērziņa", "Ozola"))]
+        with store.engine.connect() as conn:
+            with conn.begin():
+                scale._write(conn, Person, people[:1])
+                conn.execute(insert(Person.__table__), [{**scale._template(Person), **people[1]}])
+                scale._write(conn, Person, [{**people[1], "id": 9101}])
+                conn.execute(insert(Person.__table__), [{**scale._template(Person), **people[0], "id": 9100}])
+            rows = {r[0]: tuple(r[1:]) for r in conn.exec_driver_sql(
+                "SELECT id, created_at, date_of_birth, surname, original_name, personal_code FROM person "
+                "WHERE id IN (9001, 9002, 9100, 9101)")}
+        assert rows[9001] == rows[9100]  # written by _write / by SQLAlchemy, the same values
+        assert rows[9002] == rows[9101]
+        with store.uow() as uow:  # and the ORM reads them back as it wrote them
+            read = uow.session.get(Person, 9001)
+            assert read.created_at == at and read.date_of_birth == date(1990, 1, 2)
+    finally:
+        store.dispose()
