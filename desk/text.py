@@ -103,6 +103,10 @@ def mask_personal_code(code: str | None) -> str:
     return f"{digits[:6]}-*****" if len(digits) == 11 else "***"
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_LV_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?")
+
+
 def parse_date(value: str | date | None) -> date | None:
     """Dates as officers type them: 2026-11-22 or 22.11.2026 (also 22.11.26 is refused: ambiguous)."""
     from desk.errors import ValidationError
@@ -112,12 +116,12 @@ def parse_date(value: str | date | None) -> date | None:
     s = value.strip()
     if not s:
         return None
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s) or None
+    m = _ISO_DATE.fullmatch(s)
     parsed = None
     try:
         if m:
             parsed = date(int(m[1]), int(m[2]), int(m[3]))
-        elif m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?", s):
+        elif m := _LV_DATE.fullmatch(s):
             parsed = date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
         pass

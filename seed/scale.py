@@ -25,6 +25,7 @@ import sys
 from bisect import bisect_left, bisect_right
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Callable
@@ -112,11 +113,16 @@ class Step:
     values: dict
 
 
+@lru_cache(maxsize=None)
+def _weights(actions: tuple[str, ...]) -> tuple[float, ...]:
+    """How likely each allowed action is chosen: the life cycle's first mostly, rare ones rarely."""
+    return tuple(0.04 if any(word in a for word in RARE_ACTION_WORDS) else (1.0 if i == 0 else 0.15)
+                 for i, a in enumerate(actions))
+
+
 def _preference(rng: random.Random, actions: list[str]) -> list[str]:
-    """The allowed actions, the one chosen first (the life cycle's first mostly, rare ones rarely)."""
-    weights = [0.04 if any(word in a for word in RARE_ACTION_WORDS) else (1.0 if i == 0 else 0.15)
-               for i, a in enumerate(actions)]
-    chosen = rng.choices(actions, weights=weights, k=1)[0]
+    """The allowed actions, the one chosen first (``_weights``)."""
+    chosen = rng.choices(actions, weights=_weights(tuple(actions)), k=1)[0]
     return [chosen] + [a for a in actions if a != chosen]
 
 

@@ -11,6 +11,7 @@ perform; the scale seed applies the same ``apply`` along its generated paths.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from types import ModuleType
 from typing import Any, Callable, ClassVar, Mapping, Protocol, runtime_checkable
@@ -328,7 +329,7 @@ class Kind:
     def initial_status(self) -> str:
         return str(self.rules.INITIAL_STATUS)
 
-    @property
+    @cached_property
     def terminal(self) -> frozenset[str]:
         return frozenset(str(s) for s in self.rules.TERMINAL_STATUSES)
 
