@@ -88,6 +88,9 @@ def summary_rows(title: str, data: dict | None) -> list[tuple[str, str, str, str
         return [(f"import, {data['lines']:,} lines ({data['engine']})",
                  f"{data['import_s']} s ({data['import_lines_per_s']} lines/s)",
                  f"raw: {data['raw_s']} s", f"{data['ratio']}x", _met(bool(data["missed"])))]
+    if title.startswith("Seed"):
+        return [(f"`desk seed --persons {data['persons']:,}` ({data['engine']})", f"{data['seed_s']} s",
+                 f"raw write floor: {data['floor_s']} s", f"{data['ratio']}x", _met(bool(data["missed"])))]
     if title.startswith("The day's report"):
         rows = [("day's report, all offices", f"median {data['all_median_s']} s",
                  f"raw replay: {data.get('all_raw_median_s', '-')} s", f"{data.get('all_ratio', '-')}x",
@@ -118,6 +121,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     n_lookup, n_reg, runs, events, repeat = (50, 200, 3, 1000, 2) if args.quick else (200, 500, 10, 5000, 3)
     n_import = 1400 if args.quick else 10_000
+    n_seed = 20_000 if args.quick else 100_000
     dbs = [str(Path(d).resolve()) for d in args.db]
 
     sections = []  # (store label, title, shown command, what, output, data, seconds, status)
@@ -189,6 +193,14 @@ def main(argv=None) -> int:
     step("a fresh store", "Import", ["bench/import_bench.py", "--n", str(n_import)],
          f"`desk import` of {n_import:,} generated lines (importer.import_file on a fresh store) next to raw "
          "executemany of the rows it wrote into a second store of the same schema.", {})
+
+    step("a fresh store", "Seed", ["bench/seed_bench.py", "--persons", str(n_seed)],
+         f"`desk seed --persons {n_seed:,}` as a whole process into a fresh SQLite store next to the raw write "
+         "floor: the rows it left written by sqlite3 executemany into a second store of the same schema.", {})
+    if args.pg:
+        step("a fresh PostgreSQL schema", "Seed", ["bench/seed_bench.py", "--persons", str(n_seed), "--db", args.pg[0]],
+             f"`desk seed --persons {n_seed:,}` into a throwaway schema next to psycopg executemany of the same "
+             "rows into a second one.", {args.pg[0]: "PG_URL"})
 
     lines = [
         "# Performance record",
