@@ -75,3 +75,16 @@ def test_an_unknown_kind_is_the_officers_error():
 
     with pytest.raises(ValidationError):
         adapter("passport")
+
+
+@pytest.mark.parametrize("kind", list(CaseKind))
+def test_what_the_report_reads_of_a_kind_is_the_kind_modules_own(kind):
+    """The daily report reads a kind's detail table, outcome and final statuses from
+    desk.services.decisions without loading the kind module; they must be the kind module's own."""
+    from desk.services import decisions
+
+    spec = KINDS[kind]
+    assert decisions.DETAIL_MODELS[kind] is spec.model
+    assert decisions.RULES[kind] is spec.rules
+    assert spec.outcome() is decisions.OUTCOMES[kind]
+    assert decisions.terminal(kind) == {str(s) for s in spec.rules.TERMINAL_STATUSES} == spec.terminal

@@ -11,7 +11,7 @@ from desk.rules import asylum as rules
 from desk.rules import eligibility
 from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, date_field, field_error, field_spec,
+from desk.services.kinds.base import (F, ActionDef, Created, Kind, date_field, field_error, field_spec,
                                       nationality_of, person_exists, reason_field, refusal_error, rule_error_as_form)
 from desk.services.labels import field_label
 from models import AsylumApplication, Case, CaseKind, DublinRequest
@@ -182,9 +182,6 @@ class Asylum(Kind):
         regime = [line for line in lines if line.name == "regime"]
         return regime + [line for line in lines if line.name != "regime"]
 
-    def outcome(self) -> Outcome:
-        return Outcome(AsylumApplication.decision_on, AsylumApplication.decision,
-                       ("refugee", "alternative", "refused", "left_without_examination"))
 
     def related_case_ids(self, uow, case: Case) -> list[int]:
         """The Dublin requests made for this application, and the take backs that return the person to it."""

@@ -4,8 +4,8 @@ A kind module describes one case kind completely: its registration form and the 
 fields, how a registration becomes a detail row (``create`` -> ``Created``), the form of each
 life-cycle action and the pure ``apply`` that turns the action's values into changes of the detail row
 (``ActionDef.apply`` -> ``Applied``), the facts it hands to its rules module, the dates it derives,
-where its decision or outcome is recorded (``Outcome``, read by the daily report), the extra lines of
-its case file and the cases it is linked to. ``desk.services.casework`` runs the generic register /
+where its decision or outcome is recorded (``Outcome``, declared in desk.services.decisions for the
+daily report), the extra lines of its case file and the cases it is linked to. ``desk.services.casework`` runs the generic register /
 perform; the scale seed applies the same ``apply`` along its generated paths.
 """
 from __future__ import annotations
@@ -21,7 +21,8 @@ from sqlmodel import SQLModel
 from desk.errors import DomainError, FormInvalid, NotFound, ValidationError
 from desk.i18n import t
 from desk.rules import eligibility
-from desk.services import casecore
+from desk.services import casecore, decisions
+from desk.services.decisions import Outcome
 from desk.services.forms import FieldSpec, FieldType, FormSpec
 from desk.services.labels import DetailLine, field_label
 from desk.services.persons import get_person
@@ -232,17 +233,6 @@ CONTEST_REFUSAL = ActionDef((date_field("contested_on"),), hook=_contested_after
 RECORD_DAY = ActionDef((date_field("on"),), columns={"on": ""})
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """Where a kind's decision is recorded, for the daily report: the day column, the outcome (a column or
-    an expression), an extra condition, and the outcomes every report lists (0 when none)."""
-
-    day: Any
-    value: Any
-    listed: tuple[str, ...]
-    where: Any = None
-
-
 @runtime_checkable
 class KindAdapter(Protocol):
     """One case kind, completely. ``desk.services.kinds.KINDS`` holds one per ``CaseKind``."""
@@ -331,7 +321,11 @@ class Kind:
 
     @cached_property
     def terminal(self) -> frozenset[str]:
-        return frozenset(str(s) for s in self.rules.TERMINAL_STATUSES)
+        return decisions.terminal(self.kind)
+
+    def outcome(self) -> Outcome:
+        """Where the kind's decision is recorded, for the daily report (declared in desk.services.decisions)."""
+        return decisions.OUTCOMES[self.kind]
 
     def first_status(self, row) -> str:
         return self.initial_status

@@ -11,7 +11,7 @@ from desk.rules import dublin as rules
 from desk.rules.common import RuleError
 from desk.services.auth import require_kind
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, case_by_number, date_field,
+from desk.services.kinds.base import (F, ActionDef, Created, Kind, case_by_number, date_field,
                                       field_error, field_spec, nationality_of, order, person_exists, refusal_error)
 from desk.i18n.citations import shown
 from desk.services.labels import DetailLine, display_value, field_label
@@ -334,10 +334,6 @@ class Dublin(Kind):
                                                       Case.kind == CaseKind.ASYLUM)
                                 .order_by(Case.opened_on.desc(), Case.id.desc())).first()
 
-    def outcome(self) -> Outcome:
-        # a Dublin "decision" by PMLP is a reply given to an incoming request
-        return Outcome(DublinRequest.replied_on, DublinRequest.reply, ("accepted", "rejected"),
-                       DublinRequest.direction == "incoming")
 
     def _linked(self, uow, case: Case) -> list[tuple[str, int]]:
         """(field, case id) of the asylum cases the request names: the one it was made for, the earlier one

@@ -7,9 +7,9 @@ from sqlmodel import select
 from desk.errors import NotFound, ValidationError
 from desk.rules import invitations as rules
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, Outcome, date_field,
+from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, date_field,
                                       field_spec, reason_field, refusal)
-from desk.services.kinds.permit import PURPOSES, granted_or_refused
+from desk.services.kinds.permit import PURPOSES
 from desk.services.labels import DetailLine
 from desk.services.persons import get_person, summaries
 from desk.text import normalize_personal_code, personal_code_valid
@@ -118,8 +118,6 @@ class InvitationKind(Kind):
             refusal_notified_on=d.notified_on, contested_on=d.contested_on,
         )
 
-    def outcome(self) -> Outcome:
-        return Outcome(Invitation.decided_on, granted_or_refused("approved"), ("approved", "refused"))
 
     def detail_lines(self, uow, case: Case, lines):
         """The invited persons, by name, after the invitation's own columns."""

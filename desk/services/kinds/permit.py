@@ -1,12 +1,10 @@
 """Residence permits (Immigration Law): application, grant or refusal, card, re-registration, annulment."""
 from __future__ import annotations
 
-from sqlalchemy import case as sql_case, literal
-
 from desk.rules import permits as rules
 from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, Outcome,
+from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind,
                                       case_by_number, date_field, field_spec, reason_field, refusal,
                                       rule_error_as_form)
 from models import Case, CaseKind, ResidencePermit
@@ -61,12 +59,6 @@ ACTIONS: dict[str, ActionDef] = {
 }
 
 
-def granted_or_refused(positive: str):
-    """A permit, visa or invitation keeps its decision day, not its outcome: a refused one stays
-    "refused", a positive one moves on (issued, re-registered, used, annulled...) but was ``positive``."""
-    return sql_case((Case.status == "refused", literal("refused")), else_=literal(positive))
-
-
 class Permit(Kind):
     kind = CaseKind.PERMIT
     model = ResidencePermit
@@ -92,8 +84,6 @@ class Permit(Kind):
             refusal_notified_on=d.notified_on, contested_on=d.contested_on,
         )
 
-    def outcome(self) -> Outcome:
-        return Outcome(ResidencePermit.decided_on, granted_or_refused("granted"), ("granted", "refused"))
 
 
 ADAPTER = Permit()

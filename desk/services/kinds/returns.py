@@ -8,7 +8,7 @@ from desk.rules import eligibility
 from desk.rules import returns as rules
 from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, ActionDef, Created, Kind, Outcome, date_field, field_error, field_spec,
+from desk.services.kinds.base import (F, ActionDef, Created, Kind, date_field, field_error, field_spec,
                                       nationality_of, order, person_exists, refusal_error, rule_error_as_form)
 from models import Case, CaseKind, ReturnDecision
 
@@ -135,9 +135,6 @@ class Return(Kind):
             out["ban_until"] = rules.ban_until(d.departed_on, d.ban_years or 0, d.ban_months or 0)
         return out
 
-    def outcome(self) -> Outcome:
-        # a return decision is decided when it is issued; its outcome is the decision's kind
-        return Outcome(ReturnDecision.issued_on, ReturnDecision.decision_kind, ("voluntary", "forced"))
 
 
 ADAPTER = Return()

@@ -9,9 +9,8 @@ from sqlmodel import select
 from desk.rules import visas as rules
 from desk.rules.common import RuleError
 from desk.services.forms import FormSpec
-from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind, Outcome,
+from desk.services.kinds.base import (F, CONTEST_REFUSAL, NOTIFY_REFUSAL, ActionDef, Created, Kind,
                                       date_field, field_spec, reason_field, refusal, rule_error_as_form)
-from desk.services.kinds.permit import granted_or_refused
 from models import Case, CaseKind, Stay, Visa
 
 EXTENSION_REASONS = ("unforeseen_circumstances", "force_majeure", "humanitarian", "serious_personal_reasons")
@@ -86,8 +85,6 @@ class VisaKind(Kind):
             refusal_notified_on=d.notified_on, contested_on=d.contested_on,
         )
 
-    def outcome(self) -> Outcome:
-        return Outcome(Visa.decided_on, granted_or_refused("issued"), ("issued", "refused"))
 
 
 ADAPTER = VisaKind()

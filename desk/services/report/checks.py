@@ -1,6 +1,6 @@
 """The checks a report passes before a number is printed: the day's figures add up per kind
 (``reconcile``) and, for today, the cases open by their dates are exactly those whose status is not
-final (``reconcile_statuses``; the final statuses are each kind's, from its module)."""
+final (``reconcile_statuses``; the final statuses are each kind's, from its rules module)."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from desk.errors import DomainError
 from desk.i18n import label
-from desk.services.kinds import adapter
+from desk.services.decisions import terminal as terminal_statuses
 from desk.services.report.figures import KindFigures, Scope
 from desk.services.report.queries import case_scope, counted, scope_params
 from models import Case
@@ -57,7 +57,7 @@ def reconcile_statuses(uow, scope: Scope, day: date, figures: tuple[KindFigures,
     contradiction; both are ranges of the (kind, status, closed_on) index. Only when one is found are
     the live cases counted, for the message."""
     for f in figures:
-        terminal = sorted(adapter(f.kind).terminal)
+        terminal = sorted(terminal_statuses(f.kind))
         if not terminal:
             continue
         live = [s for s in _statuses_stored(uow, f.kind) if s not in terminal]

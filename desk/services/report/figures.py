@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable
 
-from desk.services.kinds import adapter
+from desk.services.decisions import OUTCOMES as _DECISIONS
 from models import CaseKind
 
 FORMAT_VERSION = 1
@@ -20,8 +20,8 @@ REGIMES = ("dublin_iii", "ammr")
 REPLY_OUTCOMES = ("accepted", "rejected")
 RETURN_KINDS = ("voluntary", "forced")
 # The outcomes every report lists (with 0 when none), per kind, so that the keys are stable
-# (each kind's module says where its outcome is recorded: ``KindAdapter.outcome``).
-OUTCOMES: dict[str, tuple[str, ...]] = {kind: adapter(kind).outcome().listed for kind in KINDS}
+# (desk.services.decisions says where each kind's outcome is recorded).
+OUTCOMES: dict[str, tuple[str, ...]] = {kind: _DECISIONS[CaseKind(kind)].listed for kind in KINDS}
 ALL_OFFICES = "all"
 WITHIN_DAYS = 7
 STATS_DAYS = 30

@@ -16,7 +16,7 @@ from desk.clock import RIGA
 from desk.errors import NotFound
 from desk.rules.common import DeadlineState
 from desk.services.auth import Actor, Permission, ensure_live, require
-from desk.services.kinds import adapter
+from desk.services.decisions import DETAIL_MODELS, OUTCOMES as DECISIONS
 from desk.services.statements import kept
 from desk.services.report.figures import (
     ALL_OFFICES,
@@ -157,12 +157,11 @@ def registrations(uow, scope: Scope, first: date, last: date) -> dict[tuple[str,
 
 def decisions(uow, scope: Scope, kind: str, first: date, last: date) -> dict[str, int]:
     """A kind's decisions recorded from ``first`` to ``last`` per outcome, in the scope; where the kind
-    records them is its module's ``Outcome`` (an outcome only of cases out of scope is not listed)."""
+    records them is its ``Outcome`` (desk.services.decisions) (an outcome only of cases out of scope is not listed)."""
     def build():
-        spec = adapter(kind)
-        outcome = spec.outcome()
-        q = (select(outcome.value, counted(*case_scope(scope))).select_from(spec.model)
-             .join(Case, Case.id == spec.model.case_id)
+        model, outcome = DETAIL_MODELS[CaseKind(kind)], DECISIONS[CaseKind(kind)]
+        q = (select(outcome.value, counted(*case_scope(scope))).select_from(model)
+             .join(Case, Case.id == model.case_id)
              .where(_on_days(outcome.day, bindparam("first", type_=Date), bindparam("last", type_=Date),
                              one_day=first == last)))
         if outcome.where is not None:
