@@ -26,6 +26,8 @@ from bisect import bisect_left, bisect_right
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Callable
@@ -114,16 +116,28 @@ class Step:
 
 
 @lru_cache(maxsize=None)
-def _weights(actions: tuple[str, ...]) -> tuple[float, ...]:
-    """How likely each allowed action is chosen: the life cycle's first mostly, rare ones rarely."""
-    return tuple(0.04 if any(word in a for word in RARE_ACTION_WORDS) else (1.0 if i == 0 else 0.15)
-                 for i, a in enumerate(actions))
+def _cum_weights(actions: tuple[str, ...]) -> tuple[float, ...]:
+    """How likely each allowed action is chosen, as ``random.choices``' cumulative weights (the same draw
+    as with the weights themselves): the life cycle's first mostly, rare ones rarely."""
+    return tuple(accumulate(0.04 if any(word in a for word in RARE_ACTION_WORDS) else (1.0 if i == 0 else 0.15)
+                            for i, a in enumerate(actions)))
 
 
 def _preference(rng: random.Random, actions: list[str]) -> list[str]:
-    """The allowed actions, the one chosen first (``_weights``)."""
-    chosen = rng.choices(actions, weights=_weights(tuple(actions)), k=1)[0]
+    """The allowed actions, the one chosen first (``_cum_weights``)."""
+    chosen = rng.choices(actions, cum_weights=_cum_weights(tuple(actions)), k=1)[0]
     return [chosen] + [a for a in actions if a != chosen]
+
+
+_FORMS: dict[tuple[str, str], FormSpec] = {}
+
+
+def _action_form(kind: str, action: str, fields: tuple) -> FormSpec:
+    """The form of ``action`` on a case of ``kind``, made once (the seed asks for it at every step it tries)."""
+    form = _FORMS.get((kind, action))
+    if form is None:
+        form = _FORMS[(kind, action)] = FormSpec(f"{kind}.{action}", "", fields)
+    return form
 
 
 def walk(rng: random.Random, spec: KindAdapter, case: Case, row: dict, today: date, facts_uow) -> list[Step]:
@@ -141,7 +155,7 @@ def walk(rng: random.Random, spec: KindAdapter, case: Case, row: dict, today: da
         taken = None
         for action in _preference(rng, actions):
             definition = spec.action(action)
-            form = FormSpec(f"{case.kind}.{action}", "", definition.fields)
+            form = _action_form(case.kind, action, definition.fields)
             raw, values = seed_values.values(form, next_day, rng, case.kind, vary=True)
             try:
                 applied = definition.apply(row, values, action_context(facts_uow, spec, case, next_day))
@@ -238,9 +252,14 @@ def _write(conn, model, rows: list[dict]) -> None:
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
            f"VALUES ({', '.join([mark] * len(names))})")
-    pairs = list(zip(names, processors))
-    params = [tuple(row.get(name, template[name]) if proc is None else proc(row.get(name, template[name]))
-                    for name, proc in pairs) for row in rows]
+    values_of = itemgetter(*names)
+    converted = [(i, proc) for i, proc in enumerate(processors) if proc is not None]
+    params = []
+    for row in rows:
+        values = list(values_of({**template, **row}))
+        for i, proc in converted:
+            values[i] = proc(values[i])
+        params.append(values)
     cursor = conn.connection.driver_connection.cursor()
     try:
         cursor.executemany(sql, params)

@@ -43,7 +43,21 @@ def raw_values(form: FormSpec, day: date, rng: random.Random, kind: str, *, vary
     return raw
 
 
+_PARSED: dict[tuple, dict] = {}  # (form id, raw items) -> what parse_values made of them
+_PARSED_MAX = 200_000
+
+
 def values(form: FormSpec, day: date, rng: random.Random, kind: str, *, vary: bool = False) -> tuple[dict, dict]:
-    """(raw, parsed): the raw strings and the values ``casework.perform`` would parse from them."""
+    """(raw, parsed): the raw strings and the values ``casework.perform`` would parse from them.
+
+    ``parse_values`` is a pure function of the form and the raw strings, and a million-person seed hands
+    it the same ones again and again (an action whose only field is its day: one per day of ten years),
+    so what it made of them is kept and handed out as a copy (issue 17: it was a seventh of the seed)."""
     raw = raw_values(form, day, rng, kind, vary=vary)
-    return raw, parse_values(form, raw)
+    key = (form.id, tuple(raw.items()))
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        parsed = parse_values(form, raw)
+        if len(_PARSED) < _PARSED_MAX:
+            _PARSED[key] = parsed
+    return raw, dict(parsed)
