@@ -42,7 +42,7 @@ from desk.errors import FormInvalid
 from desk.names import name_forms
 from desk.rules.asylum import APR_APPLIES_FROM
 from desk.rules.dublin import AMMR_APPLIES_FROM
-from desk.services import audit, casecore, search
+from desk.services import audit, casecore
 from desk.services import deadlines as deadline_service
 from desk.services.auth import CASE_KINDS_BY_ROLE, Role
 from desk.services.forms import FormSpec, parse_values
@@ -306,7 +306,6 @@ def build(store, *, persons: int, years: int = 10, seed: int = 1, today: date | 
         audit.record(uow, None, "seed.load", persons=report.persons, cases=sum(report.cases.values()),
                      seed=seed, years=years)
         uow.session.execute(update(SEED_RUN).where(SEED_RUN.c.id == run_id).values(finished_at=desk_clock.now()))
-    _rebuild_search_index(store, progress)
     _finish_postgresql(store, progress)
     report.seconds = time.monotonic() - loader.started
     if report.deadline_failures:
@@ -344,15 +343,6 @@ def _finish_postgresql(store, progress) -> None:
                 conn.exec_driver_sql(f'SELECT setval(%s, COALESCE((SELECT max(id) FROM "{table.name}"), 1), '
                                      f'(SELECT max(id) FROM "{table.name}") IS NOT NULL)', (sequence,))
         conn.exec_driver_sql("VACUUM ANALYZE")  # the visibility map too: the worklist's counts read index-only
-
-
-def _rebuild_search_index(store, progress) -> None:
-    progress("seed: rebuilding the search index")
-    try:
-        with store.uow() as uow:
-            search.rebuild_index(uow)
-    except Exception as exc:  # the data is in; say so and let `desk` rebuild the index later
-        progress(f"seed: WARNING: search index not rebuilt ({exc.__class__.__name__})")
 
 
 _DOC_PREFIX = {"LVA": "LV", "RUS": "75", "UKR": "FE", "BLR": "MP", "SYR": "N0", "IRQ": "A", "AFG": "P0",
