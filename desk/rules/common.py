@@ -170,6 +170,9 @@ class StateMachine:
                 actions.append(action)
         self._states = tuple(states)
         self._actions = tuple(actions)
+        self._from: dict[str, tuple[str, ...]] = {}  # state -> its actions in declaration order
+        for (state, action) in self.transitions:
+            self._from[state] = (*self._from.get(state, ()), action)
 
     @property
     def states(self) -> tuple[str, ...]:
@@ -181,7 +184,7 @@ class StateMachine:
 
     def allowed(self, state: str) -> list[str]:
         """Actions allowed from ``state``, in declaration order."""
-        return [action for (s, action) in self.transitions if s == state]
+        return list(self._from.get(state, ()))
 
     def can(self, state: str, action: str) -> bool:
         return (state, action) in self.transitions
