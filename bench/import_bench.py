@@ -249,6 +249,9 @@ def _new_rows(url: str, before: dict[str, int]) -> dict[str, tuple[list[str], li
         conn.close()
 
 
+RAW_CHUNK = 5000  # rows per executemany: one pipeline of 100,000 inserts stalled psycopg for minutes
+
+
 def raw_insert(url: str, rows: dict[str, tuple[list[str], list[tuple]]]) -> float:
     """Insert ``rows`` as they are, one executemany per table, one transaction; seconds."""
     conn, p = _driver(url)
@@ -258,7 +261,9 @@ def raw_insert(url: str, rows: dict[str, tuple[list[str], list[tuple]]]) -> floa
         if p == "?":
             cur.execute("BEGIN IMMEDIATE")
         for table, (cols, found) in rows.items():
-            cur.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join([p] * len(cols))})", found)
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join([p] * len(cols))})"
+            for start in range(0, len(found), RAW_CHUNK):  # psycopg pipelines an executemany whole
+                cur.executemany(sql, found[start:start + RAW_CHUNK])
         if p == "?":
             cur.execute("COMMIT")
         else:

@@ -197,6 +197,10 @@ def main(argv=None) -> int:
     step("a fresh store", "Seed", ["bench/seed_bench.py", "--persons", str(n_seed)],
          f"`desk seed --persons {n_seed:,}` as a whole process into a fresh SQLite store next to the raw write "
          "floor: the rows it left written by sqlite3 executemany into a second store of the same schema.", {})
+    if args.pg:
+        step("a fresh PostgreSQL schema", "Seed", ["bench/seed_bench.py", "--persons", str(n_seed), "--db", args.pg[0]],
+             f"`desk seed --persons {n_seed:,}` into a throwaway schema next to psycopg executemany of the same "
+             "rows into a second one.", {args.pg[0]: "PG_URL"})
 
     lines = [
         "# Performance record",
