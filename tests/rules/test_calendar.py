@@ -154,3 +154,32 @@ def test_property_roll_forward_is_working_day_not_earlier(start, period, country
 def test_property_next_working_day(day):
     nxt = next_working_day(day)
     assert nxt >= day and is_working_day(nxt)
+
+
+@pytest.mark.parametrize("country", ["LV", "LT", "EE", "DE", "PL", "SE", "NL", "UA"])
+def test_one_country_loaded_alone_is_the_packages_own_calendar(country):
+    """desk loads one country's module of the holidays package by itself (calendar._country_entity);
+    its holidays, names included, are those holidays.country_holidays gives, year by year."""
+    import holidays
+
+    from desk.rules.calendar import holiday_calendar
+
+    ours = holiday_calendar(country)
+    for year in range(2015, 2032):
+        theirs = holidays.country_holidays(country, years=year, language="en_US")
+        assert {d: ours.get_list(d) for d in theirs} == {d: theirs.get_list(d) for d in theirs}, year
+        assert sorted(d for d in ours if d.year == year) == sorted(theirs), year
+
+
+def test_latvias_calendar_loads_no_other_countrys_module():
+    """The holidays package's own loader imports all of its 250 countries for one of them: 50-90 ms of
+    every desk report and every command that counts a period. Measured in a fresh interpreter."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys, json; from datetime import date; from desk.rules.calendar import next_working_day; "
+            "next_working_day(date(2026, 12, 31)); "
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('holidays.countries'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == ["holidays.countries.latvia"]
