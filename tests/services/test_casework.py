@@ -387,3 +387,26 @@ def test_return_decision_registered_before_notification_is_issued(cw_sqlite):
     _perform(store, ret, cid, "notify", {"notified_on": "2026-11-12"})
     with store.reader() as uow:
         assert uow.session.get(ReturnDecision, cid).depart_by == date(2026, 11, 19)  # 7 days, Directive Art. 7
+
+
+def test_after_an_action_the_officers_copy_of_the_case_is_the_stored_row(cw):
+    """casecore.touch sets the version, time and officer it wrote on the case in the session instead of
+    reading the row back: the next action in the same unit of work (an import line's next event) must
+    still see exactly what is stored, and a second action with the version it now holds is accepted."""
+    from models import Case
+
+    store, actors = cw
+    officer = actors["asylum"]
+    pid = new_person(store, officer)
+    cid = _asylum_case(store, officer, pid)
+    with store.uow() as uow:
+        casework.perform(uow, officer, cid, "accept_for_examination", {"accepted_on": "2026-11-04"},
+                         _case(store, cid).version)
+        held = uow.session.get(Case, cid)
+        in_session = (held.version, held.updated_at, held.updated_by_id, held.status)
+        casework.perform(uow, officer, cid, "hold_interview", {"interview_on": "2026-11-20"}, held.version)
+        after_second = (held.version, held.updated_at, held.updated_by_id, held.status)
+    stored = _case(store, cid)
+    assert after_second == (stored.version, stored.updated_at, stored.updated_by_id, stored.status)
+    assert in_session[0] == stored.version - 1 and in_session[2] == officer.id
+    assert in_session[1].utcoffset().total_seconds() == 0  # in UTC, as the column reads it back
