@@ -156,3 +156,29 @@ def test_a_bad_line_leaves_no_queued_write_behind(two_stores, fixed_clock):
     _import(store, actor, lines)
     with store.reader() as uow:
         assert audit.verify_chain(uow).ok
+
+
+def test_the_import_reads_back_no_person_or_case_it_holds(two_stores, fixed_clock):
+    """A person registered by a line, or a case its events change, is found in the session by the checks
+    and events that follow (importer._holding; casecore.touch sets the version it wrote), not read back
+    from the store with a SELECT of the whole row each time - what the one-by-one services did, because
+    the session's identity map drops an object once the service that made it returns its id."""
+    from sqlalchemy import event
+
+    store = two_stores[0]
+    actor = populate(store)["supervisor"]
+    rows_read: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        flat = " ".join(statement.split())  # session.get's reload of one row by its id
+        for table in ("person", "case_file"):
+            if flat.endswith((f"FROM {table} WHERE {table}.id = ?", f"FROM {table} WHERE {table}.id = %(pk_1)s::INTEGER")):
+                rows_read.append(table)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        result = _import(store, actor, mixed_lines())
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert result.lines == 15
+    assert rows_read == []

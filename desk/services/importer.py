@@ -17,9 +17,11 @@ import hashlib
 import json
 import os
 import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from sqlalchemy import event as sa_event
 from sqlmodel import select
 
 from desk.errors import DomainError, FormInvalid, ValidationError, explain
@@ -216,6 +218,36 @@ def import_lines(uow, actor: Actor, lines: Iterable[str], *, progress: Progress 
     digest = hashlib.sha256()
     importer = _Importer(uow, actor)
     importer.countries = uow.session.exec(select(Country)).all()
+    with _holding(uow.session):
+        return _import_all(uow, actor, importer, lines, digest, progress, total, sha256)
+
+
+@contextmanager
+def _holding(session):
+    """Every row the import writes or reads stays in the session until the file is done.
+
+    The session's identity map holds its objects weakly: a person registered by one line, or a case
+    its events changed, is dropped as soon as the service that made it returns its id, and the next
+    ``session.get`` of it (the line's own case checks, a later line naming it) reads it back with a
+    SELECT. Held here, they are found in the session (issue 17: a read of the person and of the case
+    per line that the one-by-one path did not need)."""
+    held: list = []
+
+    def hold(_session, instance) -> None:
+        held.append(instance)
+
+    hooks = ("pending_to_persistent", "loaded_as_persistent")
+    for hook in hooks:
+        sa_event.listen(session, hook, hold)
+    try:
+        yield held
+    finally:
+        for hook in hooks:
+            sa_event.remove(session, hook, hold)
+
+
+def _import_all(uow, actor: Actor, importer: "_Importer", lines: Iterable[str], digest, progress: Progress | None,
+                total: int | None, sha256: str | None) -> ImportResult:
     errors: list[LineError] = []
     numbers: list[str] = []
     kinds: dict[str, int] = {}
