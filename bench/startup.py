@@ -86,9 +86,16 @@ def in_terminal(code: str, marker: str) -> float:
     script = Path(tempfile.mkstemp(suffix=".py", prefix="desk-start-")[1])
     script.write_text(code, encoding="utf-8")
     try:
-        t0 = time.time()
-        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                        f"cd {REPO} && {sys.executable} {script}"], check=True)
+        for attempt in range(3):  # the previous run's tmux server may still be exiting: its socket refuses
+            t0 = time.time()
+            started = subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                                      f"cd {REPO} && {sys.executable} {script}"], capture_output=True, text=True)
+            if started.returncode == 0:
+                break
+            time.sleep(0.3)
+        else:  # not a missed target: the terminal could not be started (exit 2, not 1)
+            print(f"tmux would not start a session: {started.stderr.strip()[:200]}", file=sys.stderr)
+            raise SystemExit(2)
         while time.time() - t0 < 30:
             pane = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True)
             if marker in pane.stdout:
