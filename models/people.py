@@ -1,7 +1,7 @@
 """Persons (the clients), their identity documents and stays; officers (the users)."""
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, Index, Text, event, text
+from sqlalchemy import CheckConstraint, Column, Index, Text, event
 from sqlmodel import Field, SQLModel
 
 from desk.names import name_forms
@@ -13,10 +13,11 @@ class Person(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("sex IN ('M', 'F', 'X')", name="ck_person_sex"),
         Index("ix_person_birth_name", "date_of_birth", "surname_folded"),
-        # a personal code names one living record (0013): the database, not a check-then-insert, says no
-        Index("uq_person_personal_code", "personal_code", unique=True,
-              sqlite_where=text("personal_code IS NOT NULL AND merged_into IS NULL"),
-              postgresql_where=text("personal_code IS NOT NULL AND merged_into IS NULL")),
+        # A personal code names one living record: the database, not a check-then-insert, says no, by the
+        # partial unique index uq_person_personal_code (personal_code WHERE personal_code IS NOT NULL AND
+        # merged_into IS NULL) that migration 0013 makes on both engines. It is declared there only:
+        # here its sqlite_where/postgresql_where made SQLAlchemy load its PostgreSQL dialect (and asyncio)
+        # into every process, SQLite's too (25-100 ms of each desk command; issue 17).
     )
 
     id: int | None = Field(default=None, primary_key=True)

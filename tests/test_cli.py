@@ -94,3 +94,18 @@ def test_the_report_loads_no_case_kind_module():
             "'desk.services.casework', 'desk.services.persons', 'desk.services.search', 'rapidfuzz')))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_models_load_no_postgresql_dialect():
+    """On a SQLite store nothing needs SQLAlchemy's PostgreSQL dialect: an Index declared with
+    postgresql_where made SQLAlchemy load it (and its asyncpg module) into every desk process, 25-100 ms
+    of each command (issue 17). The partial unique index is migration 0013's. Measured in a fresh
+    interpreter."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys, json; import models, desk.services.report, desk.services.casework; "
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sqlalchemy.dialects.postgresql'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
