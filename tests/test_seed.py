@@ -328,10 +328,10 @@ def test_the_seeded_name_index_is_what_a_rebuild_makes_without_one(store_url, fi
     monkeypatch.setattr(search, "rebuild_index", lambda uow: rebuilt.append(1) or real(uow))
     store = open_store(store_url)
     try:
-        scale.build(store, persons=600, progress=lambda _m: None)
+        scale.build(store, persons=300, progress=lambda _m: None)
         assert rebuilt == []
         seeded = _name_index(store)
-        assert len(seeded) == 600
+        assert len(seeded) == 300
         with store.uow() as uow:
             real(uow)
         assert _name_index(store) == seeded
