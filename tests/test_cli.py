@@ -65,19 +65,24 @@ def test_cli_without_officer_is_refused(db, monkeypatch, capsys):
     assert "--officer" in capsys.readouterr().err
 
 
-def test_building_the_command_line_imports_no_orm_and_no_screens():
-    """Every ``desk`` command builds the whole parser first: if a command module imports the services'
-    read models at the top, ``desk report`` pays for SQLAlchemy, SQLModel and every table before it has
-    parsed its arguments (issue 17). Measured in a fresh interpreter."""
+def _loaded_in_a_fresh_interpreter(code: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules whose names start with one of ``prefixes`` once ``code`` ran in a new interpreter."""
     import json
     import subprocess
     import sys
 
-    code = ("import sys, json; from desk.cli import build_parser; build_parser(); "
-            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('sqlalchemy', 'sqlmodel', 'models', 'alembic', 'textual', 'screens'))))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    probe = (f"import sys, json; {code}; "
+             f"print(json.dumps(sorted(m for m in sys.modules if m.startswith({prefixes!r}))))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_building_the_command_line_imports_no_orm_and_no_screens():
+    """Every ``desk`` command builds the whole parser first: if a command module imports the services'
+    read models at the top, ``desk report`` pays for SQLAlchemy, SQLModel and every table before it has
+    parsed its arguments (issue 17). Measured in a fresh interpreter."""
+    assert _loaded_in_a_fresh_interpreter("from desk.cli import build_parser; build_parser()", (
+        "sqlalchemy", "sqlmodel", "models", "alembic", "textual", "screens")) == []
 
 
 def test_the_report_loads_no_case_kind_module():
@@ -85,15 +90,9 @@ def test_the_report_loads_no_case_kind_module():
     final statuses (desk.services.decisions). Loading the kind modules as well (their forms, actions,
     registration checks, the persons and search services behind them) cost 0.15-0.2 s of the report's
     whole process (issue 17: within 1 s). Measured in a fresh interpreter."""
-    import json
-    import subprocess
-    import sys
-
-    code = ("import sys, json; import desk.services.report; "
-            "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('desk.services.kinds', "
-            "'desk.services.casework', 'desk.services.persons', 'desk.services.search', 'rapidfuzz')))))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert _loaded_in_a_fresh_interpreter("import desk.services.report", (
+        "desk.services.kinds", "desk.services.casework", "desk.services.persons", "desk.services.search",
+        "rapidfuzz")) == []
 
 
 def test_the_models_load_no_postgresql_dialect():
@@ -101,11 +100,5 @@ def test_the_models_load_no_postgresql_dialect():
     postgresql_where made SQLAlchemy load it (and its asyncpg module) into every desk process, 25-100 ms
     of each command (issue 17). The partial unique index is migration 0013's. Measured in a fresh
     interpreter."""
-    import json
-    import subprocess
-    import sys
-
-    code = ("import sys, json; import models, desk.services.report, desk.services.casework; "
-            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sqlalchemy.dialects.postgresql'))))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert _loaded_in_a_fresh_interpreter("import models, desk.services.report, desk.services.casework",
+                                          ("sqlalchemy.dialects.postgresql",)) == []
