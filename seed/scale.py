@@ -42,10 +42,10 @@ from desk.errors import FormInvalid
 from desk.names import name_forms
 from desk.rules.asylum import APR_APPLIES_FROM
 from desk.rules.dublin import AMMR_APPLIES_FROM
-from desk.services import audit, casecore
+from desk.services import audit, casecore, casework
 from desk.services import deadlines as deadline_service
 from desk.services.auth import CASE_KINDS_BY_ROLE, Role
-from desk.services.forms import FormSpec, parse_values
+from desk.services.forms import parse_values
 from desk.services.kinds import KINDS, KindAdapter, action_context, closing_day, ends_case
 from desk.services.kinds.base import FollowUp
 from desk.services.kinds.invitation import PURPOSES_OF_KIND
@@ -129,17 +129,6 @@ def _preference(rng: random.Random, actions: list[str]) -> list[str]:
     return [chosen] + [a for a in actions if a != chosen]
 
 
-_FORMS: dict[tuple[str, str], FormSpec] = {}
-
-
-def _action_form(kind: str, action: str, fields: tuple) -> FormSpec:
-    """The form of ``action`` on a case of ``kind``, made once (the seed asks for it at every step it tries)."""
-    form = _FORMS.get((kind, action))
-    if form is None:
-        form = _FORMS[(kind, action)] = FormSpec(f"{kind}.{action}", "", fields)
-    return form
-
-
 def walk(rng: random.Random, spec: KindAdapter, case: Case, row: dict, today: date, facts_uow) -> list[Step]:
     """Apply plausible actions to ``case`` and its detail ``row`` (both changed in place) at increasing
     dates until no action is allowed or today is reached; returns the steps taken."""
@@ -155,7 +144,7 @@ def walk(rng: random.Random, spec: KindAdapter, case: Case, row: dict, today: da
         taken = None
         for action in _preference(rng, actions):
             definition = spec.action(action)
-            form = _action_form(case.kind, action, definition.fields)
+            form = casework.action_form(case.kind, action)
             raw, values = seed_values.values(form, next_day, rng, case.kind, vary=True)
             try:
                 applied = definition.apply(row, values, action_context(facts_uow, spec, case, next_day))
@@ -620,7 +609,7 @@ def _follow_up(conn, loader: "_Loader", follow: FollowUp, day: date, facts_uow) 
     spec = KINDS[CaseKind(case.kind)]
     detail = facts_uow.session.get(spec.model, case.id)
     definition = spec.action(follow.action)
-    values = parse_values(FormSpec(f"{case.kind}.{follow.action}", "", definition.fields), dict(follow.raw))
+    values = parse_values(casework.action_form(case.kind, follow.action), dict(follow.raw))
     row = detail.model_dump()
     status = spec.next_status(case.status, follow.action, row)
     applied = definition.apply(row, values, action_context(facts_uow, spec, case, day))

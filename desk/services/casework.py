@@ -14,6 +14,7 @@ Forms: every registration and action is a ``FormSpec``; the screens draw it and 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from sqlmodel import select
 
@@ -134,7 +135,10 @@ def _allowed(case: Case, detail) -> list[str]:
     return adapter(case.kind).allowed(case.status, detail.model_dump())
 
 
+@lru_cache(maxsize=512)
 def action_form(kind: str, action: str) -> FormSpec:
+    """The form of ``action`` on a case of ``kind`` (immutable: made once, asked for at every action and
+    at every step the scale seed tries)."""
     return FormSpec(f"{kind}.{action}", action_title_key(kind, action), adapter(kind).action(action).fields)
 
 
@@ -173,7 +177,7 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
     if action not in _allowed(case, detail):
         raise _refuse(case, action)
     definition = spec.action(action)
-    form = FormSpec(f"{case.kind}.{action}", "", definition.fields)
+    form = action_form(case.kind, action)
     today = uow.clock.today()
 
     def checks(v):
