@@ -594,12 +594,12 @@ def _plain(model, values: dict) -> SimpleNamespace:
     """A case or detail row as plain attributes, every column present (its default where ``values`` has
     none): what the kinds' rules and facts read of it. Constructing a mapped SQLModel instance for that
     (instrumented attributes, validation) was half of the seed's time; nothing here is added to a session."""
-    return SimpleNamespace(**{**_template(model), **values})
+    return SimpleNamespace(**_full_row(model, values))
 
 
 def _full_row(model, detail: dict) -> dict:
     """The detail row with every column (an action's ``apply`` and the rules' facts read any of them)."""
-    return {**{k: v for k, v in _template(model).items()}, **detail}
+    return {**_template(model), **detail}
 
 
 def _follow_up(conn, loader: "_Loader", follow: FollowUp, day: date, facts_uow) -> None:
