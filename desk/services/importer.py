@@ -151,7 +151,6 @@ class _Importer:
         self.person_refs: dict[str, int] = {}
         self.case_refs: dict[str, str] = {}  # ref -> case number
         self.persons_created = 0
-        self.countries: list[Country] = []  # held while the file is imported (import_lines)
 
     def person(self, value, match: str) -> int:
         if isinstance(value, str):
@@ -213,13 +212,8 @@ def import_lines(uow, actor: Actor, lines: Iterable[str], *, progress: Progress 
     the bad lines; the caller's unit of work then rolls everything back. ``sha256``: the file's own
     (``read_lines``); without it, the digest of the lines as given."""
     require(uow, actor, Permission.IMPORT)
-    # the reference countries held for the whole unit: every line looks its citizenships and partner states
-    # up by key (session.get), which then finds them in the session instead of reading them again each time
-    digest = hashlib.sha256()
-    importer = _Importer(uow, actor)
-    importer.countries = uow.session.exec(select(Country)).all()
     with _holding(uow.session):
-        return _import_all(uow, actor, importer, lines, digest, progress, total, sha256)
+        return _import_held(uow, actor, lines, progress=progress, total=total, sha256=sha256)
 
 
 @contextmanager
@@ -240,14 +234,19 @@ def _holding(session):
     for hook in hooks:
         sa_event.listen(session, hook, hold)
     try:
-        yield held
+        yield
     finally:
         for hook in hooks:
             sa_event.remove(session, hook, hold)
 
 
-def _import_all(uow, actor: Actor, importer: "_Importer", lines: Iterable[str], digest, progress: Progress | None,
-                total: int | None, sha256: str | None) -> ImportResult:
+def _import_held(uow, actor: Actor, lines: Iterable[str], *, progress: Progress | None, total: int | None,
+                 sha256: str | None) -> ImportResult:
+    # the reference countries read once, up front, and held with the rest (_holding): every line looks its
+    # citizenships and partner states up by key (session.get), which then finds them in the session
+    uow.session.exec(select(Country)).all()
+    digest = hashlib.sha256()
+    importer = _Importer(uow, actor)
     errors: list[LineError] = []
     numbers: list[str] = []
     kinds: dict[str, int] = {}
