@@ -182,7 +182,6 @@ class Asylum(Kind):
         regime = [line for line in lines if line.name == "regime"]
         return regime + [line for line in lines if line.name != "regime"]
 
-
     def related_case_ids(self, uow, case: Case) -> list[int]:
         """The Dublin requests made for this application, and the take backs that return the person to it."""
         return list(uow.session.exec(select(DublinRequest.case_id)

@@ -5,14 +5,15 @@ fields, how a registration becomes a detail row (``create`` -> ``Created``), the
 life-cycle action and the pure ``apply`` that turns the action's values into changes of the detail row
 (``ActionDef.apply`` -> ``Applied``), the facts it hands to its rules module, the dates it derives,
 where its decision or outcome is recorded (``Outcome``, declared in desk.services.decisions for the
-daily report), the extra lines of its case file and the cases it is linked to. ``desk.services.casework`` runs the generic register /
-perform; the scale seed applies the same ``apply`` along its generated paths.
+daily report), the extra lines of its case file and the cases it is linked to.
+``desk.services.casework`` runs the generic register / perform; the scale seed applies the same
+``apply`` along its generated paths.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from types import ModuleType
 from typing import Any, Callable, ClassVar, Mapping, Protocol, runtime_checkable
 

@@ -334,7 +334,6 @@ class Dublin(Kind):
                                                       Case.kind == CaseKind.ASYLUM)
                                 .order_by(Case.opened_on.desc(), Case.id.desc())).first()
 
-
     def _linked(self, uow, case: Case) -> list[tuple[str, int]]:
         """(field, case id) of the asylum cases the request names: the one it was made for, the earlier one
         a take back returns the person to."""

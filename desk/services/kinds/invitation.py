@@ -118,7 +118,6 @@ class InvitationKind(Kind):
             refusal_notified_on=d.notified_on, contested_on=d.contested_on,
         )
 
-
     def detail_lines(self, uow, case: Case, lines):
         """The invited persons, by name, after the invitation's own columns."""
         ids = uow.session.exec(select(InvitedPerson.person_id).where(InvitedPerson.invitation_case_id == case.id)

@@ -85,5 +85,4 @@ class Permit(Kind):
         )
 
 
-
 ADAPTER = Permit()

@@ -136,5 +136,4 @@ class Return(Kind):
         return out
 
 
-
 ADAPTER = Return()

@@ -86,5 +86,4 @@ class VisaKind(Kind):
         )
 
 
-
 ADAPTER = VisaKind()

@@ -151,13 +151,15 @@ def registrations(uow, scope: Scope, first: date, last: date) -> dict[tuple[str,
                 .where(_on_days(Case.opened_on, bindparam("first", type_=Date),
                                 bindparam("last", type_=Date), one_day=first == last))
                 .group_by(Case.kind, Case.opened_on))
-    rows = _run(uow, ("registrations", first == last, _shape(scope)), build, scope_params(scope, first=first, last=last))
+    rows = _run(uow, ("registrations", first == last, _shape(scope)), build,
+                scope_params(scope, first=first, last=last))
     return {(str(kind), day): int(n) for kind, day, n in rows.all() if n}
 
 
 def decisions(uow, scope: Scope, kind: str, first: date, last: date) -> dict[str, int]:
     """A kind's decisions recorded from ``first`` to ``last`` per outcome, in the scope; where the kind
-    records them is its ``Outcome`` (desk.services.decisions) (an outcome only of cases out of scope is not listed)."""
+    records them is its ``Outcome`` in desk.services.decisions (an outcome only of cases out of scope is
+    not listed)."""
     def build():
         model, outcome = DETAIL_MODELS[CaseKind(kind)], DECISIONS[CaseKind(kind)]
         q = (select(outcome.value, counted(*case_scope(scope))).select_from(model)
