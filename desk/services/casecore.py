@@ -89,28 +89,41 @@ def conflict(uow, case: Case) -> ConflictError:
     return error
 
 
-def touch(uow, actor, case: Case, expected_version: int | None) -> Case:
-    """Claim the right to change ``case``: refuse if the officer's copy (``expected_version``) is stale.
-
-    The UPDATE carries ``WHERE version = :seen``, so two officers saving at the same moment cannot
-    both win even if both read the same version: the second one's UPDATE matches no row.
-    """
+def ensure_current(uow, case: Case, expected_version: int | None) -> int:
+    """The version the officer's copy was read at (``expected_version``, or the case's own for None);
+    refused at once if the case has moved on since."""
     seen = case.version if expected_version is None else expected_version
     if case.version != seen:
         raise conflict(uow, case)
+    return seen
+
+
+def touch(uow, actor, case: Case, expected_version: int | None, **changes) -> Case:
+    """Claim the right to change ``case`` and write ``changes`` (its own columns: status, closed_on,
+    owner_id) with it: refuse if the officer's copy (``expected_version``) is stale.
+
+    The UPDATE carries ``WHERE version = :seen``, so two officers saving at the same moment cannot
+    both win even if both read the same version: the second one's UPDATE matches no row. The version,
+    the time, the officer and the changes are one statement (issue 17: an event was two UPDATEs of the
+    case, the claim and then its status through the session).
+    """
+    seen = ensure_current(uow, case, expected_version)
     now = uow.clock.now()
+    officer = getattr(actor, "id", None)
     result = uow.session.execute(
         update(Case).where(Case.id == case.id, Case.version == seen)
-        .values(version=seen + 1, updated_at=now, updated_by_id=getattr(actor, "id", None))
+        .values(version=seen + 1, updated_at=now, updated_by_id=officer, **changes)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
         uow.session.expire(case)
         raise conflict(uow, uow.session.get(Case, case.id))
-    # the row is now the officer's copy with these three columns changed (the version matched, so no one
+    # the row is now the officer's copy with these columns changed (the version matched, so no one
     # changed it since, and from here on the row is locked by this transaction): set them as stored
     # instead of reading the row back (a SELECT per action; per event line of an import)
     set_committed_value(case, "version", seen + 1)
     set_committed_value(case, "updated_at", now.astimezone(timezone.utc))  # as UTCDateTime reads it back
-    set_committed_value(case, "updated_by_id", getattr(actor, "id", None))
+    set_committed_value(case, "updated_by_id", officer)
+    for column, value in changes.items():
+        set_committed_value(case, column, value)
     return case

@@ -186,19 +186,18 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
         return errors
 
     values = parse_values(form, raw, lookup=reference_lookup(uow), extra_checks=checks)
-    case = casecore.touch(uow, actor, case, expected_version)
-    detail = detail_of(uow, case)
+    casecore.ensure_current(uow, case, expected_version)  # a stale copy is told so before anything else
     before = _snapshot(case, detail)
     row = detail.model_dump()
     new_status = spec.next_status(case.status, action, row)
     applied = definition.apply(row, values, action_context(uow, spec, case, today))
+    changes = {"status": str(new_status)}
+    if ends_case(spec, case.status, new_status):
+        changes["closed_on"] = closing_day(applied, values, today)
+    case = casecore.touch(uow, actor, case, expected_version, **changes)
     for column, value in applied.changes.items():
         setattr(detail, column, value)
-    if ends_case(spec, case.status, new_status):
-        case.closed_on = closing_day(applied, values, today)
-    case.status = str(new_status)
     uow.session.add(detail)
-    uow.session.add(case)
     uow.session.flush()
     _derive_dates(uow, spec, case, detail)
     deadline_service.recompute_after_event(uow, case, detail)
@@ -236,10 +235,7 @@ def reassign(uow, actor: Actor, case_ids: list[int], to_username: str) -> int:
         if case.owner_id == target.id:
             continue
         previous = uow.session.get(Officer, case.owner_id) if case.owner_id else None
-        case = casecore.touch(uow, actor, case, None)
-        case.owner_id = target.id
-        uow.session.add(case)
-        uow.session.flush()
+        case = casecore.touch(uow, actor, case, None, owner_id=target.id)
         audit.record(uow, actor, "case.reassign", case_id=case.id, person_id=case.person_id,
                      **{"from": previous.username if previous else None, "to": target.username})
         count += 1

@@ -410,3 +410,56 @@ def test_after_an_action_the_officers_copy_of_the_case_is_the_stored_row(cw):
     assert after_second == (stored.version, stored.updated_at, stored.updated_by_id, stored.status)
     assert in_session[0] == stored.version - 1 and in_session[2] == officer.id
     assert in_session[1].utcoffset().total_seconds() == 0  # in UTC, as the column reads it back
+
+
+def _case_updates(store):
+    """The UPDATEs of case_file the engine sends, as (columns set) tuples (a list filled while it runs)."""
+    import re
+
+    from sqlalchemy import event
+
+    seen: list[tuple[str, ...]] = []
+
+    def record(conn, cursor, statement, params, context, many):
+        match = re.match(r"\s*UPDATE case_file SET (.*?) WHERE", statement, re.S)
+        if match:
+            seen.append(tuple(sorted(part.split("=")[0].strip() for part in match.group(1).split(","))))
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    return seen, lambda: event.remove(store.engine, "before_cursor_execute", record)
+
+
+@pytest.mark.parametrize("what", ["action that changes the status", "action that closes the case", "reassignment"])
+def test_a_change_of_a_case_is_claimed_and_written_in_one_update(cw, what):
+    """Issue 17: the version the officer saw, the status (the closing day, the new owner) and who changed
+    it go in the one ``UPDATE ... WHERE version = :seen`` (an event was two UPDATEs: the claim, then
+    the status through the session). Only the next-due date, which the deadlines decide afterwards, may
+    follow in a statement of its own. The stored row is what the officer's copy says."""
+    store, actors = cw
+    officer = actors["asylum"]
+    cid = _asylum_case(store, officer, new_person(store, officer))
+    if what == "action that closes the case":
+        _perform(store, officer, cid, "accept_for_examination", {"accepted_on": "2026-11-04"})
+    seen, stop = _case_updates(store)
+    try:
+        with store.uow() as uow:
+            if what == "reassignment":
+                casework.reassign(uow, actors["supervisor"], [cid], "patverums2")
+            elif what == "action that closes the case":
+                casework.perform(uow, officer, cid, "withdraw", {"withdrawn_on": "2026-11-10"},
+                                 _case(store, cid).version)
+            else:
+                casework.perform(uow, officer, cid, "accept_for_examination", {"accepted_on": "2026-11-04"},
+                                 _case(store, cid).version)
+            held = uow.session.get(Case, cid)
+            copy = (held.version, held.status, held.closed_on, held.owner_id, held.updated_by_id)
+    finally:
+        stop()
+    claims = [columns for columns in seen if columns != ("next_due",)]
+    expected = {"reassignment": "owner_id", "action that closes the case": "closed_on",
+                "action that changes the status": "status"}[what]
+    assert len(claims) == 1 and {"version", "updated_by_id", expected} <= set(claims[0]), seen
+    stored = _case(store, cid)
+    assert copy == (stored.version, stored.status, stored.closed_on, stored.owner_id, stored.updated_by_id)
+    if what == "action that closes the case":
+        assert stored.closed_on == date(2026, 11, 10) and stored.status == "withdrawn"
