@@ -182,3 +182,75 @@ def test_the_import_reads_back_no_person_or_case_it_holds(two_stores, fixed_cloc
         event.remove(store.engine, "before_cursor_execute", seen)
     assert result.lines == 15
     assert rows_read == []
+
+
+def _savepoints(store):
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SAVEPOINT"):
+            seen.append(statement)
+
+    from sqlalchemy import event
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    return seen, lambda: event.remove(store.engine, "before_cursor_execute", record)
+
+
+def _with_bad_lines(lines: list[str]) -> list[str]:
+    """``lines`` with a bad line in the second chunk of four (an event its case's status does not allow)
+    and an unknown kind at the end: every other line good."""
+    out = list(lines)
+    bad = json.loads(out[5])
+    bad["events"] = [{"action": "no_such_action", "values": {}}]
+    out[5] = json.dumps(bad, ensure_ascii=False)
+    return out + ['{"kind": "spaceship", "case": {}}']
+
+
+def test_lines_go_a_chunk_at_a_time_and_a_bad_one_still_alone(two_stores, fixed_clock, monkeypatch):
+    """Issue 17: a savepoint per line cost two statements and the session's bookkeeping per line. Good
+    lines go ``CHUNK_LINES`` at a time under one savepoint; a chunk with a bad line is rolled back and
+    imported line by line. The rows of a good file, and the bad lines of a bad one with their reasons,
+    are those of a savepoint per line (a chunk of one)."""
+    chunked, per_line = two_stores
+    actors = {"chunked": populate(chunked)["supervisor"], "per_line": populate(per_line)["supervisor"]}
+    lines = mixed_lines()
+    good = len([raw for raw in lines if raw.strip() and not raw.startswith("#")])
+    failures, savepoints = {}, {}
+    for name, store in (("chunked", chunked), ("per_line", per_line)):  # both stores the same history (ids)
+        for size in (4, 1):
+            monkeypatch.setattr(importer, "CHUNK_LINES", size)
+            with pytest.raises(importer.ImportFailed) as failed:
+                _import(store, actors[name], _with_bad_lines(lines))
+            failures[name, size] = [(e.line, e.reason) for e in failed.value.errors]
+    for name, store, size in (("chunked", chunked, 4), ("per_line", per_line, 1)):
+        monkeypatch.setattr(importer, "CHUNK_LINES", size)
+        seen, stop = _savepoints(store)
+        try:
+            _import(store, actors[name], lines)
+        finally:
+            stop()
+        savepoints[name] = len(seen)  # the lines' (or chunks') and each new person's own (_insert_person)
+    assert savepoints["per_line"] - savepoints["chunked"] == good - -(-good // 4)
+    assert failures["chunked", 4] == failures["chunked", 1] == failures["per_line", 4]
+    failures["chunked"] = failures["chunked", 4]
+    assert [line for line, _ in failures["chunked"]] == [6, len(lines) + 1]
+    got, expected = _rows(chunked), _rows(per_line)
+    for table in TABLES:
+        if table != "audit_checkpoint":
+            assert got[table] == expected[table], table
+
+
+def test_a_reference_to_a_bad_lines_person_is_a_bad_reference(two_stores, fixed_clock):
+    """A bad line is undone with everything it named: a later line naming its person by ``ref`` is told
+    that the reference is unknown (it was handed the id of a person rolled back with the line)."""
+    store = two_stores[0]
+    actor = populate(store)["supervisor"]
+    first = json.loads(EXAMPLE.read_text(encoding="utf-8").splitlines()[0])  # the asylum line, person "ahmadi"
+    first["events"].append({"action": "hold_interview", "values": {"interview_on": "2026-05-13"}})  # twice
+    later = {"kind": "visa", "person": first["person"]["ref"], "case": {"category": "D", "applied_on": "2026-11-03"}}
+    with pytest.raises(importer.ImportFailed) as failed:
+        _import(store, actor, [json.dumps(first, ensure_ascii=False), json.dumps(later)])
+    errors = {e.line: e.reason for e in failed.value.errors}
+    assert set(errors) == {1, 2}
+    assert errors[2] == importer.t("import.bad_reference", ref=first["person"]["ref"])

@@ -3,10 +3,12 @@
 Every line goes through the same services as the screens (``persons.register_person``,
 ``casework.register``, ``casework.perform``), so the same validation, rules, deadlines and audit entries
 apply. The whole file is one unit of work: if any line is bad, nothing is saved and every bad line is
-reported with its number and the reason in the officer's language. Each line runs in a savepoint so
-that one bad line does not hide the next one's error, and is one ``uow.batched()`` block: its cases'
+reported with its number and the reason in the officer's language. A bad line is rolled back alone
+(``_Run``: lines go a hundred at a time under a savepoint, a chunk with a bad line again one by one), so
+that it does not hide the next one's error. Each line is one ``uow.batched()`` block: its cases'
 deadlines are computed once each after their last event and its audit entries join the chain in one
-insert, the same rows and hashes as written one by one (tests/test_import_bulk.py). The format is documented in docs/import-format.md.
+insert, the same rows and hashes as written one by one (tests/test_import_bulk.py). The format is
+documented in docs/import-format.md.
 
 Dates are the real event dates: a case lodged last March is imported as lodged last March, and its
 deadlines follow from that (computed against today's date, as for a case typed in on a screen).
@@ -144,6 +146,9 @@ def _parse_line(number: int, raw: str) -> _Line:
     return _Line(number, ref, kind, person, people, match, dict(case), events, line_notes)
 
 
+_UNSET = object()
+
+
 class _Importer:
     def __init__(self, uow, actor: Actor):
         self.uow = uow
@@ -151,6 +156,25 @@ class _Importer:
         self.person_refs: dict[str, int] = {}
         self.case_refs: dict[str, str] = {}  # ref -> case number
         self.persons_created = 0
+        self._journal: list[tuple[dict, str, object]] = []  # (refs, ref, what it named before) for undo
+
+    def _name(self, refs: dict, ref: str, value) -> None:
+        self._journal.append((refs, ref, refs.get(ref, _UNSET)))
+        refs[ref] = value
+
+    def mark(self) -> tuple[int, int]:
+        return len(self._journal), self.persons_created
+
+    def undo(self, mark: tuple[int, int]) -> None:
+        """Forget what the lines since ``mark`` named: their savepoint is rolled back, so a later line's
+        reference to one of their persons or cases is a bad reference, not a row that is not there."""
+        length, self.persons_created = mark
+        while len(self._journal) > length:
+            refs, ref, before = self._journal.pop()
+            if before is _UNSET:
+                del refs[ref]
+            else:
+                refs[ref] = before
 
     def person(self, value, match: str) -> int:
         if isinstance(value, str):
@@ -168,7 +192,7 @@ class _Importer:
                 raise
             pid = persons.register_person(self.uow, self.actor, raw, use_existing=dup.candidates[0].id)
         if isinstance(value.get("ref"), str):
-            self.person_refs[value["ref"]] = pid
+            self._name(self.person_refs, value["ref"], pid)
         return pid
 
     def case_reference(self, value):
@@ -202,7 +226,7 @@ class _Importer:
                 raise _Bad(t("import.note_failed", n=n, message=_reason(exc))) from None
         number = self.uow.session.get(Case, case_id).number
         if line.ref:
-            self.case_refs[line.ref] = number
+            self._name(self.case_refs, line.ref, number)
         return number
 
 
@@ -240,17 +264,17 @@ def _holding(session):
             sa_event.remove(session, hook, hold)
 
 
+CHUNK_LINES = 100  # lines imported under one savepoint while none fails (issue 17)
+
+
 def _import_held(uow, actor: Actor, lines: Iterable[str], *, progress: Progress | None, total: int | None,
                  sha256: str | None) -> ImportResult:
     # the reference countries read once, up front, and held with the rest (_holding): every line looks its
     # citizenships and partner states up by key (session.get), which then finds them in the session
     uow.session.exec(select(Country)).all()
     digest = hashlib.sha256()
-    importer = _Importer(uow, actor)
-    errors: list[LineError] = []
-    numbers: list[str] = []
-    kinds: dict[str, int] = {}
-    count = 0
+    run = _Run(uow, _Importer(uow, actor))
+    chunk: list[tuple[int, str]] = []
     for number, raw in enumerate(lines, start=1):
         digest.update(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
         text = raw.strip() if isinstance(raw, str) else raw.decode("utf-8").strip()
@@ -258,28 +282,88 @@ def _import_held(uow, actor: Actor, lines: Iterable[str], *, progress: Progress 
             progress(number, total or 0)
         if not text or text.startswith("#"):
             continue
-        count += 1
-        savepoint = uow.session.begin_nested()
-        try:
-            line = _parse_line(number, text)
-            with uow.batched():  # the line's deadlines once per case after its events, its audit in one pass
-                numbers.append(importer.line(line))
-            kinds[line.kind] = kinds.get(line.kind, 0) + 1
-            savepoint.commit()
-        except (DomainError, _Bad) as exc:
-            savepoint.rollback()
-            errors.append(LineError(number, _reason(exc)))
-            if len(errors) >= MAX_REPORTED_ERRORS:
+        chunk.append((number, text))
+        if len(chunk) == CHUNK_LINES:
+            run.chunk(chunk)
+            chunk = []
+            if run.full():
                 break
-    if errors:
-        raise ImportFailed(errors)
-    if not count:
+    if chunk and not run.full():
+        run.chunk(chunk)
+    if run.errors:
+        raise ImportFailed(run.errors)
+    if not run.count:
         raise ValidationError("import.empty")
-    result = ImportResult(count, tuple(numbers), importer.persons_created,
+    importer, kinds = run.importer, run.kinds
+    result = ImportResult(run.count, tuple(run.numbers), importer.persons_created,
                           tuple((k, kinds[k]) for k in KINDS if k in kinds), sha256 or digest.hexdigest())
-    audit.record(uow, actor, "import", lines=count, cases=len(numbers), persons=importer.persons_created,
+    audit.record(uow, actor, "import", lines=run.count, cases=len(run.numbers), persons=importer.persons_created,
                  kinds=dict(result.by_kind), sha256=result.sha256)
     return result
+
+
+class _Run:
+    """The lines imported so far, and the bad ones.
+
+    A line is undone alone when it is bad, so that the next line is checked against the store as if it had
+    never been there and every bad line is named, not only the first. Undoing it needs a savepoint around
+    it, which costs two statements and the session's bookkeeping for every line. So lines are imported
+    ``CHUNK_LINES`` at a time under one savepoint, and only a chunk with a bad line in it is rolled back
+    and imported again line by line, each under its own savepoint: the rows, the errors and the audit
+    entries are those of importing every line under its own savepoint (tests/test_import.py)."""
+
+    def __init__(self, uow, importer: _Importer):
+        self.uow = uow
+        self.importer = importer
+        self.errors: list[LineError] = []
+        self.numbers: list[str] = []
+        self.kinds: dict[str, int] = {}
+        self.count = 0
+
+    def full(self) -> bool:
+        return len(self.errors) >= MAX_REPORTED_ERRORS
+
+    def chunk(self, chunk: list[tuple[int, str]]) -> None:
+        mark = self.importer.mark()
+        savepoint = self.uow.session.begin_nested()
+        try:
+            done = [self._line(number, text) for number, text in chunk]
+        except (DomainError, _Bad):
+            savepoint.rollback()
+            self.importer.undo(mark)
+        else:
+            savepoint.commit()
+            for kind, case_number in done:
+                self._count(kind, case_number)
+            return
+        for number, text in chunk:
+            self._one(number, text)
+            if self.full():
+                return
+
+    def _one(self, number: int, text: str) -> None:
+        mark = self.importer.mark()
+        savepoint = self.uow.session.begin_nested()
+        try:
+            kind, case_number = self._line(number, text)
+        except (DomainError, _Bad) as exc:
+            savepoint.rollback()
+            self.importer.undo(mark)
+            self.errors.append(LineError(number, _reason(exc)))
+            self.count += 1
+        else:
+            savepoint.commit()
+            self._count(kind, case_number)
+
+    def _line(self, number: int, text: str) -> tuple[str, str]:
+        line = _parse_line(number, text)
+        with self.uow.batched():  # the line's deadlines once per case after its events, its audit in one pass
+            return line.kind, self.importer.line(line)
+
+    def _count(self, kind: str, case_number: str) -> None:
+        self.count += 1
+        self.numbers.append(case_number)
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
 
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # an import file of 100 MB is ~100,000 lines: a register extract at most
