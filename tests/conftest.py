@@ -130,13 +130,26 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
+def copy_template(template, target) -> None:
+    """A store of its own from the template: a copy with a new identity, as a store made by the
+    migrations has. The copies would otherwise share one, and with it the file of signed checkpoints
+    outside the store (desk.services.audit.checkpoint_file): one test's checkpoints would be another's
+    "rewritten" trail when the two run in the same worker."""
+    import sqlite3
+    from contextlib import closing
+
+    shutil.copyfile(template, target)
+    with closing(sqlite3.connect(target)) as conn, conn:
+        conn.execute("UPDATE store_identity SET id = ?", (str(uuid.uuid4()),))
+
+
 def _open(url, template=None):
     from desk.store import is_sqlite, open_store
 
     if template is not None and is_sqlite(url):
         target = Path(url.removeprefix("sqlite:///"))
         if not target.exists():
-            shutil.copyfile(template, target)
+            copy_template(template, target)
     return open_store(url)
 
 

@@ -112,12 +112,6 @@ def test_a_change_behind_the_services_back_still_ends_the_session(store, actors)
 
 
 def test_logout_ends_the_session_and_a_second_logout_is_quiet(store, actors):
-    import uuid
-
-    from sqlalchemy import text
-
-    with store.engine.begin() as conn:  # its shift-end checkpoint goes to a file of this store's own
-        conn.execute(text("UPDATE store_identity SET id = :id"), {"id": str(uuid.uuid4())})
     asylum = actors["asylum"]
     with store.uow() as uow:
         auth.logout(uow, asylum)
