@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +21,7 @@ from sqlalchemy import create_engine, text
 
 from desk.services import audit, importer
 from desk.store import UnitOfWork, open_store
-from tests.conftest import _pg_schema_url, populate
+from tests.conftest import _pg_schema_url, copy_template, populate
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "import-example.jsonl"
 
@@ -68,7 +67,7 @@ def two_stores(request, tmp_path, sqlite_template):
     if request.param == "sqlite":
         urls = []
         for name in ("bulk.db", "one_by_one.db"):
-            shutil.copyfile(sqlite_template, tmp_path / name)
+            copy_template(sqlite_template, tmp_path / name)
             urls.append(f"sqlite:///{tmp_path / name}")
     else:
         admin = create_engine(os.environ["DESK_TEST_PG_URL"], isolation_level="AUTOCOMMIT")
@@ -254,3 +253,30 @@ def test_a_reference_to_a_bad_lines_person_is_a_bad_reference(two_stores, fixed_
     errors = {e.line: e.reason for e in failed.value.errors}
     assert set(errors) == {1, 2}
     assert errors[2] == importer.t("import.bad_reference", ref=first["person"]["ref"])
+
+
+def test_a_chunks_deadlines_and_audit_entries_are_written_once_at_its_end(two_stores, fixed_clock, monkeypatch):
+    """A chunk of good lines is one ``uow.batched()`` block: the deadlines of every case it touched are
+    replaced in one DELETE and one INSERT at its end, not line by line (the rows are those of the
+    one-by-one path: test_the_bulk_path_writes_exactly_the_rows_of_the_one_by_one_path)."""
+    from sqlalchemy import event
+
+    store = two_stores[0]
+    actor = populate(store)["supervisor"]
+    monkeypatch.setattr(importer, "CHUNK_LINES", 4)
+    deletes: list[str] = []
+    heads: list[str] = []  # reads of the chain's last entry
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith("DELETE FROM deadline"):
+            deletes.append(statement)
+        if "FROM audit_entry ORDER BY id DESC LIMIT 1" in statement:
+            heads.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        result = _import(store, actor, mixed_lines())
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert result.lines == 15 and len(deletes) == 4  # 15 lines, 4 chunks
+    assert len(heads) == 4 + 1  # and the import's own entry at the end

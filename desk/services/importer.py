@@ -327,7 +327,8 @@ class _Run:
         mark = self.importer.mark()
         savepoint = self.uow.session.begin_nested()
         try:
-            done = [self._line(number, text) for number, text in chunk]
+            with self.uow.batched():  # the chunk's deadlines once per case after its last line, its audit in one pass
+                done = [self._line(number, text) for number, text in chunk]
         except (DomainError, _Bad):
             savepoint.rollback()
             self.importer.undo(mark)
