@@ -3,6 +3,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import select
 from sqlalchemy.exc import DBAPIError
 
 from desk.cli import main
@@ -104,3 +105,40 @@ def test_audit_show_of_another_officer_needs_a_supervisor(sqlite_url, sqlite_sto
     path = sqlite_url.removeprefix("sqlite:///")
     assert main(["audit", "show", "--db", path, "--officer", "patverums", "--of", "vaditajs"]) == 2
     assert main(["audit", "show", "--db", path, "--officer", "vaditajs", "--of", "patverums"]) == 0
+
+
+def test_a_batch_of_entries_is_one_insert_and_chains_on_like_entries_one_by_one(store, actors, monkeypatch):
+    """``uow.batched()`` appends its entries in one statement (issue 17: on SQLite, asking for the new
+    ids back made one INSERT per entry, three per import line), with the ids, hashes and checkpoints
+    that recording them one by one gives, before and after the batch."""
+    from sqlalchemy import event
+
+    from models import AuditCheckpoint, AuditEntry
+
+    with store.reader() as uow:
+        start = audit.entries(uow, limit=1)[0].id  # the actors' own entries, before checkpoints every 4
+    monkeypatch.setattr(audit, "CHECKPOINT_EVERY", 4)
+    _some_entries(store, actors, 2)
+    inserts: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith("INSERT INTO audit_entry"):
+            inserts.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        with store.uow() as uow, uow.batched():
+            for i in range(7):
+                audit.record(uow, actors["asylum"], "case.view", case_id=i + 1, note=f"batched {i}")
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    _some_entries(store, actors, 2)
+    assert len(inserts) == 1
+    with store.reader() as uow:
+        report = audit.verify_chain(uow)
+        ids = [e.id for e in uow.session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()]
+        checkpoints = sorted(c.entry_id for c in uow.session.exec(select(AuditCheckpoint)).all())
+    assert report.ok and report.checked == len(ids)
+    assert ids == list(range(ids[0], ids[0] + len(ids)))  # no gap, no id twice
+    assert [i for i in ids if i % 4 == 0 and i > start] == [c for c in checkpoints if c > start]
+    assert len(ids) - ids.index(start) - 1 == 2 + 7 + 2

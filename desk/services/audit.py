@@ -164,7 +164,12 @@ class _Head:
 def _append_all(uow, entries: list[tuple]) -> None:
     """Extend the chain by ``entries`` in one pass (one read of the chain's last hash, one INSERT of them
     all): the hashes, MACs and checkpoints that appending them one by one with ``record`` gives."""
-    prev = _last_hash(uow)
+    sqlite = uow.session.get_bind().dialect.name == "sqlite"
+    if sqlite:  # the write transaction holds the store's only write lock: the next ids are the last one's
+        last = uow.session.execute(text("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")).first()
+        last_id, prev = (last[0], last[1]) if last else (0, GENESIS)
+    else:
+        prev = _last_hash(uow)
     rows = []
     for _actor, at, officer_id, username, action, case_id, person_id, body in entries:
         digest = entry_hash(prev, at, officer_id, username, action, case_id, person_id, body)
@@ -173,7 +178,16 @@ def _append_all(uow, entries: list[tuple]) -> None:
                      "hash": digest, "mac": entry_mac(digest)})
         prev = digest
     table = AuditEntry.__table__
-    ids = uow.session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+    if sqlite:
+        # the ids given, in one executemany: SQLite cannot promise RETURNING's order for several rows, so
+        # asking for the ids back made SQLAlchemy send one INSERT per entry (issue 17: 3 per import line)
+        ids = range(last_id + 1, last_id + 1 + len(rows))
+        for entry_id, row in zip(ids, rows):
+            row["id"] = entry_id
+        uow.session.execute(insert(table), rows)
+    else:
+        ids = uow.session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                  rows).scalars().all()
     for entry_id, row, entry in zip(ids, rows, entries):
         if entry_id % CHECKPOINT_EVERY == 0:
             write_checkpoint(uow, entry[0], "every_n", head=_Head(entry_id, row["hash"]))
