@@ -440,3 +440,25 @@ def test_desk_reindex(sqlite_store, sqlite_actors, capsys):
     assert main(["reindex", "--db", sqlite_store.url]) == 0
     assert "1" in capsys.readouterr().out
     assert len(find(sqlite_store, sqlite_actors["reception"], "berzina")) == 1
+
+
+@pytest.mark.parametrize("word", ["s", "sh", "iv", "a", "ja", "x"])
+def test_a_short_words_score_is_what_match_level_says(word):
+    """name_score decides a word shorter than names.MIN_STEM without calling match_level for every name
+    word (issue 17: the 1-2 letter search, fifty rows scored as the officer types); the score must be
+    the one match_level's levels give, for every field and every way of matching."""
+    from desk.names import match_level
+    from desk.services import search as search_service
+
+    names = [("shevchenko", "taras", "", ""), ("s", "sh anna", "", ""), ("ivanovs", "jans", "iv", ""),
+             ("abols", "janis", "", "sh"), ("kalnina", "aija", "", "x"), ("ozols", "sandis", "shmidt", "")]
+    for surname, given, original, alias in names:
+        expected = 0
+        fields = ((search_service._BY_FIELD[0], surname.split()), (search_service._BY_FIELD[1], given.split()),
+                  (search_service._BY_FIELD[2], original.split()), (search_service._BY_FIELD[3], alias.split()))
+        levels = [weights[level] for weights, tokens in fields for token in tokens
+                  if (level := match_level(word, token)) is not None]
+        if levels:
+            extra = len(surname.split()) + len(given.split()) - 1
+            expected = 100 + max(levels) * 10 - (min(extra * 5, 50) if extra > 0 else 0)
+        assert name_score((word,), surname, given, original, alias) == expected, (word, surname, given)

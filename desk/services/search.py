@@ -38,8 +38,8 @@ from desk.keys import keyed_hash
 from desk.services import audit
 from desk.services.audit import mask_document_number
 from desk.services.auth import Actor, Permission, ensure_live
-from desk.names import (EXACT, FAMILY, FORM, KEY_PREFIX, PREFIX, SPELLING, match_level, name_variants, name_words,
-                        prefix_alternatives, query_alternatives)
+from desk.names import (EXACT, FAMILY, FORM, KEY_PREFIX, MIN_STEM, PREFIX, SPELLING, match_level, name_variants,
+                        name_words, prefix_alternatives, query_alternatives)
 from desk.text import (mask_personal_code, normalize_document_number, parse_date)
 from models import CaseKind
 
@@ -227,9 +227,13 @@ def name_score(words: tuple[str, ...], surname: str, given: str, original: str, 
     total = 0
     for word in words:
         best = 0
+        short = len(word) < MIN_STEM  # match_level's own first cases, without a call per token
         for weights, tokens in fields:
             for token in tokens:
-                level = match_level(word, token)
+                if short:
+                    level = EXACT if token == word else PREFIX if token.startswith(word) else None
+                else:
+                    level = match_level(word, token)
                 if level is not None:
                     weight = weights[level]
                     if weight > best:
@@ -284,10 +288,13 @@ def _day(value) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
+_new_hit = tuple.__new__  # every field given in order: the class's own __new__ only adds keyword handling
+
+
 def _person_hit(row, score: int, reveal: bool) -> SearchHit:
     pid, surname, given, original, born, citizenship, code = row[:7]
-    return SearchHit(HitKind.PERSON, pid, None, surname, given, original, _day(born), citizenship, None, None, score,
-                     mask_personal_code(code), pid, code if reveal else None)
+    return _new_hit(SearchHit, (HitKind.PERSON, pid, None, surname, given, original, _day(born), citizenship, None,
+                                None, score, mask_personal_code(code), pid, code if reveal else None))
 
 
 def _case_hit(row, score: int, reveal: bool) -> SearchHit:
