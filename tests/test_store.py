@@ -137,7 +137,9 @@ def _a_case(store, actor):
         return case.id, case.version, case.number
 
 
-def test_case_numbers_per_kind_and_year_are_never_reused(store, actors):
+@pytest.mark.parametrize("upsert", [True, False], ids=["one upsert", "an SQLite before 3.35: the session"])
+def test_case_numbers_per_kind_and_year_are_never_reused(store, actors, monkeypatch, upsert):
+    monkeypatch.setattr(casecore, "_SQLITE_UPSERT_RETURNING", upsert)
     a = actors["asylum"]
     numbers = [_a_case(store, a)[2] for _ in range(3)]
     assert numbers == ["PAT-2026-000001", "PAT-2026-000002", "PAT-2026-000003"]

@@ -5,6 +5,7 @@ registering transaction; the counter only counts up, so a number is never reused
 """
 from __future__ import annotations
 
+import sqlite3
 from datetime import timezone
 
 from sqlalchemy import text, update
@@ -20,15 +21,22 @@ def format_number(kind: str, year: int, seq: int) -> str:
     return f"{CaseKind(kind).prefix}-{year}-{seq:06d}"
 
 
+_NEXT_SEQ = text(
+    "INSERT INTO case_counter (kind, year, last_seq) VALUES (:k, :y, 1) "
+    "ON CONFLICT (kind, year) DO UPDATE SET last_seq = case_counter.last_seq + 1 RETURNING last_seq")
+# SQLite has UPSERT since 3.24 and RETURNING since 3.35; an older library takes the counter row through the
+# session (a read of it, then a flush of its UPDATE; the write transaction holds the lock: BEGIN IMMEDIATE)
+_SQLITE_UPSERT_RETURNING = sqlite3.sqlite_version_info >= (3, 35)
+
+
 def next_number(uow, kind: str, year: int) -> tuple[str, int]:
+    """The next number of ``kind`` in ``year``, in one statement (issue 17: the session's read and flush
+    of the counter row were a tenth of an import line's registration)."""
     session = uow.session
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        seq = session.execute(text(
-            "INSERT INTO case_counter (kind, year, last_seq) VALUES (:k, :y, 1) "
-            "ON CONFLICT (kind, year) DO UPDATE SET last_seq = case_counter.last_seq + 1 RETURNING last_seq"
-        ), {"k": kind, "y": year}).scalar_one()
-    else:  # SQLite: the write transaction already holds the lock (BEGIN IMMEDIATE)
+    if dialect == "postgresql" or _SQLITE_UPSERT_RETURNING:
+        seq = session.execute(_NEXT_SEQ, {"k": kind, "y": year}).scalar_one()
+    else:
         counter = session.get(CaseCounter, (kind, year))
         if counter is None:
             counter = CaseCounter(kind=kind, year=year, last_seq=0)
