@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz.distance import JaroWinkler
-from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -248,31 +247,36 @@ def _candidates(uow, values: dict) -> tuple[list[Person], dict[int, tuple[int, t
     # Each way of being the same person is its own indexed lookup, and the persons are read by id: one
     # statement ORing them let the planner take ix_person_merged_into (every live person: a scan of the
     # whole store, 240 ms at a million persons; issue 17).
-    live = Person.merged_into.is_(None)
+    # The ids are asked in plain SQL (uow.rows, after a flush as the session's own queries do): four
+    # statements per person registered, each built and compiled by the ORM cost more than SQLite's
+    # answer (issue 17: a tenth of an import line).
     ids: set[int] = set()
     number = normalize_document_number(values.get("document_number"))
     if number:
-        doc_persons = select(IdentityDocument.person_id).where(IdentityDocument.number_norm == number)
-        found = list(uow.session.exec(doc_persons).all())
+        found = [r[0] for r in uow.rows("SELECT person_id FROM identity_document WHERE number_norm = ?", (number,))]
         values["_documents_of"] = {pid: {number} for pid in found}
         ids.update(found)
     if values.get("personal_code"):  # uq_person_personal_code
-        ids.update(uow.session.exec(select(Person.id).where(Person.personal_code == values["personal_code"],
-                                                            Person.personal_code.is_not(None), live)).all())
+        ids.update(r[0] for r in uow.rows("SELECT id FROM person WHERE personal_code = ? AND personal_code IS NOT NULL "
+                                          "AND merged_into IS NULL",
+                                          (values["personal_code"],)))
     born = values.get("date_of_birth")
     if born:
-        days = [born] + ([_swapped(born)] if _swapped(born) else [])
-        ids.update(uow.session.exec(select(Person.id).where(Person.date_of_birth.in_(days))).all())  # ix_person_birth_name
+        days = (born, _swapped(born)) if _swapped(born) else (born,)
+        ids.update(r[0] for r in uow.rows(  # ix_person_birth_name
+            f"SELECT id FROM person WHERE date_of_birth IN ({', '.join('?' * len(days))})", days))
         key = family_stem(fold(values.get("surname")).split()[0]) if fold(values.get("surname")) else ""
         if key:
             by_key = _ids_by_form(uow, key)
             if by_key:  # by primary key, then the year
-                ids.update(uow.session.exec(select(Person.id).where(
-                    Person.id.in_(by_key), Person.date_of_birth >= date(born.year, 1, 1),
-                    Person.date_of_birth <= date(born.year, 12, 31))).all())
+                ids.update(r[0] for r in uow.rows(
+                    f"SELECT id FROM person WHERE id IN ({', '.join('?' * len(by_key))}) "
+                    "AND date_of_birth >= ? AND date_of_birth <= ?",
+                    (*by_key, date(born.year, 1, 1), date(born.year, 12, 31))))
     if not ids:
         return [], {}
-    rows = uow.session.exec(select(Person).where(Person.id.in_(sorted(ids)), live).order_by(Person.id)).all()
+    rows = uow.session.exec(select(Person).where(Person.id.in_(sorted(ids)), Person.merged_into.is_(None))
+                            .order_by(Person.id)).all()
     scored = [(match_person(values, p), p) for p in rows]
     scored = [(m, p) for m, p in scored if m[0] > 0]
     scored.sort(key=lambda mp: (-mp[0][0], mp[1].id))
@@ -283,12 +287,12 @@ def _candidates(uow, values: dict) -> tuple[list[Person], dict[int, tuple[int, t
 def _ids_by_form(uow, key: str) -> list[int]:
     """Persons whose names hold the family key ``key`` (the search index: no scan)."""
     if uow.dialect == "postgresql":
-        sql = "SELECT person_id FROM person_search WHERE names @@ to_tsquery('simple', :q) LIMIT :n"
+        sql = "SELECT person_id FROM person_search WHERE names @@ to_tsquery('simple', ?) LIMIT ?"
         q = key
     else:
-        sql = "SELECT rowid FROM person_fts WHERE person_fts MATCH :q LIMIT :n"
+        sql = "SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?"
         q = f'"{key}"'
-    return [r[0] for r in uow.session.execute(text(sql), {"q": q, "n": FUZZY_BY_KEY})]
+    return [r[0] for r in uow.rows(sql, (q, FUZZY_BY_KEY))]
 
 
 def _documents_of(uow, values: dict, person_id: int) -> dict:
