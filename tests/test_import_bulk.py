@@ -110,6 +110,22 @@ def _import(store, actor, lines):
         return importer.import_lines(uow, actor, lines)
 
 
+def _import_watched(store, actor, lines):
+    """``_import``, and every statement the engine sent meanwhile (whitespace folded)."""
+    from sqlalchemy import event
+
+    sent: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        sent.append(" ".join(statement.split()))
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        return _import(store, actor, lines), sent
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+
+
 def test_the_bulk_path_writes_exactly_the_rows_of_the_one_by_one_path(two_stores, fixed_clock, monkeypatch):
     monkeypatch.setattr(audit, "CHECKPOINT_EVERY", 7)  # a few checkpoints inside the file's entries
     bulk, one_by_one = two_stores
@@ -162,38 +178,14 @@ def test_the_import_reads_back_no_person_or_case_it_holds(two_stores, fixed_cloc
     and events that follow (importer._holding; casecore.touch sets the version it wrote), not read back
     from the store with a SELECT of the whole row each time - what the one-by-one services did, because
     the session's identity map drops an object once the service that made it returns its id."""
-    from sqlalchemy import event
-
     store = two_stores[0]
     actor = populate(store)["supervisor"]
-    rows_read: list[str] = []
-
-    def seen(conn, cursor, statement, parameters, context, executemany):
-        flat = " ".join(statement.split())  # session.get's reload of one row by its id
-        for table in ("person", "case_file"):
-            if flat.endswith((f"FROM {table} WHERE {table}.id = ?", f"FROM {table} WHERE {table}.id = %(pk_1)s::INTEGER")):
-                rows_read.append(table)
-
-    event.listen(store.engine, "before_cursor_execute", seen)
-    try:
-        result = _import(store, actor, mixed_lines())
-    finally:
-        event.remove(store.engine, "before_cursor_execute", seen)
+    result, sent = _import_watched(store, actor, mixed_lines())
+    rows_read = [table for flat in sent for table in ("person", "case_file")  # session.get's reload by id
+                 if flat.endswith((f"FROM {table} WHERE {table}.id = ?",
+                                   f"FROM {table} WHERE {table}.id = %(pk_1)s::INTEGER"))]
     assert result.lines == 15
     assert rows_read == []
-
-
-def _savepoints(store):
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("SAVEPOINT"):
-            seen.append(statement)
-
-    from sqlalchemy import event
-
-    event.listen(store.engine, "before_cursor_execute", record)
-    return seen, lambda: event.remove(store.engine, "before_cursor_execute", record)
 
 
 def _with_bad_lines(lines: list[str]) -> list[str]:
@@ -224,12 +216,9 @@ def test_lines_go_a_chunk_at_a_time_and_a_bad_one_still_alone(two_stores, fixed_
             failures[name, size] = [(e.line, e.reason) for e in failed.value.errors]
     for name, store, size in (("chunked", chunked, 4), ("per_line", per_line, 1)):
         monkeypatch.setattr(importer, "CHUNK_LINES", size)
-        seen, stop = _savepoints(store)
-        try:
-            _import(store, actors[name], lines)
-        finally:
-            stop()
-        savepoints[name] = len(seen)  # the lines' (or chunks') and each new person's own (_insert_person)
+        _result, sent = _import_watched(store, actors[name], lines)
+        # the lines' (or chunks') and each new person's own (_insert_person)
+        savepoints[name] = sum(1 for flat in sent if flat.upper().startswith("SAVEPOINT"))
     assert savepoints["per_line"] - savepoints["chunked"] == good - -(-good // 4)
     assert failures["chunked", 4] == failures["chunked", 1] == failures["per_line", 4]
     failures["chunked"] = failures["chunked", 4]
@@ -259,24 +248,11 @@ def test_a_chunks_deadlines_and_audit_entries_are_written_once_at_its_end(two_st
     """A chunk of good lines is one ``uow.batched()`` block: the deadlines of every case it touched are
     replaced in one DELETE and one INSERT at its end, not line by line (the rows are those of the
     one-by-one path: test_the_bulk_path_writes_exactly_the_rows_of_the_one_by_one_path)."""
-    from sqlalchemy import event
-
     store = two_stores[0]
     actor = populate(store)["supervisor"]
     monkeypatch.setattr(importer, "CHUNK_LINES", 4)
-    deletes: list[str] = []
-    heads: list[str] = []  # reads of the chain's last entry
-
-    def seen(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().startswith("DELETE FROM deadline"):
-            deletes.append(statement)
-        if "FROM audit_entry ORDER BY id DESC LIMIT 1" in statement:
-            heads.append(statement)
-
-    event.listen(store.engine, "before_cursor_execute", seen)
-    try:
-        result = _import(store, actor, mixed_lines())
-    finally:
-        event.remove(store.engine, "before_cursor_execute", seen)
+    result, sent = _import_watched(store, actor, mixed_lines())
+    deletes = [flat for flat in sent if flat.startswith("DELETE FROM deadline")]
+    heads = [flat for flat in sent if "FROM audit_entry ORDER BY id DESC LIMIT 1" in flat]  # the chain's last entry
     assert result.lines == 15 and len(deletes) == 4  # 15 lines, 4 chunks
     assert len(heads) == 4 + 1  # and the import's own entry at the end
