@@ -59,12 +59,14 @@ def entry_hash(prev_hash: str, at: datetime, officer_id, officer_username, actio
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def _last_hash(uow) -> str:
+def _last_entry(uow) -> tuple[int, str]:
+    """(id, hash) of the chain's last entry, (0, GENESIS) for an empty chain; on PostgreSQL after taking
+    the chain's lock (SQLite's write transaction holds the store's only write lock already)."""
     session = uow.session
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(WRITE_LOCK_SQL.replace("%s", ":k")), {"k": _PG_AUDIT_LOCK})
-    last = session.execute(text("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1")).scalar()
-    return last or GENESIS
+    last = session.execute(text("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")).first()
+    return (last[0], last[1]) if last else (0, GENESIS)
 
 
 # --- what the trail may hold of a person (issue 15 point 6) ----------------------------------------
@@ -142,7 +144,7 @@ def record(uow, actor, action: str, /, *, case_id: int | None = None, person_id:
     if batch is not None:  # chained and inserted with the block's other entries at its end (_append_all)
         batch.add("audit", _append_all, (actor, at, officer_id, username, action, case_id, person_id, body))
         return None
-    prev = _last_hash(uow)
+    _last_id, prev = _last_entry(uow)
     digest = entry_hash(prev, at, officer_id, username, action, case_id, person_id, body)
     entry = AuditEntry(
         at=at, officer_id=officer_id, officer_username=username, action=action, case_id=case_id,
@@ -164,12 +166,7 @@ class _Head:
 def _append_all(uow, entries: list[tuple]) -> None:
     """Extend the chain by ``entries`` in one pass (one read of the chain's last hash, one INSERT of them
     all): the hashes, MACs and checkpoints that appending them one by one with ``record`` gives."""
-    sqlite = uow.session.get_bind().dialect.name == "sqlite"
-    if sqlite:  # the write transaction holds the store's only write lock: the next ids are the last one's
-        last = uow.session.execute(text("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")).first()
-        last_id, prev = (last[0], last[1]) if last else (0, GENESIS)
-    else:
-        prev = _last_hash(uow)
+    last_id, prev = _last_entry(uow)
     rows = []
     for _actor, at, officer_id, username, action, case_id, person_id, body in entries:
         digest = entry_hash(prev, at, officer_id, username, action, case_id, person_id, body)
@@ -178,9 +175,10 @@ def _append_all(uow, entries: list[tuple]) -> None:
                      "hash": digest, "mac": entry_mac(digest)})
         prev = digest
     table = AuditEntry.__table__
-    if sqlite:
+    if uow.session.get_bind().dialect.name == "sqlite":
         # the ids given, in one executemany: SQLite cannot promise RETURNING's order for several rows, so
-        # asking for the ids back made SQLAlchemy send one INSERT per entry (issue 17: 3 per import line)
+        # asking for the ids back made SQLAlchemy send one INSERT per entry (issue 17: 3 per import line);
+        # its write transaction holds the store's only write lock, so the next ids are the last one's
         ids = range(last_id + 1, last_id + 1 + len(rows))
         for entry_id, row in zip(ids, rows):
             row["id"] = entry_id
