@@ -5,10 +5,10 @@ Every line goes through the same services as the screens (``persons.register_per
 apply. The whole file is one unit of work: if any line is bad, nothing is saved and every bad line is
 reported with its number and the reason in the officer's language. A bad line is rolled back alone
 (``_Run``: lines go a hundred at a time under a savepoint, a chunk with a bad line again one by one), so
-that it does not hide the next one's error. Each line is one ``uow.batched()`` block: its cases'
-deadlines are computed once each after their last event and its audit entries join the chain in one
-insert, the same rows and hashes as written one by one (tests/test_import_bulk.py). The format is
-documented in docs/import-format.md.
+that it does not hide the next one's error. Each chunk (each line, when a chunk is imported again) is one
+``uow.batched()`` block: its cases' deadlines are computed once each after their last event and its audit
+entries join the chain in one insert, the same rows and hashes as written one by one
+(tests/test_import_bulk.py). The format is documented in docs/import-format.md.
 
 Dates are the real event dates: a case lodged last March is imported as lodged last March, and its
 deadlines follow from that (computed against today's date, as for a case typed in on a screen).
@@ -310,7 +310,7 @@ class _Run:
     it, which costs two statements and the session's bookkeeping for every line. So lines are imported
     ``CHUNK_LINES`` at a time under one savepoint, and only a chunk with a bad line in it is rolled back
     and imported again line by line, each under its own savepoint: the rows, the errors and the audit
-    entries are those of importing every line under its own savepoint (tests/test_import.py)."""
+    entries are those of importing every line under its own savepoint (tests/test_import_bulk.py)."""
 
     def __init__(self, uow, importer: _Importer):
         self.uow = uow
@@ -324,16 +324,11 @@ class _Run:
         return len(self.errors) >= MAX_REPORTED_ERRORS
 
     def chunk(self, chunk: list[tuple[int, str]]) -> None:
-        mark = self.importer.mark()
-        savepoint = self.uow.session.begin_nested()
         try:
-            with self.uow.batched():  # the chunk's deadlines once per case after its last line, its audit in one pass
-                done = [self._line(number, text) for number, text in chunk]
+            done = self._undone_if_bad(lambda: self._lines(chunk))
         except (DomainError, _Bad):
-            savepoint.rollback()
-            self.importer.undo(mark)
-        else:
-            savepoint.commit()
+            done = None  # a bad line in it: again line by line, outside the handler
+        if done is not None:
             for kind, case_number in done:
                 self._count(kind, case_number)
             return
@@ -343,18 +338,31 @@ class _Run:
                 return
 
     def _one(self, number: int, text: str) -> None:
-        mark = self.importer.mark()
-        savepoint = self.uow.session.begin_nested()
         try:
-            kind, case_number = self._line(number, text)
+            kind, case_number = self._undone_if_bad(lambda: self._line(number, text))
         except (DomainError, _Bad) as exc:
-            savepoint.rollback()
-            self.importer.undo(mark)
             self.errors.append(LineError(number, _reason(exc)))
             self.count += 1
         else:
-            savepoint.commit()
             self._count(kind, case_number)
+
+    def _undone_if_bad(self, work):
+        """``work()`` under a savepoint; if it raises a bad line's error, the savepoint is rolled back with
+        what the lines named (``_Importer.undo``) and the error raised again."""
+        mark = self.importer.mark()
+        savepoint = self.uow.session.begin_nested()
+        try:
+            result = work()
+        except (DomainError, _Bad):
+            savepoint.rollback()
+            self.importer.undo(mark)
+            raise
+        savepoint.commit()
+        return result
+
+    def _lines(self, chunk: list[tuple[int, str]]) -> list[tuple[str, str]]:
+        with self.uow.batched():  # the chunk's deadlines once per case after its last line, its audit in one pass
+            return [self._line(number, text) for number, text in chunk]
 
     def _line(self, number: int, text: str) -> tuple[str, str]:
         line = _parse_line(number, text)
