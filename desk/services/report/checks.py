@@ -12,7 +12,7 @@ from desk.errors import DomainError
 from desk.i18n import label
 from desk.services.decisions import terminal as terminal_statuses
 from desk.services.report.figures import KindFigures, Scope
-from desk.services.report.queries import case_scope, counted, scope_params
+from desk.services.report.queries import case_scope, counted, execute, scope_params
 from models import Case
 
 
@@ -45,7 +45,7 @@ SELECT status FROM seen WHERE status IS NOT NULL""")
 def _statuses_stored(uow, kind: str) -> list[str]:
     """Every status the store holds for ``kind``: one probe of the (kind, status) index per status (a
     loose index scan), not a walk through every case of the kind."""
-    return [row[0] for row in uow.session.connection().execute(_STATUSES_OF_KIND, {"kind": kind})]
+    return [row[0] for row in execute(uow, _STATUSES_OF_KIND, {"kind": kind})]
 
 
 def reconcile_statuses(uow, scope: Scope, day: date, figures: tuple[KindFigures, ...]) -> None:
@@ -63,9 +63,8 @@ def reconcile_statuses(uow, scope: Scope, day: date, figures: tuple[KindFigures,
         live = [s for s in _statuses_stored(uow, f.kind) if s not in terminal]
 
         def count(*conds) -> int:
-            return int(uow.session.connection().execute(select(counted(Case.opened_on <= day, *case_scope(scope)))
-                                                        .select_from(Case).where(Case.kind == f.kind, *conds),
-                                                        scope_params(scope)).scalar_one())
+            return int(execute(uow, select(counted(Case.opened_on <= day, *case_scope(scope)))
+                               .select_from(Case).where(Case.kind == f.kind, *conds), scope_params(scope)).scalar_one())
 
         # two ranges of the index (an OR of them would walk every final case of the kind)
         final_but_open = (count(Case.status.in_(terminal), Case.closed_on.is_(None))

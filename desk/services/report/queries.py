@@ -124,13 +124,17 @@ def _built(key: tuple, build):
     return kept(("report",) + key, build)
 
 
-def _run(uow, key: tuple, build, params: dict):
-    """The kept statement on the unit's connection: Core, as every report statement selects columns, not
+def execute(uow, statement, params: dict):
+    """A report statement on the unit's connection: Core, as every report statement selects columns, not
     objects (through the session, the ORM's result handling cost more than SQLite's own answer: a day's
     report of one office at 100,000 persons was 3.7x its raw replay; issue 17). After a flush, so that
     the unit's own changes are counted as a session's statement counts them."""
     uow.session.flush()
-    return uow.session.connection().execute(_built(key, build), params)
+    return uow.session.connection().execute(statement, params)
+
+
+def _run(uow, key: tuple, build, params: dict):
+    return execute(uow, _built(key, build), params)
 
 
 def _kinds_in_range(uow, scope: Scope, which: str, day: date) -> dict[str, int]:
@@ -323,7 +327,7 @@ def deadlines_done(uow, scope: Scope, first: date, last: date, kinds: list[str])
          .where(Deadline.state.in_((DeadlineState.MET, DeadlineState.MISSED)), Deadline.due_on >= first, Deadline.due_on <= last,
                 Case.kind.in_(kinds), *case_scope(scope))
          .group_by(Deadline.due_on, Deadline.state))
-    return {(d, s): n for d, s, n in uow.session.connection().execute(q, scope_params(scope)).all()}
+    return {(d, s): n for d, s, n in execute(uow, q, scope_params(scope)).all()}
 
 
 def _riga_day_bounds(day: date) -> tuple[datetime, datetime]:
