@@ -247,8 +247,8 @@ def _candidates(uow, values: dict) -> tuple[list[Person], dict[int, tuple[int, t
     # Each way of being the same person is its own indexed lookup, and the persons are read by id: one
     # statement ORing them let the planner take ix_person_merged_into (every live person: a scan of the
     # whole store, 240 ms at a million persons; issue 17).
-    # The ids are asked in plain SQL (uow.rows, after a flush as the session's own queries do): four
-    # statements per person registered, each built and compiled by the ORM cost more than SQLite's
+    # The ids are asked in plain SQL (uow.rows, after a flush as the session's own queries do): up to five
+    # lookups per person registered, each of which, built and compiled by the ORM, cost more than SQLite's
     # answer (issue 17: a tenth of an import line).
     ids: set[int] = set()
     number = normalize_document_number(values.get("document_number"))
@@ -257,9 +257,9 @@ def _candidates(uow, values: dict) -> tuple[list[Person], dict[int, tuple[int, t
         values["_documents_of"] = {pid: {number} for pid in found}
         ids.update(found)
     if values.get("personal_code"):  # uq_person_personal_code
-        ids.update(r[0] for r in uow.rows("SELECT id FROM person WHERE personal_code = ? AND personal_code IS NOT NULL "
-                                          "AND merged_into IS NULL",
-                                          (values["personal_code"],)))
+        ids.update(r[0] for r in uow.rows(
+            "SELECT id FROM person WHERE personal_code = ? AND personal_code IS NOT NULL AND merged_into IS NULL",
+            (values["personal_code"],)))
     born = values.get("date_of_birth")
     if born:
         days = (born, _swapped(born)) if _swapped(born) else (born,)
