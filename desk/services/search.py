@@ -73,6 +73,8 @@ class HitKind(StrEnum):
     CASE = "case"
 
 
+_PERSON = HitKind.PERSON
+
 class SearchHit(NamedTuple):
     """One line of the results: a person, or a case with its person's name. A named tuple, immutable
     as a frozen dataclass is but made in a third of the time: a name search makes one per line shown,
@@ -220,10 +222,15 @@ _BEST = _WEIGHTS["surname"][EXACT]  # nothing outranks the surname's own word
 def name_score(words: tuple[str, ...], surname: str, given: str, original: str, alias: str = "") -> int:
     """How well the query words match a person's folded names: 0 if any word matches nothing,
     else 100..400 (whole words beat Latvian forms and other spellings, which beat prefixes; the surname
-    beats given names; fewer extra words win). Called for every row a name search shows: kept lean."""
-    surnames, givens = surname.split(), given.split()
-    fields = ((_BY_FIELD[0], surnames), (_BY_FIELD[1], givens), (_BY_FIELD[2], original.split() if original else ()),
-              (_BY_FIELD[3], alias.split() if alias else ()))
+    beats given names; fewer extra words win)."""
+    return _token_score(words, surname.split(), given.split(), original.split() if original else (),
+                        alias.split() if alias else ())
+
+
+def _token_score(words: tuple[str, ...], surnames, givens, originals, aliases) -> int:
+    """``name_score`` of names already split into their words (``_name_tokens``). Called for every row a
+    name search shows: kept lean."""
+    fields = ((_BY_FIELD[0], surnames), (_BY_FIELD[1], givens), (_BY_FIELD[2], originals), (_BY_FIELD[3], aliases))
     total = 0
     for word in words:
         best = 0
@@ -289,12 +296,18 @@ def _day(value) -> date | None:
 
 
 _new_hit = tuple.__new__  # every field given in order: the class's own __new__ only adds keyword handling
+_from_iso = date.fromisoformat
 
 
 def _person_hit(row, score: int, reveal: bool) -> SearchHit:
+    """A person's line; built for every row a name search shows (fifty as the officer types), so the date
+    and the masked code are made here rather than by a call each."""
     pid, surname, given, original, born, citizenship, code = row[:7]
-    return _new_hit(SearchHit, (HitKind.PERSON, pid, None, surname, given, original, _day(born), citizenship, None,
-                                None, score, mask_personal_code(code), pid, code if reveal else None))
+    if born.__class__ is str:  # SQLite's ISO text (``_day``)
+        born = _from_iso(born)
+    masked = code[:6] + "-*****" if code and len(code) == 11 else mask_personal_code(code)  # stored: 11 digits
+    return _new_hit(SearchHit, (_PERSON, pid, None, surname, given, original, born, citizenship, None,
+                                None, score, masked, pid, code if reveal else None))
 
 
 def _case_hit(row, score: int, reveal: bool) -> SearchHit:
@@ -371,12 +384,14 @@ def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool, *, column: st
 
 
 @lru_cache(maxsize=1 << 16)
-def _spellings(name: str | None, folded: str = "") -> str:
-    """The words of a name as folded and in its Latvian spelling (Müller: muller miller; Фёдор: fedor fjodor)."""
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(name: str | None, folded: str = "") -> tuple[str, ...]:
+    """The words of a name as folded and in its Latvian spelling (Müller: muller miller; Фёдор: fedor fjodor),
+    as ``_token_score`` takes them: a surname recurs on many rows, and is split once."""
     variants = name_variants(name)
     if not folded:
-        return " ".join(variants)
-    return " ".join(dict.fromkeys((*folded.split(), *variants)))
+        return variants
+    return tuple(dict.fromkeys((*folded.split(), *variants)))
 
 
 def _name_passes(dialect: str, words: tuple[str, ...]) -> list[tuple[str, bool]]:
@@ -420,8 +435,8 @@ def _names(source, words: tuple[str, ...], limit: int, born: date | None):
                         break
     scored = []
     for row in rows:
-        score = name_score(words, _spellings(row[1], row[7]), _spellings(row[2], row[8]),
-                           _spellings(row[3]) if row[3] else "", _spellings(row[9]) if row[9] else "")
+        score = _token_score(words, _name_tokens(row[1], row[7]), _name_tokens(row[2], row[8]),
+                             _name_tokens(row[3]) if row[3] else (), _name_tokens(row[9]) if row[9] else ())
         if score:
             scored.append((score, row))
     return scored
