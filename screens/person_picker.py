@@ -193,8 +193,13 @@ class PersonPicker(ServiceCalls, Vertical):
         self.call_after_refresh(self._close_if_left)
 
     def _close_if_left(self) -> None:
-        """The officer moved on to another field: the list of persons found closes."""
+        """The officer moved on to another field: the list of persons found closes, and a lookup still
+        waiting for the typing to settle is dropped. Else it opened the list when the focus came back (a
+        save's first field in error): an Escape meant for the form then only closed that list."""
         if self.app.focused not in (self.box, self.hits):
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
             self.close_list()
 
     def on_key(self, event) -> None:

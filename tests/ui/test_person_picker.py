@@ -52,6 +52,29 @@ async def test_typing_a_name_offers_the_person_and_enter_picks_them(ui_store):
         assert "search" in [e.action for e in audit.entries(uow, limit=5)]
 
 
+async def test_a_lookup_typed_and_left_is_dropped_and_does_not_open_when_the_field_is_back(ui_store):
+    """Typed, then Tab before the typing settled: the lookup is dropped with the field. Before, it ran
+    anyway and opened its list if the focus had come back meanwhile (a save's first field in error takes
+    it), so the officer's Escape only closed that list instead of asking to discard the form."""
+    actor = ui_store.actors["residence"]
+    new_person(ui_store, actor)
+    app = DeskApp(store=ui_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "residence")
+        form = _form(app, "permit", app.actor)
+        await settle(pilot)
+        picker = form.query_one("#picker-person_id", PersonPicker)
+        await type_text(pilot, "berzins")
+        await pilot.press("tab")
+        picker.box.focus()  # back before the lookup would have run (as a save's error focus does)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert not picker.query_one(OptionList).display
+        await pilot.press("escape")  # typed something: the form asks first
+        await settle(pilot)
+        assert app.screen is not form
+
+
 async def test_an_invitation_names_several_persons_and_backspace_takes_the_last_off(ui_store):
     actor = ui_store.actors["reception"]
     first = new_person(ui_store, actor)
