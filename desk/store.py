@@ -17,12 +17,14 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
+from sqlalchemy import insert as sa_insert
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, create_engine
 
 from desk import clock as _clock
@@ -546,6 +548,59 @@ class UnitOfWork:
     def flush(self) -> None:
         self.session.flush()
 
+    def insert_unless_taken(self, table, values: dict) -> int | None:
+        """One row into ``table`` (a model's ``__table__``) unless a unique index already holds its key:
+        the new row's id, or None when an index refused it (``INSERT ... ON CONFLICT DO NOTHING``). No
+        savepoint is needed to go on after the refusal, as it is after a failed INSERT (PostgreSQL aborts
+        the transaction). The row is not in the session (``session.get`` reads it); column defaults apply."""
+        return self._insert(_insert_or_nothing(self.dialect, table), values)
+
+    def add_now(self, obj) -> None:
+        """A new ORM object inserted at once and put in the session as if it had been read from the store:
+        the ORM's flush of one object was 0.3-0.45 ms of every registration, a prepared Core INSERT is
+        0.08 ms (issue 17). As a flush does, the model's ``before_insert`` listeners run first (derived
+        columns: a person's name forms) and None values are left to the column defaults; those
+        attributes are then read from the store when asked for. A refused row raises as a flush would."""
+        self._add(obj, _insert_plain)
+
+    def add_unless_taken(self, obj) -> bool:
+        """``add_now`` unless a unique index already holds the object's key (``insert_unless_taken``): True
+        when added; False when refused, and the object is not in the session."""
+        return self._add(obj, partial(_insert_or_nothing, self.dialect))
+
+    def _insert(self, statement, values: dict) -> int | None:
+        self.session.flush()  # the session's own pending rows first: the new row may refer to them
+        result = self.session.connection().execute(statement, values)
+        if result.rowcount == 0:  # SQLite: nothing inserted (its last row id is then an older row's)
+            return None
+        key = result.inserted_primary_key  # PostgreSQL: None when its RETURNING brought no row back
+        return key[0] if key is not None else None
+
+    def _add(self, obj, statement_for) -> bool:
+        state = inspect(obj)
+        mapper = state.mapper
+        mapper.dispatch.before_insert(mapper, self.session.connection(), state)  # as the flush calls them
+        values, filled = {}, []
+        for attribute, column in _insert_columns(mapper):
+            value = getattr(obj, attribute)
+            if value is not None:
+                values[column.key] = value
+            elif column.default is not None or column.server_default is not None:
+                filled.append(attribute)  # the store gives it a value: read when asked for
+        key = mapper.primary_key[0].key
+        new_id = self._insert(statement_for(mapper.local_table), values)
+        if new_id is None:
+            return False
+        setattr(obj, key, new_id)
+        make_transient_to_detached(obj)  # every attribute as given is now the row as stored
+        self.session.add(obj)
+        # and new in this transaction, as a flush's insert notes it (Session._register_altered): a rollback
+        # of it (an import chunk's savepoint) takes the object out of the session with its row
+        self.session._transaction._new[state] = True
+        if filled:
+            self.session.expire(obj, [a for a in filled if a != key])
+        return True
+
     def execute(self, statement, params=None):
         return self.session.execute(statement, params or {})
 
@@ -559,6 +614,29 @@ class UnitOfWork:
         self.session.flush()
         dbapi = self.session.connection().connection.driver_connection
         return _run(dbapi, self.dialect, sql, params)
+
+
+@lru_cache(maxsize=64)
+def _insert_columns(mapper) -> tuple:
+    """(attribute, column) of every column a mapped class writes to its own table."""
+    return tuple((prop.key, prop.columns[0]) for prop in mapper.column_attrs
+                 if prop.columns[0].table is mapper.local_table)
+
+
+@lru_cache(maxsize=64)
+def _insert_plain(table):
+    return sa_insert(table)
+
+
+@lru_cache(maxsize=64)
+def _insert_or_nothing(dialect: str, table):
+    """``INSERT INTO table ... ON CONFLICT DO NOTHING`` in the engine's own dialect (the PostgreSQL one is
+    imported only where it is the engine: it brings asyncio with it)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
 
 
 @lru_cache(maxsize=256)

@@ -55,8 +55,7 @@ def open_case(uow, actor, *, kind: str, person_id: int, status: str, opened_on, 
                 office_id=office_id if office_id is not None else actor.office_id,
                 owner_id=owner_id if owner_id is not None else getattr(actor, "id", None),
                 opened_on=opened_on, created_at=now, updated_at=now, updated_by_id=getattr(actor, "id", None))
-    uow.session.add(case)
-    uow.session.flush()
+    uow.add_now(case)  # written at once, without a flush (issue 17)
     return case
 
 

@@ -115,12 +115,9 @@ def register(uow, actor: Actor, kind: str, raw: dict) -> int:
     case = casecore.open_case(uow, actor, kind=code, person_id=created.person_id, status=created.status,
                               opened_on=created.opened_on)
     detail = spec.model(case_id=case.id, **created.detail)
-    uow.session.add(detail)
-    uow.session.flush()
-    if created.invited_person_ids:
-        for pid in created.invited_person_ids:
-            uow.session.add(InvitedPerson(invitation_case_id=case.id, person_id=pid))
-        uow.session.flush()
+    uow.add_now(detail)
+    for pid in created.invited_person_ids:
+        uow.add_now(InvitedPerson(invitation_case_id=case.id, person_id=pid))
     _derive_dates(uow, spec, case, detail)
     deadline_service.recompute_after_event(uow, case, detail)
     audit.record(uow, actor, "case.register", case_id=case.id, person_id=created.person_id, number=case.number,

@@ -254,7 +254,7 @@ def _holding(session):
     def hold(_session, instance) -> None:
         held.append(instance)
 
-    hooks = ("pending_to_persistent", "loaded_as_persistent")
+    hooks = ("pending_to_persistent", "loaded_as_persistent", "detached_to_persistent")  # the last: add_unless_taken
     for hook in hooks:
         sa_event.listen(session, hook, hold)
     try:

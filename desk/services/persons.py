@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz.distance import JaroWinkler
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete
 from sqlmodel import select
 
 from desk.errors import DomainError, NotFound, ValidationError
@@ -314,27 +314,33 @@ def find_duplicates(uow, actor: Actor, raw: dict) -> list[PersonSummary]:
     return summaries(uow, _candidates(uow, values)[0])
 
 
-def _insert_person(uow, values: dict) -> Person:
-    """The person and their document, in a savepoint: a unique index's refusal leaves the officer's unit
-    of work usable (PostgreSQL aborts the whole transaction otherwise)."""
-    with uow.session.begin_nested():
-        person = Person(
-            surname=values["surname"], given_names=values["given_names"], original_name=values.get("original_name"),
-            surname_folded=fold(values["surname"])[:100], given_folded=fold(values["given_names"])[:150],
-            date_of_birth=values.get("date_of_birth"), sex=values.get("sex") or "X",
-            citizenship=values["citizenship"], personal_code=values.get("personal_code"),
-            created_at=uow.clock.now(),
-        )
-        uow.session.add(person)
-        uow.session.flush()
-        if values.get("document_number"):  # a Core INSERT: nothing reads the document back through the session,
-            documents = IdentityDocument.__table__  # and a second flush cost more than the statement (issue 17)
-            uow.session.connection().execute(documents.insert().values(
-                person_id=person.id, kind=values.get("document_kind") or "passport",
-                number=values["document_number"], number_norm=normalize_document_number(values["document_number"])[:30],
-                issuing_country=values.get("document_country") or values["citizenship"],
-                valid_until=values.get("document_valid_until"),
-            ))
+def _insert_person(uow, values: dict) -> Person | None:
+    """The person and their document; None when a unique index (0013) already holds the personal code or
+    the document: another officer registered them a moment ago (the duplicate check read before their row
+    was committed). Nothing is left of a refused person, and the unit of work goes on: the inserts are
+    ``ON CONFLICT DO NOTHING``, so no savepoint is needed, and the person is put in the session as stored,
+    without a flush (issue 17: the savepoint and the flush were 0.45 ms of each registration)."""
+    person = Person(
+        surname=values["surname"], given_names=values["given_names"], original_name=values.get("original_name"),
+        surname_folded=fold(values["surname"])[:100], given_folded=fold(values["given_names"])[:150],
+        date_of_birth=values.get("date_of_birth"), sex=values.get("sex") or "X",
+        citizenship=values["citizenship"], personal_code=values.get("personal_code"),
+        created_at=uow.clock.now(),
+    )
+    if not uow.add_unless_taken(person):
+        return None
+    if not values.get("document_number"):
+        return person
+    document_id = uow.insert_unless_taken(IdentityDocument.__table__, dict(
+        person_id=person.id, kind=values.get("document_kind") or "passport",
+        number=values["document_number"], number_norm=normalize_document_number(values["document_number"])[:30],
+        issuing_country=values.get("document_country") or values["citizenship"],
+        valid_until=values.get("document_valid_until"),
+    ))
+    if document_id is None:  # the document is another person's: the person goes with it
+        uow.session.expunge(person)
+        uow.session.connection().execute(delete(Person.__table__).where(Person.__table__.c.id == person.id))
+        return None
     return person
 
 
@@ -362,16 +368,13 @@ def register_person(uow, actor: Actor, raw: dict, *, use_existing: int | None = 
     values.pop("_documents_of", None)
     if candidates and not allow_duplicate:
         raise DuplicatePerson(summaries(uow, candidates), matches)
-    try:
-        person = _insert_person(uow, values)
-    except IntegrityError:
-        # another officer registered them a moment ago: the unique indexes (0013) refused the second copy
-        # (the check above read before their row was committed); say so as the check would
+    person = _insert_person(uow, values)
+    if person is None:  # the unique indexes refused a second copy: say so as the check would
         candidates, matches = _candidates(uow, {**values, "_documents_of": {}})
         if allow_duplicate or not candidates:
             raise ValidationError("person.code_or_document_taken", field="personal_code"
-                                  if values.get("personal_code") else "document_number") from None
-        raise DuplicatePerson(summaries(uow, candidates), matches) from None
+                                  if values.get("personal_code") else "document_number")
+        raise DuplicatePerson(summaries(uow, candidates), matches)
     after = {k: v for k, v in values.items() if v is not None and k != "personal_code"}
     if values.get("personal_code"):
         after["personal_code"] = mask_personal_code(values["personal_code"])
