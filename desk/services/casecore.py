@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import timezone
+from functools import lru_cache
 
-from sqlalchemy import text, update
+from sqlalchemy import bindparam, text, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
@@ -105,6 +106,21 @@ def ensure_current(uow, case: Case, expected_version: int | None) -> int:
     return seen
 
 
+@lru_cache(maxsize=32)
+def _claim(columns: tuple[str, ...]):
+    """``touch``'s UPDATE for a change of ``columns``, made once: building and caching a statement per
+    event was a third of its cost (issue 17; once per import event)."""
+    table = Case.__table__
+
+    def param(name: str, column: str):
+        return bindparam(name, type_=table.c[column].type)
+
+    return (update(table).where(table.c.id == bindparam("case_id"), table.c.version == bindparam("seen"))
+            .values(version=param("new_version", "version"), updated_at=param("now", "updated_at"),
+                    updated_by_id=param("officer", "updated_by_id"),
+                    **{column: param(f"new_{column}", column) for column in columns}))
+
+
 def touch(uow, actor, case: Case, expected_version: int | None, **changes) -> Case:
     """Claim the right to change ``case`` and write ``changes`` (its own columns: status, closed_on,
     owner_id) with it: refuse if the officer's copy (``expected_version``) is stale.
@@ -120,10 +136,9 @@ def touch(uow, actor, case: Case, expected_version: int | None, **changes) -> Ca
     # a Core UPDATE on the session's connection, after the flush the session's own statement made: the
     # ORM's bulk-update handling cost three times the statement itself (issue 17; once per import event)
     uow.session.flush()
-    table = Case.__table__
     result = uow.session.connection().execute(
-        update(table).where(table.c.id == case.id, table.c.version == seen)
-        .values(version=seen + 1, updated_at=now, updated_by_id=officer, **changes))
+        _claim(tuple(changes)), {"case_id": case.id, "seen": seen, "new_version": seen + 1, "now": now,
+                                 "officer": officer, **{f"new_{column}": v for column, v in changes.items()}})
     if result.rowcount != 1:
         uow.session.expire(case)
         raise conflict(uow, uow.session.get(Case, case.id))
