@@ -390,3 +390,29 @@ def test_a_registration_the_unique_indexes_refuse_leaves_no_row_and_a_usable_uni
     assert after["person"] == before["person"] + 1 and after["identity_document"] == before["identity_document"]
     with store.reader() as uow:
         assert uow.session.get(Person, third).surname == "Third"
+
+
+def test_an_objects_changes_saved_now_are_one_update_of_those_columns_and_nothing_more(store, actors):
+    """Issue 17: ``save_now`` writes what changed on an object with one UPDATE by its key, and the object
+    is then clean: the commit sends no second UPDATE of it. Unchanged, it sends nothing. The model's
+    ``before_update`` listener ran (a person's name forms follow a new surname)."""
+    with store.uow() as uow:
+        person = Person(surname="Ozola", given_names="Anna", surname_folded="ozola", given_folded="anna",
+                        citizenship="LVA")
+        uow.add_now(person)
+        pid = person.id
+    sent, stop = _sent(store)
+    try:
+        with store.uow() as uow:
+            person = uow.session.get(Person, pid)
+            uow.save_now(person)  # nothing changed
+            person.surname, person.surname_folded = "Ivanovs", "ivanovs"
+            uow.save_now(person)
+            assert not uow.session.is_modified(person)
+    finally:
+        stop()
+    updates = [s for s in sent if s.startswith("UPDATE person")]
+    assert len(updates) == 1 and "given_names" not in updates[0]
+    with store.reader() as uow:
+        stored = uow.session.get(Person, pid)
+        assert stored.surname == "Ivanovs" and "ivanov" in stored.name_forms.split()

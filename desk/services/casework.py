@@ -90,8 +90,12 @@ def detail_values(uow, case: Case) -> dict:
 
 
 def _derive_dates(uow, spec: KindAdapter, case: Case, detail) -> None:
-    """What the rules derive and the file shows as data (the kind's ``derived``)."""
-    for column, value in spec.derived(uow, case, detail).items():
+    """What the rules derive and the file shows as data (the kind's ``derived``). The rules read other rows
+    (a partner state's code, the asylum case's decision): the detail row's own changes are not flushed for
+    them, so that they are written once, with what is derived (``uow.save_now``; issue 17)."""
+    with uow.session.no_autoflush:
+        derived = spec.derived(uow, case, detail)
+    for column, value in derived.items():
         setattr(detail, column, value)
 
 
@@ -115,10 +119,10 @@ def register(uow, actor: Actor, kind: str, raw: dict) -> int:
     case = casecore.open_case(uow, actor, kind=code, person_id=created.person_id, status=created.status,
                               opened_on=created.opened_on)
     detail = spec.model(case_id=case.id, **created.detail)
+    _derive_dates(uow, spec, case, detail)  # derived from the values alone: inserted with them
     uow.add_now(detail)
     for pid in created.invited_person_ids:
         uow.add_now(InvitedPerson(invitation_case_id=case.id, person_id=pid))
-    _derive_dates(uow, spec, case, detail)
     deadline_service.recompute_after_event(uow, case, detail)
     audit.record(uow, actor, "case.register", case_id=case.id, person_id=created.person_id, number=case.number,
                  kind=code, changes=audit.diff({}, _snapshot(case, detail)))
@@ -194,9 +198,8 @@ def perform(uow, actor: Actor, case_id: int, action: str, raw: dict, expected_ve
     case = casecore.touch(uow, actor, case, expected_version, **changes)
     for column, value in applied.changes.items():
         setattr(detail, column, value)
-    uow.session.add(detail)
-    uow.session.flush()
     _derive_dates(uow, spec, case, detail)
+    uow.save_now(detail)  # what the action changed and what the rules derive from it, in one UPDATE
     deadline_service.recompute_after_event(uow, case, detail)
     after = _snapshot(case, detail)
     if case.closed_on is not None:

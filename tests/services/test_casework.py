@@ -412,8 +412,8 @@ def test_after_an_action_the_officers_copy_of_the_case_is_the_stored_row(cw):
     assert in_session[1].utcoffset().total_seconds() == 0  # in UTC, as the column reads it back
 
 
-def _case_updates(store):
-    """The UPDATEs of case_file the engine sends, as (columns set) tuples (a list filled while it runs)."""
+def _case_updates(store, table: str = "case_file"):
+    """The UPDATEs of ``table`` the engine sends, as (columns set) tuples (a list filled while it runs)."""
     import re
 
     from sqlalchemy import event
@@ -421,7 +421,7 @@ def _case_updates(store):
     seen: list[tuple[str, ...]] = []
 
     def record(conn, cursor, statement, params, context, many):
-        match = re.match(r"\s*UPDATE case_file SET (.*?) WHERE", statement, re.S)
+        match = re.match(rf"\s*UPDATE {table} SET (.*?) WHERE", statement, re.S)
         if match:
             seen.append(tuple(sorted(part.split("=")[0].strip() for part in match.group(1).split(","))))
 
@@ -463,3 +463,24 @@ def test_a_change_of_a_case_is_claimed_and_written_in_one_update(cw, what):
     assert copy == (stored.version, stored.status, stored.closed_on, stored.owner_id, stored.updated_by_id)
     if what == "action that closes the case":
         assert stored.closed_on == date(2026, 11, 10) and stored.status == "withdrawn"
+
+
+def test_a_registration_and_an_action_write_the_detail_row_once_with_what_the_rules_derive(cw):
+    """Issue 17: a Dublin request's detail row is inserted with what the rules derive from it (whether it
+    went out of time), not inserted and then updated; an action writes what it changed and what is then
+    derived in one UPDATE (it was the session's flush of the row, then a second one of the derived)."""
+    store, actors = cw
+    a = actors["asylum"]
+    number = _case(store, _asylum_case(store, a, new_person(store, a))).number
+    seen, stop = _case_updates(store, "dublin_request")
+    try:
+        cid = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge",
+                                             "partner_country": "DEU", "asylum_case": number, "sent_on": "2026-09-25"})
+        registered = list(seen)
+        _perform(store, a, cid, "reject", {"replied_on": "2026-11-10"})
+    finally:
+        stop()
+    assert registered == [] and len(seen) == 1 and {"replied_on", "out_of_time"} <= set(seen[0]), seen
+    with store.reader() as uow:
+        req = uow.session.get(DublinRequest, cid)
+        assert (req.out_of_time, req.reply, req.replied_on) == (True, "rejected", date(2026, 11, 10))
