@@ -2,12 +2,12 @@
 from datetime import datetime
 
 from sqlalchemy import Column, Index, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from models.base import UTCDateTime, utcnow
+from models.base import Table, UTCDateTime, utcnow
 
 
-class AuditEntry(SQLModel, table=True):
+class AuditEntry(Table, table=True):
     __tablename__ = "audit_entry"
     __table_args__ = (
         Index("ix_audit_officer", "officer_id", "id"),
@@ -29,7 +29,7 @@ class AuditEntry(SQLModel, table=True):
     mac: str | None = Field(default=None, max_length=64)  # HMAC of hash, key outside the store (desk.keys)
 
 
-class AuditCheckpoint(SQLModel, table=True):
+class AuditCheckpoint(Table, table=True):
     """A signed (entry id, head hash): the chain up to there is as it was when signed. Append-only."""
 
     __tablename__ = "audit_checkpoint"
@@ -43,7 +43,7 @@ class AuditCheckpoint(SQLModel, table=True):
     signature: str = Field(max_length=64)
 
 
-class StoreIdentity(SQLModel, table=True):
+class StoreIdentity(Table, table=True):
     """One row: the store's UUID, made when the store is created (migration 0006)."""
 
     __tablename__ = "store_identity"
@@ -52,7 +52,7 @@ class StoreIdentity(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 
-class SeedRun(SQLModel, table=True):
+class SeedRun(Table, table=True):
     """One scale load (``desk seed``): begun, and finished once its last batch and audit entry are in
     (migration 0014). A store with an unfinished one is refused on open."""
 
@@ -64,7 +64,7 @@ class SeedRun(SQLModel, table=True):
     persons: int
 
 
-class StoreActivity(SQLModel, table=True):
+class StoreActivity(Table, table=True):
     """Long work under way on the store (an import): who, what, since when (migration 0018). Written and
     removed in short transactions of their own, so that an officer held up by it can be told whose it is."""
 

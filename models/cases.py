@@ -8,9 +8,9 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from models.base import UTCDateTime, utcnow
+from models.base import Table, UTCDateTime, utcnow
 
 
 class CaseKind(StrEnum):
@@ -28,7 +28,7 @@ class CaseKind(StrEnum):
                 "invitation": "IEL", "return": "ATG"}[self.value]
 
 
-class CaseCounter(SQLModel, table=True):
+class CaseCounter(Table, table=True):
     __tablename__ = "case_counter"
 
     kind: str = Field(primary_key=True, max_length=20)
@@ -36,7 +36,7 @@ class CaseCounter(SQLModel, table=True):
     last_seq: int = Field(default=0)
 
 
-class Case(SQLModel, table=True):
+class Case(Table, table=True):
     __tablename__ = "case_file"
     __table_args__ = (
         UniqueConstraint("kind", "year", "seq", name="uq_case_kind_year_seq"),
@@ -75,7 +75,7 @@ class Case(SQLModel, table=True):
     version: int = Field(default=1)
 
 
-class AsylumApplication(SQLModel, table=True):
+class AsylumApplication(Table, table=True):
     """Asylum Law (2016): the application lodged with the State Border Guard and decided by PMLP."""
 
     __tablename__ = "asylum_application"
@@ -105,7 +105,7 @@ class AsylumApplication(SQLModel, table=True):
     first_confirmed: bool | None = None  # 0010: True when "first" was confirmed for a person who applied before
 
 
-class DublinRequest(SQLModel, table=True):
+class DublinRequest(Table, table=True):
     """A Dublin request exchanged over DubliNet; also a case of its own (number DUB-...)."""
 
     __tablename__ = "dublin_request"
@@ -154,7 +154,7 @@ class DublinRequest(SQLModel, table=True):
     minor_best_interests: bool = Field(default=False)  # AMMR Art. 39(1) fourth subpara.
 
 
-class ResidencePermit(SQLModel, table=True):
+class ResidencePermit(Table, table=True):
     """Immigration Law: temporary or permanent residence permit, EU long-term resident, EU registration."""
 
     __tablename__ = "residence_permit"
@@ -178,7 +178,7 @@ class ResidencePermit(SQLModel, table=True):
     contested_on: date | None = None  # the refusal contested (APL s. 79(1)) (0012)
 
 
-class Visa(SQLModel, table=True):
+class Visa(Table, table=True):
     """Visa Code: PMLP issues or extends a visa when unforeseen circumstances keep a foreigner here."""
 
     __table_args__ = (CheckConstraint("category IN ('C', 'D')", name="ck_visa_category"),)
@@ -197,7 +197,7 @@ class Visa(SQLModel, table=True):
     contested_on: date | None = None  # the refusal contested (APL s. 79(1)) (0012)
 
 
-class Invitation(SQLModel, table=True):
+class Invitation(Table, table=True):
     """An invitation (ielūgums, for a visa) or a call (izsaukums, for a residence permit)."""
 
     __table_args__ = (CheckConstraint("inviter_kind IN ('person', 'company')", name="ck_inviter_kind"),)
@@ -217,7 +217,7 @@ class Invitation(SQLModel, table=True):
     contested_on: date | None = None  # the refusal contested (APL s. 79(1)) (0012)
 
 
-class InvitedPerson(SQLModel, table=True):
+class InvitedPerson(Table, table=True):
     __tablename__ = "invited_person"
     __table_args__ = (UniqueConstraint("invitation_case_id", "person_id", name="uq_invited_once"),)
 
@@ -226,7 +226,7 @@ class InvitedPerson(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
 
 
-class ReturnDecision(SQLModel, table=True):
+class ReturnDecision(Table, table=True):
     """Immigration Law; Return Directive 2008/115/EC: voluntary departure order or forced expulsion."""
 
     __tablename__ = "return_decision"
@@ -253,7 +253,7 @@ class ReturnDecision(SQLModel, table=True):
     departure_extension_reason: str | None = Field(default=None, max_length=40)
 
 
-class CaseNote(SQLModel, table=True):
+class CaseNote(Table, table=True):
     """An officer's note on a case (0010): plain text, never markup; never changed once written - a
     correction is a new note naming the one it corrects (``corrects_id``)."""
 
@@ -269,7 +269,7 @@ class CaseNote(SQLModel, table=True):
     corrects_id: int | None = Field(default=None, foreign_key="case_note.id")
 
 
-class Deadline(SQLModel, table=True):
+class Deadline(Table, table=True):
     """A deadline the rules produced for a case, with its explanation; recomputed on every event."""
 
     __table_args__ = (

@@ -2,14 +2,14 @@
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Column, Index, Text, event
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from desk.names import name_forms
 
-from models.base import UTCDateTime, utcnow
+from models.base import Table, UTCDateTime, utcnow
 
 
-class Person(SQLModel, table=True):
+class Person(Table, table=True):
     __table_args__ = (
         CheckConstraint("sex IN ('M', 'F', 'X')", name="ck_person_sex"),
         Index("ix_person_birth_name", "date_of_birth", "surname_folded"),
@@ -50,7 +50,7 @@ event.listen(Person, "before_insert", _keep_name_forms)
 event.listen(Person, "before_update", _keep_name_forms)
 
 
-class IdentityDocument(SQLModel, table=True):
+class IdentityDocument(Table, table=True):
     __tablename__ = "identity_document"
     # one document (its issuing state, kind and number) belongs to one person (0013)
     __table_args__ = (Index("uq_document_number", "issuing_country", "kind", "number_norm", unique=True),)
@@ -64,7 +64,7 @@ class IdentityDocument(SQLModel, table=True):
     valid_until: date | None = None
 
 
-class Stay(SQLModel, table=True):
+class Stay(Table, table=True):
     """One stay in the Schengen area: entry and exit dates (exit empty while the person is here)."""
 
     __table_args__ = (CheckConstraint("exit_on IS NULL OR exit_on >= entry_on", name="ck_stay_order"),)
@@ -77,7 +77,7 @@ class Stay(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=200)
 
 
-class Officer(SQLModel, table=True):
+class Officer(Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=40, unique=True)
     full_name: str = Field(max_length=120)
@@ -92,7 +92,7 @@ class Officer(SQLModel, table=True):
     must_change_password: bool = Field(default=False)
 
 
-class PersonMerge(SQLModel, table=True):
+class PersonMerge(Table, table=True):
     """One merge of a duplicate record into the surviving one (0015): what moved, so that it can be undone
     while nothing new was written to either record since (``desk.services.merge``)."""
 
@@ -109,7 +109,7 @@ class PersonMerge(SQLModel, table=True):
     undone_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
 
 
-class OfficerSession(SQLModel, table=True):
+class OfficerSession(Table, table=True):
     """A login: the services accept an officer's call only while their session row is live (migration 0017).
 
     Only the SHA-256 of the token is stored; the token itself lives in the officer's process. ``roles``
@@ -130,7 +130,7 @@ class OfficerSession(SQLModel, table=True):
     end_reason: str | None = Field(default=None, max_length=20)  # logout, disabled, password, roles, restore
 
 
-class RoleGrant(SQLModel, table=True):
+class RoleGrant(Table, table=True):
     """A role asked for an officer that needs a second person's confirmation (supervisor, migration 0017)."""
 
     __tablename__ = "role_grant"

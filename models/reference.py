@@ -1,8 +1,10 @@
 """Reference data: offices, countries, permit purposes, decision reasons."""
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from models.base import Table
 
 
-class Office(SQLModel, table=True):
+class Office(Table, table=True):
     """A PMLP territorial office or branch; any office serves any client."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -12,7 +14,7 @@ class Office(SQLModel, table=True):
     town: str = Field(max_length=60)
 
 
-class Country(SQLModel, table=True):
+class Country(Table, table=True):
     """ISO 3166-1 alpha-3 code, plus XXA (stateless) and XXX (unknown) as ICAO Doc 9303 uses them."""
 
     code: str = Field(primary_key=True, max_length=3)
@@ -23,7 +25,7 @@ class Country(SQLModel, table=True):
     eu_member: bool = Field(default=False)  # 0010: a Member State of the European Union (Protocol No 24)
 
 
-class PermitPurpose(SQLModel, table=True):
+class PermitPurpose(Table, table=True):
     __tablename__ = "permit_purpose"
 
     code: str = Field(primary_key=True, max_length=32)
@@ -31,7 +33,7 @@ class PermitPurpose(SQLModel, table=True):
     name_en: str = Field(max_length=120)
 
 
-class DecisionReason(SQLModel, table=True):
+class DecisionReason(Table, table=True):
     """A reason an officer cites in a decision; ``case_kind`` says where it may be used."""
 
     __tablename__ = "decision_reason"

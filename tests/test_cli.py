@@ -95,6 +95,25 @@ def test_the_report_loads_no_case_kind_module():
         "rapidfuzz")) == []
 
 
+def test_importing_the_models_builds_no_validator_of_a_table():
+    """Pydantic built a validator and a serializer for each of the 27 tables as the classes were made: a
+    quarter of importing the models, which every desk command and the first screen wait for, for
+    validators desk never runs (issue 17). They are built when first used (models.base.Table); a
+    ``model_dump`` still gives every column. Measured in a fresh interpreter."""
+    import json
+    import subprocess
+    import sys
+
+    probe = ("import json, models; tables = [m for m in vars(models).values() if getattr(m, '__table__', None) "
+             "is not None]; print(json.dumps([len(tables), sorted({type(m.__pydantic_validator__).__name__ "
+             "for m in tables}), sorted(models.Person(surname='A', given_names='B', surname_folded='a', "
+             "given_folded='b', citizenship='LVA').model_dump())[:3]]))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    count, validators, dumped = json.loads(done.stdout.strip().splitlines()[-1])
+    assert count >= 20 and validators == ["MockValSer"]
+    assert dumped == ["also_known_as", "citizenship", "created_at"]
+
+
 def test_the_models_load_no_postgresql_dialect():
     """On a SQLite store nothing needs SQLAlchemy's PostgreSQL dialect: an Index declared with
     postgresql_where made SQLAlchemy load it (and its asyncpg module) into every desk process, 25-100 ms
