@@ -390,6 +390,9 @@ def test_a_registration_the_unique_indexes_refuse_leaves_no_row_and_a_usable_uni
     assert after["person"] == before["person"] + 1 and after["identity_document"] == before["identity_document"]
     with store.reader() as uow:
         assert uow.session.get(Person, third).surname == "Third"
+        index = ("SELECT count(*) FROM person_fts WHERE person_fts MATCH 'other'" if uow.dialect == "sqlite" else
+                 "SELECT count(*) FROM person_search WHERE names @@ to_tsquery('simple', 'other')")
+        assert uow.rows(index)[0][0] == 0  # nor in the search index
 
 
 def test_an_objects_changes_saved_now_are_one_update_of_those_columns_and_nothing_more(store, actors):
