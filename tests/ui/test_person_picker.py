@@ -27,16 +27,21 @@ def _form(app, kind: str, actor) -> FormScreen:
     return form
 
 
+async def _permit_form(pilot, app) -> tuple[FormScreen, PersonPicker]:
+    """The residence officer logged in, a permit's registration form open: the form and its person field."""
+    await log_in(pilot, "residence")
+    form = _form(app, "permit", app.actor)
+    await settle(pilot)
+    return form, form.query_one("#picker-person_id", PersonPicker)
+
+
 async def test_typing_a_name_offers_the_person_and_enter_picks_them(ui_store):
     actor = ui_store.actors["residence"]
     wanted = new_person(ui_store, actor, document_number="LV1234567")
     new_person(ui_store, actor, surname="Ozola", given_names="Anna", date_of_birth="02.02.1988")
     app = DeskApp(store=ui_store)
     async with app.run_test(size=SIZE) as pilot:
-        await log_in(pilot, "residence")
-        form = _form(app, "permit", app.actor)
-        await settle(pilot)
-        picker = form.query_one("#picker-person_id", PersonPicker)
+        form, picker = await _permit_form(pilot, app)
         assert app.focused is picker.box
         await _typed(pilot, "berzins")  # no diacritics, lower case: the search of the search screen
         hits = picker.query_one(OptionList)
@@ -60,10 +65,7 @@ async def test_a_lookup_typed_and_left_is_dropped_and_does_not_open_when_the_fie
     new_person(ui_store, actor)
     app = DeskApp(store=ui_store)
     async with app.run_test(size=SIZE) as pilot:
-        await log_in(pilot, "residence")
-        form = _form(app, "permit", app.actor)
-        await settle(pilot)
-        picker = form.query_one("#picker-person_id", PersonPicker)
+        form, picker = await _permit_form(pilot, app)
         await type_text(pilot, "berzins")
         await pilot.press("tab")
         picker.box.focus()  # back before the lookup would have run (as a save's error focus does)
