@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -95,5 +96,17 @@ def main(argv: list[str] | None = None) -> int:
         end_cli_sessions()  # a command's login lasts as long as the command
 
 
+def entry() -> int:
+    """The ``desk`` program (``main`` is also called in-process, by the tests). Once the command is done,
+    the objects it made are frozen out of the garbage collector: the interpreter's last collections at
+    exit walked everything SQLAlchemy, the models and the screens had made, 0.15-0.25 s after the work
+    was done and the store closed (issue 17: ``desk report`` whole process within 1 s). Nothing is left
+    unsaved by it: files are closed by the commands, logging and atexit handlers run as before."""
+    try:
+        return main()
+    finally:
+        gc.freeze()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(entry())
