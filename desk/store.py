@@ -585,7 +585,7 @@ class UnitOfWork:
             return
         mapper = state.mapper
         mapper.dispatch.before_update(mapper, self.session.connection(), state)  # as the flush calls them
-        columns = [(attribute, column) for attribute, column in _insert_columns(mapper)
+        columns = [(attribute, column) for attribute, column in _own_columns(mapper)
                    if attribute in state.committed_state]
         params = {f"key_{c.key}": getattr(obj, mapper.get_property_by_column(c).key) for c in mapper.primary_key}
         params.update({f"new_{column.key}": getattr(obj, attribute) for attribute, column in columns})
@@ -610,7 +610,7 @@ class UnitOfWork:
         mapper = state.mapper
         mapper.dispatch.before_insert(mapper, self.session.connection(), state)  # as the flush calls them
         values, filled = {}, []
-        for attribute, column in _insert_columns(mapper):
+        for attribute, column in _own_columns(mapper):
             value = getattr(obj, attribute)
             if value is not None:
                 values[column.key] = value
@@ -646,8 +646,9 @@ class UnitOfWork:
 
 
 @lru_cache(maxsize=64)
-def _insert_columns(mapper) -> tuple:
-    """(attribute, column) of every column a mapped class writes to its own table."""
+def _own_columns(mapper) -> tuple:
+    """(attribute, column) of every column of a mapped class's own table (what add_now inserts and
+    save_now may update)."""
     return tuple((prop.key, prop.columns[0]) for prop in mapper.column_attrs
                  if prop.columns[0].table is mapper.local_table)
 

@@ -254,7 +254,8 @@ def _holding(session):
     def hold(_session, instance) -> None:
         held.append(instance)
 
-    hooks = ("pending_to_persistent", "loaded_as_persistent", "detached_to_persistent")  # the last: add_unless_taken
+    # the last: rows written by uow.add_now / add_unless_taken, put in the session as stored
+    hooks = ("pending_to_persistent", "loaded_as_persistent", "detached_to_persistent")
     for hook in hooks:
         sa_event.listen(session, hook, hold)
     try:

@@ -75,6 +75,7 @@ class HitKind(StrEnum):
 
 _PERSON = HitKind.PERSON
 
+
 class SearchHit(NamedTuple):
     """One line of the results: a person, or a case with its person's name. A named tuple, immutable
     as a frozen dataclass is but made in a third of the time: a name search makes one per line shown,
@@ -383,7 +384,6 @@ def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool, *, column: st
     return f"{{{column}}} : ({query})" if column is not None and dialect == "sqlite" else query
 
 
-@lru_cache(maxsize=1 << 16)
 @lru_cache(maxsize=1 << 16)
 def _name_tokens(name: str | None, folded: str = "") -> tuple[str, ...]:
     """The words of a name as folded and in its Latvian spelling (Müller: muller miller; Фёдор: fedor fjodor),
