@@ -83,6 +83,23 @@ def _pg_schema_url(schema: str) -> str:
 
 
 @contextmanager
+def statements_sent(store):
+    """Every statement ``store``'s engine sends inside the block, whitespace folded: a list, filled as it runs."""
+    from sqlalchemy import event
+
+    sent: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        sent.append(" ".join(statement.split()))
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        yield sent
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+
+
+@contextmanager
 def fresh_pg_schema():
     """The URL of a new schema of the test database, dropped on leaving (one store per schema)."""
     schema = f"t_{uuid.uuid4().hex[:12]}"

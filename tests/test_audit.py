@@ -111,29 +111,18 @@ def test_a_batch_of_entries_is_one_insert_and_chains_on_like_entries_one_by_one(
     """``uow.batched()`` appends its entries in one statement (issue 17: on SQLite, asking for the new
     ids back made one INSERT per entry, three per import line), with the ids, hashes and checkpoints
     that recording them one by one gives, before and after the batch."""
-    from sqlalchemy import event
-
     from models import AuditCheckpoint, AuditEntry
+    from tests.conftest import statements_sent
 
     with store.reader() as uow:
         start = audit.entries(uow, limit=1)[0].id  # the actors' own entries, before checkpoints every 4
     monkeypatch.setattr(audit, "CHECKPOINT_EVERY", 4)
     _some_entries(store, actors, 2)
-    inserts: list[str] = []
-
-    def seen(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().startswith("INSERT INTO audit_entry"):
-            inserts.append(statement)
-
-    event.listen(store.engine, "before_cursor_execute", seen)
-    try:
-        with store.uow() as uow, uow.batched():
-            for i in range(7):
-                audit.record(uow, actors["asylum"], "case.view", case_id=i + 1, note=f"batched {i}")
-    finally:
-        event.remove(store.engine, "before_cursor_execute", seen)
+    with statements_sent(store) as sent, store.uow() as uow, uow.batched():
+        for i in range(7):
+            audit.record(uow, actors["asylum"], "case.view", case_id=i + 1, note=f"batched {i}")
     _some_entries(store, actors, 2)
-    assert len(inserts) == 1
+    assert len([s for s in sent if s.startswith("INSERT INTO audit_entry")]) == 1
     with store.reader() as uow:
         report = audit.verify_chain(uow)
         ids = [e.id for e in uow.session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()]

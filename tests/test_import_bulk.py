@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, text
 
 from desk.services import audit, importer
 from desk.store import UnitOfWork, open_store
-from tests.conftest import _pg_schema_url, copy_template, populate
+from tests.conftest import _pg_schema_url, copy_template, populate, statements_sent
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "import-example.jsonl"
 
@@ -112,18 +112,8 @@ def _import(store, actor, lines):
 
 def _import_watched(store, actor, lines):
     """``_import``, and every statement the engine sent meanwhile (whitespace folded)."""
-    from sqlalchemy import event
-
-    sent: list[str] = []
-
-    def seen(conn, cursor, statement, parameters, context, executemany):
-        sent.append(" ".join(statement.split()))
-
-    event.listen(store.engine, "before_cursor_execute", seen)
-    try:
+    with statements_sent(store) as sent:
         return _import(store, actor, lines), sent
-    finally:
-        event.remove(store.engine, "before_cursor_execute", seen)
 
 
 def test_the_bulk_path_writes_exactly_the_rows_of_the_one_by_one_path(two_stores, fixed_clock, monkeypatch):
@@ -217,7 +207,7 @@ def test_lines_go_a_chunk_at_a_time_and_a_bad_one_still_alone(two_stores, fixed_
     for name, store, size in (("chunked", chunked, 4), ("per_line", per_line, 1)):
         monkeypatch.setattr(importer, "CHUNK_LINES", size)
         _result, sent = _import_watched(store, actors[name], lines)
-        # the lines' (or chunks') and each new person's own (_insert_person)
+        # the lines' (or chunks'): a new person has none of their own (uow.add_unless_taken)
         savepoints[name] = sum(1 for flat in sent if flat.upper().startswith("SAVEPOINT"))
     assert savepoints["per_line"] - savepoints["chunked"] == good - -(-good // 4)
     assert failures["chunked", 4] == failures["chunked", 1] == failures["per_line", 4]

@@ -10,6 +10,7 @@ from desk.i18n import t_in
 from desk.services import casecore
 from desk.store import StoreTooNew, current_revision, head_revision, open_store, table_names
 from models import Case, Person
+from tests.conftest import statements_sent
 
 
 def test_migration_builds_every_table_from_empty(store_url):
@@ -293,19 +294,6 @@ def test_opening_an_up_to_date_store_imports_no_alembic(tmp_path):
     assert done.stdout.strip() == "[]"
 
 
-def _sent(store):
-    """A list that fills with every statement the engine sends (whitespace folded) until removed."""
-    from sqlalchemy import event
-
-    sent: list[str] = []
-
-    def seen(conn, cursor, statement, parameters, context, executemany):
-        sent.append(" ".join(statement.split()))
-
-    event.listen(store.engine, "before_cursor_execute", seen)
-    return sent, lambda: event.remove(store.engine, "before_cursor_execute", seen)
-
-
 def test_an_object_added_now_is_one_insert_and_is_in_the_session_as_stored(store, actors):
     """Issue 17: ``add_now`` writes a new object with one INSERT, no flush or savepoint of the session's,
     and puts it in the session as read: no SELECT when it is asked for again. The model's own listener
@@ -314,15 +302,11 @@ def test_an_object_added_now_is_one_insert_and_is_in_the_session_as_stored(store
         return Person(surname="Ivanovs", given_names="Olegs", surname_folded="ivanovs", given_folded="olegs",
                       citizenship="LVA", **extra)
 
-    sent, stop = _sent(store)
-    try:
-        with store.uow() as uow:
-            added = person()
-            uow.add_now(added)
-            assert uow.session.get(Person, added.id) is added
-            assert "ivanov" in added.name_forms.split()  # models.people._keep_name_forms ran
-    finally:
-        stop()
+    with statements_sent(store) as sent, store.uow() as uow:
+        added = person()
+        uow.add_now(added)
+        assert uow.session.get(Person, added.id) is added
+        assert "ivanov" in added.name_forms.split()  # models.people._keep_name_forms ran
     assert [s.split(" (")[0] for s in sent if "person" in s] == ["INSERT INTO person"]
     with store.uow() as uow:
         defaulted = person(also_known_as=None)  # the column's server default: ''
@@ -373,18 +357,14 @@ def test_a_registration_the_unique_indexes_refuse_leaves_no_row_and_a_usable_uni
     with store.uow() as uow:
         persons.register_person(uow, officer, first)
     before = _rows_per_table(store)
-    sent, stop = _sent(store)
-    try:
-        with store.uow() as uow:
-            with pytest.raises(ValidationError) as refused:
-                # the duplicate check is passed by (allow_duplicate): the index alone must hold
-                persons.register_person(uow, officer, second, allow_duplicate=True)
-            assert refused.value.key == "person.code_or_document_taken"
-            assert uow.rows("SELECT count(*) FROM person WHERE surname = ?", ("Other",))[0][0] == 0
-            third = persons.register_person(uow, officer, {"surname": "Third", "given_names": "One",
-                                                           "citizenship": "SYR", "date_of_birth": "1970-01-01"})
-    finally:
-        stop()
+    with statements_sent(store) as sent, store.uow() as uow:
+        with pytest.raises(ValidationError) as refused:
+            # the duplicate check is passed by (allow_duplicate): the index alone must hold
+            persons.register_person(uow, officer, second, allow_duplicate=True)
+        assert refused.value.key == "person.code_or_document_taken"
+        assert uow.rows("SELECT count(*) FROM person WHERE surname = ?", ("Other",))[0][0] == 0
+        third = persons.register_person(uow, officer, {"surname": "Third", "given_names": "One",
+                                                       "citizenship": "SYR", "date_of_birth": "1970-01-01"})
     assert not [s for s in sent if s.upper().startswith(("SAVEPOINT", "RELEASE"))]
     after = _rows_per_table(store)
     assert after["person"] == before["person"] + 1 and after["identity_document"] == before["identity_document"]
@@ -404,16 +384,12 @@ def test_an_objects_changes_saved_now_are_one_update_of_those_columns_and_nothin
                         citizenship="LVA")
         uow.add_now(person)
         pid = person.id
-    sent, stop = _sent(store)
-    try:
-        with store.uow() as uow:
-            person = uow.session.get(Person, pid)
-            uow.save_now(person)  # nothing changed
-            person.surname, person.surname_folded = "Ivanovs", "ivanovs"
-            uow.save_now(person)
-            assert not uow.session.is_modified(person)
-    finally:
-        stop()
+    with statements_sent(store) as sent, store.uow() as uow:
+        person = uow.session.get(Person, pid)
+        uow.save_now(person)  # nothing changed
+        person.surname, person.surname_folded = "Ivanovs", "ivanovs"
+        uow.save_now(person)
+        assert not uow.session.is_modified(person)
     updates = [s for s in sent if s.startswith("UPDATE person")]
     assert len(updates) == 1 and "given_names" not in updates[0]
     with store.reader() as uow:

@@ -12,6 +12,7 @@ from desk.services import audit, casework, persons, stays, views
 from desk.services.labels import detail_text
 from models import AsylumApplication, Case, Deadline, DublinRequest, ResidencePermit, ReturnDecision, Visa
 from tests.services.conftest import new_person
+from tests.conftest import statements_sent
 
 
 def _deadlines(store, case_id):
@@ -412,21 +413,13 @@ def test_after_an_action_the_officers_copy_of_the_case_is_the_stored_row(cw):
     assert in_session[1].utcoffset().total_seconds() == 0  # in UTC, as the column reads it back
 
 
-def _case_updates(store, table: str = "case_file"):
-    """The UPDATEs of ``table`` the engine sends, as (columns set) tuples (a list filled while it runs)."""
+def _updates_of(sent: list[str], table: str = "case_file") -> list[tuple[str, ...]]:
+    """The UPDATEs of ``table`` among the statements ``sent`` (tests.conftest.statements_sent), as
+    (columns set) tuples."""
     import re
 
-    from sqlalchemy import event
-
-    seen: list[tuple[str, ...]] = []
-
-    def record(conn, cursor, statement, params, context, many):
-        match = re.match(rf"\s*UPDATE {table} SET (.*?) WHERE", statement, re.S)
-        if match:
-            seen.append(tuple(sorted(part.split("=")[0].strip() for part in match.group(1).split(","))))
-
-    event.listen(store.engine, "before_cursor_execute", record)
-    return seen, lambda: event.remove(store.engine, "before_cursor_execute", record)
+    return [tuple(sorted(part.split("=")[0].strip() for part in match.group(1).split(",")))
+            for statement in sent if (match := re.match(rf"UPDATE {table} SET (.*?) WHERE", statement))]
 
 
 @pytest.mark.parametrize("what", ["action that changes the status", "action that closes the case", "reassignment"])
@@ -440,21 +433,17 @@ def test_a_change_of_a_case_is_claimed_and_written_in_one_update(cw, what):
     cid = _asylum_case(store, officer, new_person(store, officer))
     if what == "action that closes the case":
         _perform(store, officer, cid, "accept_for_examination", {"accepted_on": "2026-11-04"})
-    seen, stop = _case_updates(store)
-    try:
-        with store.uow() as uow:
-            if what == "reassignment":
-                casework.reassign(uow, actors["supervisor"], [cid], "patverums2")
-            elif what == "action that closes the case":
-                casework.perform(uow, officer, cid, "withdraw", {"withdrawn_on": "2026-11-10"},
-                                 _case(store, cid).version)
-            else:
-                casework.perform(uow, officer, cid, "accept_for_examination", {"accepted_on": "2026-11-04"},
-                                 _case(store, cid).version)
-            held = uow.session.get(Case, cid)
-            copy = (held.version, held.status, held.closed_on, held.owner_id, held.updated_by_id)
-    finally:
-        stop()
+    version = _case(store, cid).version
+    with statements_sent(store) as sent, store.uow() as uow:
+        if what == "reassignment":
+            casework.reassign(uow, actors["supervisor"], [cid], "patverums2")
+        elif what == "action that closes the case":
+            casework.perform(uow, officer, cid, "withdraw", {"withdrawn_on": "2026-11-10"}, version)
+        else:
+            casework.perform(uow, officer, cid, "accept_for_examination", {"accepted_on": "2026-11-04"}, version)
+        held = uow.session.get(Case, cid)
+        copy = (held.version, held.status, held.closed_on, held.owner_id, held.updated_by_id)
+    seen = _updates_of(sent)
     claims = [columns for columns in seen if columns != ("next_due",)]
     expected = {"reassignment": "owner_id", "action that closes the case": "closed_on",
                 "action that changes the status": "status"}[what]
@@ -472,14 +461,12 @@ def test_a_registration_and_an_action_write_the_detail_row_once_with_what_the_ru
     store, actors = cw
     a = actors["asylum"]
     number = _case(store, _asylum_case(store, a, new_person(store, a))).number
-    seen, stop = _case_updates(store, "dublin_request")
-    try:
+    with statements_sent(store) as sent:
         cid = _register(store, a, "dublin", {"direction": "outgoing", "request_kind": "take_charge",
                                              "partner_country": "DEU", "asylum_case": number, "sent_on": "2026-09-25"})
-        registered = list(seen)
+        registered = _updates_of(sent, "dublin_request")
         _perform(store, a, cid, "reject", {"replied_on": "2026-11-10"})
-    finally:
-        stop()
+    seen = _updates_of(sent, "dublin_request")
     assert registered == [] and len(seen) == 1 and {"replied_on", "out_of_time"} <= set(seen[0]), seen
     with store.reader() as uow:
         req = uow.session.get(DublinRequest, cid)
