@@ -462,3 +462,30 @@ def test_a_short_words_score_is_what_match_level_says(word):
             extra = len(surname.split()) + len(given.split()) - 1
             expected = 100 + max(levels) * 10 - (min(extra * 5, 50) if extra > 0 else 0)
         assert name_score((word,), surname, given, original, alias) == expected, (word, surname, given)
+
+
+@pytest.mark.parametrize("words, surname, given, original, alias", [
+    (("be",), "Bērziņš", "Jānis", None, None),                         # a prefix of the surname, with diacritics
+    (("janis",), "Bērziņš", "Jānis Pēteris", None, None),              # a given name: extra words cost points
+    (("brien",), "O'Brien", "Seán", None, None),                       # the folded form's own word (o brien)
+    (("obrien",), "O'Brien", "Seán", None, None),                      # the name's words join the apostrophe
+    (("fjodor",), "Petrovs", "Fjodors", "Петров Фёдор", None),         # the original name's Latvian spelling
+    (("ivanovs", "ol"), "Ivanova", "Olga", None, None),                # a family form and a prefix
+    (("kalns",), "Ozols", "Anna", None, "Kalns Jānis"),                # the name of a person merged into this one
+    (("x",), "Ozols", "Anna", None, None),                             # nothing matches
+])
+def test_a_rows_score_is_name_score(words, surname, given, original, alias):
+    """The name search scores each candidate row through per-name caches (issue 17: fifty rows as the
+    officer types each letter); the score must be the one name_score gives the same person's folded
+    names and spellings, so the ranking the officer sees does not depend on the cache."""
+    from desk.names import name_variants
+    from desk.services.search import _row_score, _token_score
+
+    def tokens(name, with_folded):
+        return tuple(dict.fromkeys(((fold(name).split() if with_folded else []) + list(name_variants(name)))))
+
+    row = (1, surname, given, original, date(1980, 1, 1), "LVA", None, alias)
+    expected = _token_score(words, tokens(surname, True), tokens(given, True),
+                            tokens(original, False) if original else (), tokens(alias, False) if alias else ())
+    assert _row_score(words, row) == expected
+    assert (expected > 0) == (words != ("x",))

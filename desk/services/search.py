@@ -38,9 +38,9 @@ from desk.keys import keyed_hash
 from desk.services import audit
 from desk.services.audit import mask_document_number
 from desk.services.auth import Actor, Permission, ensure_live
-from desk.names import (EXACT, FAMILY, FORM, KEY_PREFIX, MIN_STEM, PREFIX, SPELLING, match_level, name_variants,
+from desk.names import (EXACT, FAMILY, FORM, KEY_PREFIX, PREFIX, SPELLING, match_level, name_variants,
                         name_words, prefix_alternatives, query_alternatives)
-from desk.text import (mask_personal_code, normalize_document_number, parse_date)
+from desk.text import fold, mask_personal_code, normalize_document_number, parse_date
 from models import CaseKind
 
 MAX_QUERY = 200          # characters of a query that are looked at (and audited)
@@ -229,30 +229,33 @@ def name_score(words: tuple[str, ...], surname: str, given: str, original: str, 
 
 
 def _token_score(words: tuple[str, ...], surnames, givens, originals, aliases) -> int:
-    """``name_score`` of names already split into their words (``_name_tokens``). Called for every row a
-    name search shows: kept lean."""
-    fields = ((_BY_FIELD[0], surnames), (_BY_FIELD[1], givens), (_BY_FIELD[2], originals), (_BY_FIELD[3], aliases))
+    """``name_score`` of names already split into their words (``_name_tokens``)."""
     total = 0
     for word in words:
-        best = 0
-        short = len(word) < MIN_STEM  # match_level's own first cases, without a call per token
-        for weights, tokens in fields:
-            for token in tokens:
-                if short:
-                    level = EXACT if token == word else PREFIX if token.startswith(word) else None
-                else:
-                    level = match_level(word, token)
-                if level is not None:
-                    weight = weights[level]
-                    if weight > best:
-                        best = weight
-            if best == _BEST:
-                break
+        best = _field_weight(word, _BY_FIELD[0], surnames)
+        if best != _BEST:  # nothing outranks the surname's own word
+            best = max(best, _field_weight(word, _BY_FIELD[1], givens), _field_weight(word, _BY_FIELD[2], originals),
+                       _field_weight(word, _BY_FIELD[3], aliases))
         if not best:
             return 0
         total += best
-    extra = len(surnames) + len(givens) - len(words)
-    return 100 + (total * 10) // len(words) - (min(extra * 5, 50) if extra > 0 else 0)
+    return _score(total, len(words), len(surnames) + len(givens))
+
+
+def _field_weight(word: str, weights: dict, tokens) -> int:
+    """The points one query word earns in one field: its best match among the field's words (0: none)."""
+    best = 0
+    for token in tokens:
+        level = match_level(word, token)
+        if level is not None and weights[level] > best:
+            best = weights[level]
+    return best
+
+
+def _score(total: int, words: int, tokens: int) -> int:
+    """100..400 from the points the words earned: their mean, less 5 for each extra name word (at most 50)."""
+    extra = tokens - words
+    return 100 + (total * 10) // words - (min(extra * 5, 50) if extra > 0 else 0)
 
 
 # --- the search ---------------------------------------------------------------------------------
@@ -263,20 +266,19 @@ def _token_score(words: tuple[str, ...], surnames, givens, originals, aliases) -
 # that brings back everything its lines show (the person joined to their cases), so the officer's
 # answer is one round trip. ``?`` placeholders; the store turns them into the driver's style.
 
-_P = ("p.id, p.surname, p.given_names, p.original_name, p.date_of_birth, p.citizenship, p.personal_code, "
-      "p.surname_folded, p.given_folded")
+_P = "p.id, p.surname, p.given_names, p.original_name, p.date_of_birth, p.citizenship, p.personal_code"
 _C = "c.id, c.number, c.kind, c.status"
 
-# a person with their cases: person columns 0..8, then the case's 9..12 (NULL when the person has none)
+# a person with their cases: person columns 0..6, then the case's 7..10 (NULL when the person has none)
 _PERSON_WITH_CASES = f"SELECT {_P}, {_C} FROM person p LEFT JOIN case_file c ON c.person_id = p.id"
 _PERSON_BY_CODE = f"{_PERSON_WITH_CASES} WHERE p.personal_code = ?"
 _PERSON_BY_DOCUMENT = (f"SELECT {_P}, {_C} FROM identity_document d JOIN person p ON p.id = d.person_id "
                        "LEFT JOIN case_file c ON c.person_id = p.id WHERE d.number_norm = ?")
 _PERSONS_BY_CODE_RANGE = f"SELECT {_P} FROM person p WHERE p.personal_code BETWEEN ? AND ?"
 _PERSONS_BORN = f"SELECT {_P} FROM person p WHERE p.date_of_birth = ? AND p.merged_into IS NULL"
-_PN = _P + ", p.also_known_as"  # name candidates: column 9 is the names of persons merged into this one
+_PN = _P + ", p.also_known_as"  # name candidates: column 7 is the names of persons merged into this one
 _BORN = " AND p.date_of_birth = ?"
-# a case with its person: person columns 0..8 as above, then the case's 9..12
+# a case with its person: person columns 0..6 as above, then the case's 7..10
 _CASE_BY_NUMBER = f"SELECT {_P}, {_C} FROM case_file c JOIN person p ON p.id = c.person_id WHERE c.number = ?"
 _NAMES = {  # persons whose folded names match a full-text query, with their columns
     "sqlite": f"SELECT {_PN} FROM person p WHERE p.id IN "
@@ -313,7 +315,7 @@ def _person_hit(row, score: int, reveal: bool) -> SearchHit:
 
 def _case_hit(row, score: int, reveal: bool) -> SearchHit:
     pid, surname, given, original, born, citizenship, code = row[:7]
-    case_id, number, kind, status = row[9:13]
+    case_id, number, kind, status = row[7:11]
     return SearchHit(HitKind.CASE, case_id, number, surname, given, original, _day(born), citizenship, kind, status,
                      score, mask_personal_code(code), pid, code if reveal else None)
 
@@ -324,8 +326,8 @@ def _with_born(sql: str, params: tuple, born: date | None) -> tuple[str, tuple]:
 
 def _newest_cases(rows, kinds) -> list:
     """The case half of person-with-cases rows, of the kinds the officer works on, newest first."""
-    cases = {r[9]: r for r in rows if r[9] is not None and r[11] in kinds}
-    return sorted(cases.values(), key=lambda r: r[9], reverse=True)
+    cases = {r[7]: r for r in rows if r[7] is not None and r[9] in kinds}
+    return sorted(cases.values(), key=lambda r: r[7], reverse=True)
 
 
 def _cases_by_number(source, part: CaseNumberPart, kinds, limit: int, born: date | None, counters):
@@ -337,7 +339,7 @@ def _cases_by_number(source, part: CaseNumberPart, kinds, limit: int, born: date
         return []
     if part.exact:
         sql, params = _with_born(_CASE_BY_NUMBER, (part.exact,), born)
-        return [r for r in source.rows(sql, params) if r[11] in kinds]
+        return [r for r in source.rows(sql, params) if r[9] in kinds]
     pairs = [(k, y) for k, y in counters if k in kinds and (part.year is None or str(y).startswith(part.year))]
     if not pairs:
         return []
@@ -385,13 +387,46 @@ def _fts_query(dialect: str, words: tuple[str, ...], prefix: bool, *, column: st
 
 
 @lru_cache(maxsize=1 << 16)
-def _name_tokens(name: str | None, folded: str = "") -> tuple[str, ...]:
-    """The words of a name as folded and in its Latvian spelling (Müller: muller miller; Фёдор: fedor fjodor),
-    as ``_token_score`` takes them: a surname recurs on many rows, and is split once."""
+def _name_tokens(name: str | None, folded: bool = False) -> tuple[str, ...]:
+    """The words of a name in its Latvian spelling as well (Müller: muller miller; Фёдор: fedor fjodor), as
+    ``_token_score`` takes them; ``folded``: with the words of its folded form too (``desk.text.fold``, as
+    stored for a person's surname and given names: O'Brien is also "o brien"). A name recurs on many rows
+    and is split once."""
     variants = name_variants(name)
     if not folded:
         return variants
-    return tuple(dict.fromkeys((*folded.split(), *variants)))
+    return tuple(dict.fromkeys((*fold(name).split(), *variants)))
+
+
+@lru_cache(maxsize=1 << 17)
+def _name_weight(word: str, field: int, name: str) -> tuple[int, int]:
+    """``_field_weight`` of one stored name (a row's surname, given names, original name or aliases) and the
+    number of its words: a name recurs on many rows and a word is asked again as the officer types, so each
+    pair is worked out once."""
+    tokens = _name_tokens(name, field < 2)
+    return _field_weight(word, _BY_FIELD[field], tokens), len(tokens)
+
+
+def _row_score(words: tuple[str, ...], row) -> int:
+    """``name_score`` of a name candidate's row (``_PN``: surname 1, given names 2, original 3, aliases 7).
+    Called for every row a name search shows, fifty as the officer types each letter: one cached call per
+    word and field."""
+    surname, given, original, alias = row[1], row[2], row[3], row[7]
+    total = 0
+    for word in words:
+        best, surnames = _name_weight(word, 0, surname)
+        weight, givens = _name_weight(word, 1, given)
+        if weight > best:
+            best = weight
+        if best != _BEST:
+            if original and (weight := _name_weight(word, 2, original)[0]) > best:
+                best = weight
+            if alias and (weight := _name_weight(word, 3, alias)[0]) > best:
+                best = weight
+        if not best:
+            return 0
+        total += best
+    return _score(total, len(words), surnames + givens)
 
 
 def _name_passes(dialect: str, words: tuple[str, ...]) -> list[tuple[str, bool]]:
@@ -435,8 +470,7 @@ def _names(source, words: tuple[str, ...], limit: int, born: date | None):
                         break
     scored = []
     for row in rows:
-        score = _token_score(words, _name_tokens(row[1], row[7]), _name_tokens(row[2], row[8]),
-                             _name_tokens(row[3]) if row[3] else (), _name_tokens(row[9]) if row[9] else ())
+        score = _row_score(words, row)
         if score:
             scored.append((score, row))
     return scored
