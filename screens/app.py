@@ -24,6 +24,7 @@ from textual.message import Message
 
 import desk
 import screens
+from desk import collector
 from desk import clock as desk_clock
 from desk import settings
 from desk.errors import explain
@@ -154,8 +155,14 @@ class DeskApp(ServiceCalls, App):
         translate_bindings(self)
         self.set_interval(self.idle_check_seconds, self.check_idle_lock)
         self.show_login()
+        self.call_after_refresh(self.first_screen_drawn)
+
+    def first_screen_drawn(self) -> None:
+        """The login screen is on the terminal: the program has loaded what its first screen needs, and the
+        garbage collector is turned on (desk.collector); the store is opened behind the screen."""
+        collector.settle()
         if self.store_opener is not None:
-            self.call_after_refresh(self.open_store_behind)
+            self.open_store_behind()
 
     # --- the store, opened behind the first screen -------------------------------------------------
 

@@ -6,6 +6,7 @@ import getpass
 import os
 import sys
 
+from desk import collector
 from desk.errors import AuthError, DomainError, ValidationError, explain
 from desk.i18n import t
 
@@ -40,7 +41,9 @@ def open_from_args(args, *, create: bool = False):
     db = getattr(args, "db", None)
     if not create and falls_back_to_demo(db):  # after `desk demo`, with no store of one's own: say so
         print(f"desk: {t('cli.using_demo_store', path=str(demo_store_path()))}", file=sys.stderr)
-    return open_store(db, create=create)
+    store = open_store(db, create=create)
+    collector.settle()  # what the command lives with is loaded: the collector on, without walking it
+    return store
 
 
 def read_password(prompt: str = "Password: ", *, stdin: bool = False) -> str:

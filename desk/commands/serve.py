@@ -13,6 +13,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from desk import collector
 from desk.commands.common import add_command
 from desk.i18n import get_language, t
 
@@ -131,5 +132,6 @@ def run_serve(args) -> int:
     command, environment = session_command(demo=args.demo, db=db)
     os.environ.update(environment)  # textual-serve gives each session a copy of this process's environment
     server = make_server(command, host=args.host, port=args.port, public_url=args.public_url)
+    collector.settle()  # the server runs for the day: the garbage collector on (desk.collector)
     server.serve()
     return 0

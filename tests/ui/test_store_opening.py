@@ -117,3 +117,32 @@ async def test_a_password_typed_right_after_enter_goes_to_the_password_field(ui_
         await _until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await settle(pilot)
         assert app.actor is not None and app.actor.username == ROLE_USERS["asylum"]
+
+
+async def test_the_collector_held_by_the_program_is_turned_on_once_the_first_screen_is_drawn(ui_store):
+    """Issue 17: the desk program holds the garbage collector off while it loads (desk.collector); the app
+    turns it on, with what it loaded frozen, once the login screen is on the terminal - before the store
+    is opened behind it, so a demo store's build is collected as it goes."""
+    import gc
+
+    from desk import collector
+
+    opened_with: list[bool] = []
+
+    def opener(progress):
+        opened_with.append(gc.isenabled())
+        return ui_store
+
+    collector.hold()
+    try:
+        assert not gc.isenabled()
+        app = DeskApp(opener=opener)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _until(pilot, lambda: bool(opened_with))
+            assert isinstance(app.screen, LoginScreen)
+            assert opened_with == [True] and gc.isenabled() and not collector.held()
+            assert gc.get_freeze_count() > 0
+    finally:
+        collector.settle()
+        gc.unfreeze()  # the test process's own objects back under the collector
+        gc.enable()
