@@ -444,9 +444,8 @@ def test_desk_reindex(sqlite_store, sqlite_actors, capsys):
 
 @pytest.mark.parametrize("word", ["s", "sh", "iv", "a", "ja", "x"])
 def test_a_short_words_score_is_what_match_level_says(word):
-    """name_score decides a word shorter than names.MIN_STEM without calling match_level for every name
-    word (issue 17: the 1-2 letter search, fifty rows scored as the officer types); the score must be
-    the one match_level's levels give, for every field and every way of matching."""
+    """A word shorter than names.MIN_STEM (the 1-2 letter search, fifty rows scored as the officer types,
+    issue 17) scores what match_level's levels give, for every field and every way of matching."""
     from desk.names import match_level
     from desk.services import search as search_service
 

@@ -229,7 +229,8 @@ def name_score(words: tuple[str, ...], surname: str, given: str, original: str, 
 
 
 def _token_score(words: tuple[str, ...], surnames, givens, originals, aliases) -> int:
-    """``name_score`` of names already split into their words (``_name_tokens``)."""
+    """``name_score`` of names already split into their words. The name search scores its rows with
+    ``_row_score``, the same sum through per-name caches; the two must agree (tests/test_search.py)."""
     total = 0
     for word in words:
         best = _field_weight(word, _BY_FIELD[0], surnames)
