@@ -686,7 +686,7 @@ def _for_dialect(sql: str, dialect: str) -> str:
 
 def _run(dbapi, dialect: str, sql: str, params: tuple) -> list[tuple]:
     if dialect == "sqlite":
-        if any(type(v) is date for v in params):  # sqlite3's date adapter is deprecated; dates are ISO text
+        if date in map(type, params):  # sqlite3's date adapter is deprecated; dates are ISO text
             params = tuple(v.isoformat() if type(v) is date else v for v in params)
         return dbapi.execute(sql, params).fetchall()  # the cursor is freed when the rows are read
     cur = dbapi.cursor()

@@ -189,8 +189,21 @@ def _utc(value) -> datetime | None:
     """A datetime read by plain SQL: SQLite gives ISO text, PostgreSQL an aware datetime."""
     if value is None or isinstance(value, datetime):
         return value if value is None or value.tzinfo else value.replace(tzinfo=timezone.utc)
-    parsed = datetime.fromisoformat(str(value))
+    return _utc_text(str(value))
+
+
+@lru_cache(maxsize=512)
+def _utc_text(value: str) -> datetime:
+    """SQLite's ISO text of a session's times, parsed once: the same expiry and last-seen strings are read
+    on every lookup the session makes (datetimes are immutable, so one can be shared)."""
+    parsed = datetime.fromisoformat(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+@lru_cache(maxsize=64)
+def _roles_key(roles: frozenset[str]) -> str:
+    """An Actor's roles as its session row stores them (asked on every call a session makes)."""
+    return ",".join(sorted(map(str, roles)))
 
 
 _SESSION_SQL = (
@@ -209,7 +222,7 @@ def _session_problem(source, actor: Actor, now: datetime) -> tuple[str | None, i
     if not rows:
         return "auth.session_invalid", None, None
     sid, officer_id, roles, credential, expires_at, ended_at, last_seen, active, officer_roles, pw_hash = rows[0]
-    if officer_id != actor.id or roles != ",".join(sorted(map(str, actor.roles or ()))):
+    if officer_id != actor.id or roles != _roles_key(frozenset(actor.roles or ())):
         return "auth.session_invalid", sid, None  # a token of one officer under another's name or roles
     if ended_at is not None:
         return "auth.session_ended", sid, None
