@@ -5,13 +5,25 @@ at the SVGs before committing them."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import TabbedContent
+from textual.widgets import Input, TabbedContent, TextArea
 
 from desk.services import casework
 from screens.app import DeskApp
 from tests.ui.conftest import lock_out, log_in, new_asylum_case, new_person, settle, type_text
 
 SIZE = (160, 48)
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch):
+    """The text cursor drawn as it is right after a key, never caught mid-blink: a field's cursor blinks
+    every half second after the last key, and on a busy machine the settling after ctrl+s took longer
+    than that, so the form-in-error snapshots failed now and then with the cursor dark."""
+    def shown(widget) -> None:
+        widget._cursor_visible = True
+
+    monkeypatch.setattr(Input, "_toggle_cursor", shown)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", shown)
 
 
 @pytest.fixture
