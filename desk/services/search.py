@@ -311,14 +311,10 @@ def _person_hit(row, score: int, reveal: bool) -> SearchHit:
 
 
 def _case_hit(row, score: int, reveal: bool) -> SearchHit:
-    """A case's line, made as ``_person_hit`` makes a person's (a case looked up by its number is the
-    commonest lookup there is: the whole answer takes SQLite some 20 microseconds)."""
-    pid, surname, given, original, born, citizenship, code, case_id, number, kind, status = row[:11]
-    if born.__class__ is str:  # SQLite hands a DATE back as its ISO text, PostgreSQL as a date
-        born = _from_iso(born)
-    masked = code[:6] + "-*****" if code and len(code) == 11 else mask_personal_code(code)  # stored: 11 digits
-    return _new_hit(SearchHit, (_CASE_HIT, case_id, number, surname, given, original, born, citizenship, kind, status,
-                                score, masked, pid, code if reveal else None))
+    """A case's line: its person's (``_person_hit``: row columns 0..6) with the case's id, number, kind and
+    status (7..10)."""
+    person = _person_hit(row, score, reveal)
+    return _new_hit(SearchHit, (_CASE_HIT, row[7], row[8], *person[3:8], row[9], row[10], *person[10:]))
 
 
 def _with_born(sql: str, params: tuple, born: date | None) -> tuple[str, tuple]:
