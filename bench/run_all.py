@@ -117,7 +117,8 @@ def summary_rows(title: str, data: dict | None) -> list[tuple[str, str, str, str
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", action="append", required=True, help="an SQLite store (read only); repeatable")
+    parser.add_argument("--db", action="append", required=True,
+                        help="an SQLite store (the lookup runs on it, the benches that write on a copy); repeatable")
     parser.add_argument("--pg", action="append", default=[], help="a PostgreSQL store's URL; repeatable")
     parser.add_argument("--lookup-db", action="append", default=[],
                         help="an SQLite store on which only the lookup runs (e.g. 5,000,000 persons); repeatable")
@@ -145,10 +146,15 @@ def main(argv=None) -> int:
             shown = shown.replace(real, name)
         sections.append((label, title, shown, what, out, data, elapsed, status))
 
-    for db in dbs:
+    def sqlite_store(db: str) -> str:
+        """The store's label, its line noted for the record's head."""
         persons, cases = count(db)
         label = f"SQLite, {persons:,} persons"
         stores.append((label, persons, cases, f"{Path(db).stat().st_size / 1e9:.2f} GB"))
+        return label
+
+    for db in dbs:
+        label = sqlite_store(db)
         tmp = tempfile.TemporaryDirectory(prefix="desk-bench-", dir=Path(db).parent)
         work = str(Path(tmp.name) / "work.db")
         t0 = time.perf_counter()
@@ -180,11 +186,8 @@ def main(argv=None) -> int:
             tmp.cleanup()
 
     for db in (str(Path(d).resolve()) for d in args.lookup_db):
-        # a store too big to copy for the benches that write (5,000,000 persons): only its lookups, read only
-        persons, cases = count(db)
-        label = f"SQLite, {persons:,} persons"
-        stores.append((label, persons, cases, f"{Path(db).stat().st_size / 1e9:.2f} GB"))
-        step(label, "Lookup", ["bench/lookup.py", "--db", db, "--n", str(n_lookup)],
+        # a store too big to copy for the benches that write (5,000,000 persons): only its lookups
+        step(sqlite_store(db), "Lookup", ["bench/lookup.py", "--db", db, "--n", str(n_lookup)],
              "The search service with the screen's limit next to the nearest raw sqlite3 query on the same file "
              "(only the lookup runs on a store this size).", {db: Path(db).name})
 

@@ -335,8 +335,7 @@ def _cases_by_number(source, part: CaseNumberPart, kinds, limit: int, born: date
     if not kinds:
         return []
     if part.exact:
-        sql, params = _with_born(_CASE_BY_NUMBER, (part.exact,), born)
-        return [r for r in source.rows(sql, params) if r[9] in kinds]
+        return _case_by_whole_number(source, part.exact, kinds, born)
     pairs = [(k, y) for k, y in counters if k in kinds and (part.year is None or str(y).startswith(part.year))]
     if not pairs:
         return []
@@ -355,6 +354,12 @@ def _cases_by_number(source, part: CaseNumberPart, kinds, limit: int, born: date
            "JOIN person p ON p.id = c.person_id")
     sql, params = _with_born(sql, (*params, limit), born)
     return source.rows(sql + " ORDER BY c.year DESC, c.seq DESC", params)
+
+
+def _case_by_whole_number(source, number: str, kinds, born: date | None = None) -> list:
+    """The case of a whole number (one row at most: the number is unique), if of the officer's kinds."""
+    sql, params = _with_born(_CASE_BY_NUMBER, (number,), born)
+    return [r for r in source.rows(sql, params) if r[9] in kinds]
 
 
 def _counters(source, parts) -> list[tuple[str, int]]:
@@ -573,10 +578,8 @@ def _whole_identifier(source, actor: Actor, query: str, limit: int, reveal: bool
         kinds = actor.case_kinds
         if kind not in kinds:
             return []
-        # ``_cases_by_number`` for a whole number, without its parts: one row at most (the unique number)
-        reveal = reveal and actor.can(Permission.VIEW_PERSONS)
-        return [_case_hit(row, SCORE_EXACT, reveal) for row in source.rows(_CASE_BY_NUMBER, (number,))
-                if row[9] in kinds][:limit]
+        reveal = reveal and actor.can(Permission.VIEW_PERSONS)  # the number's parts are not needed
+        return [_case_hit(row, SCORE_EXACT, reveal) for row in _case_by_whole_number(source, number, kinds)]
     if _WHOLE_CODE.fullmatch(query):
         sql, value, score = _PERSON_BY_CODE, query[:6] + query[7:], SCORE_EXACT
     elif _WHOLE_DOCUMENT.fullmatch(query):
